@@ -1,0 +1,12 @@
+/** The public API of the core: every action and the CLI import from here. */
+import { MlopsError } from './errors.js';
+
+export * from './errors.js';
+export * from './logger.js';
+export * from './naming.js';
+export * from './assets.js';
+export * from './settings/types.js';
+
+export function notImplemented(what: string): never {
+  throw new MlopsError(`${what} is not implemented yet in this version of akerbp/mlops.`);
+}

@@ -1,0 +1,101 @@
+/**
+ * The only module that knows GitHub Actions: logger, annotations, outputs and job summaries.
+ * Action entry points call `runAction`, which turns any failure into annotations + exit 1,
+ * never a stack trace.
+ */
+import * as core from '@actions/core';
+import { MlopsError, formatProblem, type Problem } from './errors.js';
+import type { Logger } from './logger.js';
+
+export function actionsLogger(): Logger {
+  return {
+    debug: (m) => core.debug(m),
+    info: (m) => core.info(m),
+    warning: (m, loc) => core.warning(m, annotation(loc)),
+    error: (m, loc) => core.error(m, annotation(loc)),
+    group: (title, fn) => core.group(title, fn),
+    secret: (v) => { if (v) core.setSecret(v); },
+  };
+}
+
+function annotation(loc?: { file?: string; line?: number; column?: number; field?: string }): core.AnnotationProperties {
+  return {
+    file: loc?.file,
+    startLine: loc?.line,
+    startColumn: loc?.column,
+    title: loc && 'field' in loc && loc.field ? String(loc.field) : undefined,
+  };
+}
+
+/** Reads an input; '' means "not given". */
+export function input(name: string): string {
+  return core.getInput(name).trim();
+}
+
+export function booleanInput(name: string, fallback: boolean): boolean {
+  const raw = input(name).toLowerCase();
+  if (raw === '') return fallback;
+  if (['true', 'yes', '1'].includes(raw)) return true;
+  if (['false', 'no', '0'].includes(raw)) return false;
+  throw new MlopsError(`Input "${name}" must be true or false, got "${raw}".`);
+}
+
+/** Secret inputs are masked before anything else can print them. */
+export function secretInput(name: string): string {
+  const value = input(name);
+  if (value) core.setSecret(value);
+  return value;
+}
+
+export function setOutputs(outputs: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(outputs)) {
+    if (v === undefined) continue;
+    core.setOutput(k, typeof v === 'string' ? v : JSON.stringify(v));
+  }
+}
+
+/** Appends Markdown to the job summary (no-op outside a runner). */
+export async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  await core.summary.addRaw(markdown, true).write();
+}
+
+export function markdownTable(head: string[], rows: (string | number)[][]): string {
+  const esc = (c: string | number) => String(c).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return [
+    `| ${head.map(esc).join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
+    '',
+  ].join('\n');
+}
+
+/** Annotations + summary section for a list of problems. */
+export async function reportProblems(title: string, problems: Problem[]): Promise<void> {
+  for (const p of problems) core.error(formatProblem(p), annotation(p));
+  if (problems.length) {
+    await writeSummary(`### ❌ ${title}\n\n${markdownTable(['Where', 'Field', 'Problem'], problems.map((p) => [
+      p.file ? `${p.file}${p.line ? `:${p.line}` : ''}` : '', p.field ?? '', p.message,
+    ]))}`);
+  }
+}
+
+/**
+ * Runs an action body: any MlopsError becomes annotations, a summary and exit 1; any other
+ * error one readable line (the stack only in debug logs). Never rethrows.
+ */
+export async function runAction(name: string, body: (log: Logger) => Promise<void>): Promise<void> {
+  try {
+    await body(actionsLogger());
+  } catch (err) {
+    if (err instanceof MlopsError) {
+      await reportProblems(`${name} failed: ${err.message}`, err.problems).catch(() => {});
+      core.setFailed(err.problems.length ? `${err.message} (${err.problems.length} problem(s), see annotations)` : err.message);
+    } else {
+      const e = err as Error;
+      core.debug(e?.stack ?? String(err));
+      core.setFailed(`${name} failed unexpectedly: ${e?.message ?? String(err)}`);
+    }
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    // CI has two cores; more workers only thrash the Python subprocesses the tests start.
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+  },
+});
