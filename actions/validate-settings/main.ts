@@ -1,5 +1,5 @@
-import { notImplemented } from '../../packages/core/src/index.js';
-import { runAction } from '../../packages/core/src/report.js';
+import { notImplemented } from '@akerbp-mlops/core';
+import { runAction } from '@akerbp-mlops/core/report';
 
 // Not implemented yet: fail loudly rather than pretend to succeed.
 await runAction('validate-settings', async () => notImplemented('validate-settings'));

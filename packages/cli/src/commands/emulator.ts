@@ -1,0 +1,5 @@
+import { notImplemented } from '@akerbp-mlops/core';
+
+export default async function emulatorCommand(_args: string[]): Promise<number> {
+  notImplemented('mlops emulator');
+}

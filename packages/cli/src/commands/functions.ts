@@ -1,0 +1,5 @@
+import { notImplemented } from '@akerbp-mlops/core';
+
+export default async function functionsCommand(_args: string[]): Promise<number> {
+  notImplemented('mlops functions');
+}

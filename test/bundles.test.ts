@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { runBundle } from './helpers/run-bundle.js';
+import { bundles } from '../scripts/bundles.mjs';
+
+// Every bundle must at least start: ESM bundling mistakes only show at run time.
+describe('bundles start', () => {
+  for (const b of bundles.filter((x) => x.name !== 'cli')) {
+    it(`${b.name} starts and reports through the runner protocol`, async () => {
+      const run = await runBundle(b.name, { 'working-directory': '/nonexistent-mlops-dir' });
+      expect(run.stderr).not.toMatch(/ERR_REQUIRE_ESM|SyntaxError|Cannot find module/);
+      // With a missing repo it must fail cleanly: an ::error:: line, exit 1, no stack trace.
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/::error/);
+      expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    });
+  }
+});
