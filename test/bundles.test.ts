@@ -4,7 +4,7 @@ import { bundles } from '../scripts/bundles.mjs';
 
 // Every bundle must at least start: ESM bundling mistakes only show at run time.
 describe('bundles start', () => {
-  for (const b of bundles.filter((x) => x.name !== 'cli')) {
+  for (const b of bundles.filter((x: { name: string }) => x.name !== 'cli')) {
     it(`${b.name} starts and reports through the runner protocol`, async () => {
       const run = await runBundle(b.name, { 'working-directory': '/nonexistent-mlops-dir' });
       expect(run.stderr).not.toMatch(/ERR_REQUIRE_ESM|SyntaxError|Cannot find module/);
