@@ -1,0 +1,21 @@
+export const id = 715;
+export const ids = [715];
+export const modules = {
+
+/***/ 715:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   "default": () => (/* binding */ validateCommand)
+/* harmony export */ });
+/* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(368);
+
+async function validateCommand(_args) {
+    (0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_0__/* .notImplemented */ .SJ)('mlops validate');
+}
+
+
+/***/ })
+
+};

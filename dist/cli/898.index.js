@@ -1,0 +1,21 @@
+export const id = 898;
+export const ids = [898];
+export const modules = {
+
+/***/ 898:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   "default": () => (/* binding */ demoCommand)
+/* harmony export */ });
+/* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(368);
+
+async function demoCommand(_args) {
+    (0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_0__/* .notImplemented */ .SJ)('mlops demo');
+}
+
+
+/***/ })
+
+};
