@@ -1,0 +1,76 @@
+/**
+ * CDF metadata rules for the services' `info.<service>.metadata`: values are strings, and the
+ * limits (16 pairs, key ≤32 chars, value ≤512 chars, ≤4096 bytes) include the keys the tool
+ * writes itself, so a file that validates here never fails at deploy time.
+ */
+export const METADATA_LIMITS = { pairs: 16, keyChars: 32, valueChars: 512, totalBytes: 4096 } as const;
+
+/** Keys the suite adds to function and artifact metadata; users may not set them. */
+export const RESERVED_METADATA_KEYS = ['version', 'model_id', 'code_sha256', 'git_sha', 'run_url', 'suite_version'] as const;
+
+/**
+ * Bytes set aside for the reserved keys: each key plus a value of at most this many bytes
+ * (a run URL is the longest, ~90 bytes). Writers must keep reserved values within it.
+ */
+export const RESERVED_METADATA_VALUE_BYTES = 100;
+
+export const RESERVED_METADATA_BYTES = RESERVED_METADATA_KEYS.reduce(
+  (sum, k) => sum + Buffer.byteLength(k) + RESERVED_METADATA_VALUE_BYTES,
+  0,
+);
+
+/** What is left for the user's own metadata. */
+export const USER_METADATA_BUDGET = {
+  pairs: METADATA_LIMITS.pairs - RESERVED_METADATA_KEYS.length,
+  bytes: METADATA_LIMITS.totalBytes - RESERVED_METADATA_BYTES,
+} as const;
+
+/**
+ * How a settings value becomes a CDF metadata string, as the Python package did: strings as
+ * they are, booleans `True`/`False`, null `None`, numbers as written (the loader passes the
+ * YAML source text), lists `[a, b, c]`, mappings `{k: v}`.
+ */
+export function stringifyMetadataValue(value: unknown): string {
+  if (value === null || value === undefined) return 'None';
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (Array.isArray(value)) return `[${value.map(stringifyMetadataValue).join(', ')}]`;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') {
+    return `{${Object.entries(value).map(([k, v]) => `${k}: ${stringifyMetadataValue(v)}`).join(', ')}}`;
+  }
+  return String(value);
+}
+
+/** A metadata problem: on one key (`key`/`value` tells which node to point at) or the whole map. */
+export interface MetadataIssue {
+  key?: string;
+  at: 'key' | 'value' | 'map';
+  message: string;
+}
+
+export function checkMetadata(metadata: Record<string, string>): MetadataIssue[] {
+  const issues: MetadataIssue[] = [];
+  const reserved = RESERVED_METADATA_KEYS as readonly string[];
+  let bytes = 0;
+  const entries = Object.entries(metadata);
+  for (const [key, value] of entries) {
+    bytes += Buffer.byteLength(key) + Buffer.byteLength(value);
+    if (reserved.includes(key)) {
+      issues.push({ key, at: 'key', message: `key "${key}" is reserved: the suite sets it itself (reserved: ${reserved.join(', ')})` });
+    }
+    if (key.length === 0 || key.length > METADATA_LIMITS.keyChars) {
+      issues.push({ key, at: 'key', message: `metadata keys must be 1–${METADATA_LIMITS.keyChars} characters; found ${key.length} ("${key}")` });
+    }
+    if (value.length > METADATA_LIMITS.valueChars) {
+      issues.push({ key, at: 'value', message: `metadata values must be at most ${METADATA_LIMITS.valueChars} characters as a string; found ${value.length}` });
+    }
+  }
+  const ours = `the suite reserves ${RESERVED_METADATA_KEYS.length} pairs and ${RESERVED_METADATA_BYTES} bytes of CDF's ${METADATA_LIMITS.pairs} pairs / ${METADATA_LIMITS.totalBytes} bytes for its own keys`;
+  if (entries.length > USER_METADATA_BUDGET.pairs) {
+    issues.push({ at: 'map', message: `at most ${USER_METADATA_BUDGET.pairs} metadata pairs are allowed (${ours}); found ${entries.length}` });
+  }
+  if (bytes > USER_METADATA_BUDGET.bytes) {
+    issues.push({ at: 'map', message: `metadata may use at most ${USER_METADATA_BUDGET.bytes} bytes of keys and values (${ours}); found ${bytes}` });
+  }
+  return issues;
+}

@@ -1,0 +1,27 @@
+/** Settings paths: repo-relative, POSIX, inside the repository (symlinks included). */
+import { realpathSync, statSync } from 'node:fs';
+import { posix, resolve, sep } from 'node:path';
+
+/** Why `p` is not a usable repo-relative POSIX path, or undefined when it is. */
+export function repoPathProblem(p: string): string | undefined {
+  if (p.includes('\\')) return `paths use "/" on every platform; found "${p}"`;
+  if (posix.isAbsolute(p) || /^[A-Za-z]:/.test(p)) return `must be relative to the repository root; found absolute path "${p}"`;
+  const n = posix.normalize(p);
+  if (n === '..' || n.startsWith('../')) return `must stay inside the repository; found "${p}"`;
+  if (n === '.' || n === './') return `must name a file or folder inside the repository, not the root itself; found "${p}"`;
+  return undefined;
+}
+
+/**
+ * Why the (already syntactically valid) repo path `p` cannot be used as an existing `kind`,
+ * or undefined when it can. `realRepoRoot` is the repository root with symlinks resolved.
+ */
+export function existingPathProblem(repoRoot: string, realRepoRoot: string, p: string, kind: 'file' | 'folder'): string | undefined {
+  const abs = resolve(repoRoot, p);
+  const stat = statSync(abs, { throwIfNoEntry: false });
+  if (!stat) return `${kind} "${p}" does not exist in the repository`;
+  if (kind === 'file' ? !stat.isFile() : !stat.isDirectory()) return `"${p}" must be a ${kind}; found a ${stat.isDirectory() ? 'folder' : 'file'}`;
+  const real = realpathSync(abs);
+  if (real !== realRepoRoot && !real.startsWith(realRepoRoot + sep)) return `"${p}" leads outside the repository (through a symbolic link) to ${real}`;
+  return undefined;
+}
