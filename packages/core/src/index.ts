@@ -10,3 +10,5 @@ export * from './settings/types.js';
 export function notImplemented(what: string): never {
   throw new MlopsError(`${what} is not implemented yet in this version of akerbp/mlops.`);
 }
+export * from './settings/index.js';
+export * from './plan.js';
