@@ -7,7 +7,7 @@ from importlib import metadata
 import pytest
 
 from check_build import pin_matches
-from conftest import PYTHON_DIR
+PYTHON_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 NUMPY = metadata.version("numpy")
 

@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from conftest import PYTHON_DIR
+PYTHON_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 from fake_cdf import PROJECT, TOKEN, FakeCDF
 
 INFO = {"function_id": 1, "call_id": 2, "schedule_id": None, "scheduled_time": None}
