@@ -1,5 +1,45 @@
-import { notImplemented } from '@akerbp-mlops/core';
+/** `mlops validate`: the validate-settings action's checks, for a terminal. */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SUMMARY_HEADINGS, loadSettings, parseEnv, parseNameList, settingsSummaryRows } from '@akerbp-mlops/core';
 
-export default async function validateCommand(_args: string[]): Promise<number> {
-  notImplemented('mlops validate');
+const USAGE = `Usage: mlops validate [--settings FILE] [--repo DIR] [--env dev|test|prod] [--models a,b]
+
+Checks the settings file and lists its models. Exit code 1 when there are problems, each
+printed as file:line:column: field: what is wrong.
+
+  --settings FILE   settings file, relative to the repository (default: mlops_settings.yaml)
+  --repo DIR        the model repository (default: the current folder)
+  --env ENV         target environment; in dev the artifact folder must exist (default: test)
+  --models LIST     only these models (comma-separated)
+`;
+
+export default async function validateCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      settings: { type: 'string' },
+      repo: { type: 'string' },
+      env: { type: 'string' },
+      models: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const env = parseEnv(values.env ?? 'test', '--env');
+  const loaded = await loadSettings({
+    file: values.settings ?? 'mlops_settings.yaml',
+    repoRoot: resolve(values.repo ?? '.'),
+    env,
+    models: parseNameList(values.models),
+  });
+  // Aligned columns: the same rows as the action's job summary.
+  const rows = [SUMMARY_HEADINGS, ...settingsSummaryRows(loaded, env)];
+  const widths = SUMMARY_HEADINGS.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const lines = rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+  process.stdout.write(`${lines.join('\n')}\n\n${loaded.file}: ${loaded.models.length} model(s) valid for ${env}\n`);
+  return 0;
 }
