@@ -12,3 +12,4 @@ export function notImplemented(what: string): never {
 }
 export * from './settings/index.js';
 export * from './plan.js';
+export * from './packaging/index.js';

@@ -1,0 +1,139 @@
+/**
+ * Builds the CDF Function zip of one model and service (contract C): runtime at the root, the
+ * model's top folder, its artifacts, requirements.txt and mlops_function.json.
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { assetDir } from '../assets.js';
+import { MlopsError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { artifactExternalId, functionExternalId } from '../naming.js';
+import type { Env, ModelSettings, Service } from '../settings/types.js';
+import { collectFolder, type ZipFileEntry } from './collect.js';
+import { checkSharedPins, functionRequirements } from './requirements.js';
+import { cdfHelperPackagesUnavailable, type HelperPackageSource } from './sources.js';
+import { writeDeterministicZip } from './zip.js';
+
+/**
+ * CDF Files' limit for a function's code zip. Not stated in the CDF docs available offline; 100 MB
+ * is the figure the team works with — check it against CDF before relying on the exact value.
+ */
+export const CDF_CODE_ZIP_LIMIT_BYTES = 100 * 1000 * 1000;
+
+export interface BuildPackageOptions {
+  repoRoot: string;
+  model: ModelSettings;
+  service: Service;
+  env: Env;
+  /** artifact version the package serves (part of model_id) */
+  version: number;
+  /** absolute path of the materialised artifact folder, null when the model has none */
+  artifactFolder: string | null;
+  outputDir: string;
+  suiteVersion: string;
+  helperPackages?: HelperPackageSource;
+  /** zips above this fail; benchmarks lift it */
+  maxZipBytes?: number;
+  log: Logger;
+}
+
+export interface ManifestEntry {
+  path: string;
+  size: number;
+}
+
+export interface BuiltPackage {
+  path: string;
+  sha256: string;
+  size: number;
+  manifest: ManifestEntry[];
+  manifestPath: string;
+}
+
+/** What the runtime reads from mlops_function.json (contract C). */
+function functionConfig(o: BuildPackageOptions): Buffer {
+  const { source: _where, ...settings } = o.model; // source locates YAML for messages; machine paths would break determinism
+  const config = {
+    model_name: o.model.modelName,
+    service: o.service,
+    env: o.env,
+    version: o.version,
+    model_id: artifactExternalId(o.model.modelName, o.env, o.version),
+    model_file: o.model.modelFile,
+    artifact_folder: o.model.artifactFolder,
+    dataset: o.model.dataset,
+    suite_version: o.suiteVersion,
+    settings,
+  };
+  return Buffer.from(`${JSON.stringify(config, null, 2)}\n`);
+}
+
+async function readRepoFile(repoRoot: string, rel: string, model: ModelSettings, field: string): Promise<string> {
+  try {
+    return await readFile(join(repoRoot, rel), 'utf8');
+  } catch {
+    throw new MlopsError(`Cannot read ${rel} for model "${model.modelName}".`, [{ file: model.source.file, line: model.source.line, field, message: `${rel} does not exist or cannot be read.` }]);
+  }
+}
+
+export async function buildPackage(o: BuildPackageOptions): Promise<BuiltPackage> {
+  const { repoRoot, model } = o;
+  const describe = (p: string) => relative(repoRoot, p) || '.';
+  const topFolder = model.modelFile.split('/')[0];
+  if (topFolder === model.modelFile) {
+    throw new MlopsError(`model_file must be inside a folder: the whole top folder is deployed.`, [{ file: model.source.file, line: model.source.line, field: 'model_file', message: `${model.modelFile} is at the repository root; move it into a folder such as model_code/.` }]);
+  }
+  const requirementsText = await readRepoFile(repoRoot, model.reqFile, model, 'req_file');
+  const entries: ZipFileEntry[] = [];
+  const addBuffer = (zipPath: string, data: Buffer) => entries.push({ zipPath, size: data.length, data });
+
+  entries.push(...await collectFolder(assetDir('runtime'), '', { allowedRoot: assetDir('runtime'), describe: (p) => p, skip: ['tests', 'test'] }));
+  addBuffer('mlops_function.json', functionConfig(o));
+  addBuffer('requirements.txt', Buffer.from(functionRequirements(requirementsText)));
+  entries.push(...await collectFolder(join(repoRoot, topFolder), topFolder, { allowedRoot: repoRoot, describe }));
+
+  if (model.artifactFolder) {
+    if (!o.artifactFolder) throw new MlopsError(`Model "${model.modelName}" declares artifact_folder ${model.artifactFolder} but no artifacts were provided to the packager.`);
+    const fromRepo = relative(repoRoot, o.artifactFolder);
+    const allowedRoot = fromRepo.startsWith('..') ? o.artifactFolder : repoRoot;
+    entries.push(...await collectFolder(o.artifactFolder, model.artifactFolder, { allowedRoot, describe }));
+  }
+
+  const scratch = model.helperModels.length ? await mkdtemp(join(tmpdir(), 'mlops-helpers-')) : null;
+  try {
+    for (const helper of model.helperModels) {
+      const dest = join(scratch as string, helper.name);
+      await mkdir(dest, { recursive: true });
+      const fetched = await (o.helperPackages ?? cdfHelperPackagesUnavailable).fetch(helper, dest);
+      const helperReqs = await readFile(join(fetched.folder, 'requirements.txt'), 'utf8').catch(() => '');
+      checkSharedPins(helper.packagesToCheck, { file: model.reqFile, text: requirementsText }, { name: helper.name, file: `${helper.name} v${fetched.version} requirements.txt`, text: helperReqs });
+      entries.push(...await collectFolder(fetched.folder, helper.targetPath, { allowedRoot: fetched.folder, describe: (p) => `${helper.name}:${relative(fetched.folder, p)}` }));
+    }
+    // A repo artifact folder inside the top folder is listed twice; same file, so keep one.
+    const unique = new Map<string, ZipFileEntry>();
+    for (const e of entries) {
+      const prev = unique.get(e.zipPath);
+      if (prev && prev.path !== e.path) {
+        throw new MlopsError(`Two different files would be written to ${e.zipPath} in the zip of model "${model.modelName}" (${prev.path ?? 'generated'} and ${e.path ?? 'generated'}); rename one of them.`);
+      }
+      unique.set(e.zipPath, e);
+    }
+    await mkdir(o.outputDir, { recursive: true });
+    const name = functionExternalId(model.modelName, o.service, o.env);
+    const path = join(o.outputDir, `${name}.zip`);
+    const { sha256, size } = await writeDeterministicZip([...unique.values()], path);
+    const manifest = [...unique.values()].map((e) => ({ path: e.zipPath, size: e.size })).sort((a, b) => (a.path < b.path ? -1 : 1));
+    const manifestPath = join(o.outputDir, `${name}.manifest.json`);
+    await writeFile(manifestPath, `${JSON.stringify({ package: `${name}.zip`, sha256, size, files: manifest }, null, 2)}\n`);
+    o.log.info(`Packaged ${name}: ${manifest.length} files, ${size} bytes, sha256 ${sha256}`);
+    const limit = o.maxZipBytes ?? CDF_CODE_ZIP_LIMIT_BYTES;
+    if (size > limit) {
+      const largest = [...manifest].sort((a, b) => b.size - a.size).slice(0, 5).map((f) => `${f.path} (${f.size} bytes)`).join(', ');
+      throw new MlopsError(`The package of model "${model.modelName}" is ${size} bytes, over CDF's limit of ${limit} bytes for function code. Largest files: ${largest}. Keep large data out of the model folder and artifacts.`);
+    }
+    return { path, sha256, size, manifest, manifestPath };
+  } finally {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,7 @@
+/** Turning a model into a CDF Function zip. */
+export * from './build.js';
+export * from './collect.js';
+export * from './requirements.js';
+export * from './sources.js';
+export * from './unzip.js';
+export * from './zip.js';
