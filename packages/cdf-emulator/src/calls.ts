@@ -1,0 +1,206 @@
+/**
+ * Function calls: each runs run_function.py (contract B) in a Python subprocess in the unpacked
+ * code folder, with a time limit, a response size limit and stdout/stderr kept as logs.
+ */
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { assetDir } from '@akerbp-mlops/core';
+import type { Principal } from './auth.js';
+import type { Env } from './env.js';
+import { functionById, RESPONSE_SIZE_MB } from './functions.js';
+import { badRequest, notFound, readJson } from './http.js';
+import { page, resolve } from './resources.js';
+import { Reply, type Route } from './router.js';
+import { consumeNonce } from './sessions.js';
+import type { CallRecord, FunctionError, FunctionRecord } from './store.js';
+import { cleanEnv, runProcess, type ProcessResult } from './subprocess.js';
+import { inRange, isObject, items, type Json } from './validate.js';
+
+/** Calls of one function running at once; more wait their turn (still `Running`, as in CDF). */
+const MAX_CONCURRENT_PER_FUNCTION = 4;
+const MAX_LOG_LINES = 5000;
+const MAX_LOG_LINE = 10_000;
+
+export function callJson(c: CallRecord): Json {
+  const { response: _r, logs: _l, ...rest } = c;
+  return rest;
+}
+
+export interface CallRequest {
+  data: unknown;
+  principal: Principal;
+  scheduleId?: number;
+  scheduledTime?: number;
+}
+
+export class CallRunner {
+  private stopped = false;
+  private readonly kills = new Set<() => void>();
+  private readonly running = new Set<Promise<void>>();
+  private readonly slots = new Map<number, { active: number; waiting: (() => void)[] }>();
+
+  constructor(private readonly env: Env) {}
+
+  /** Records the call as Running and starts it; returns at once. */
+  start(fn: FunctionRecord, request: CallRequest): CallRecord {
+    const call: CallRecord = { id: this.env.store.newId(), functionId: fn.id, startTime: Date.now(), status: 'Running', logs: [] };
+    if (request.scheduleId !== undefined) call.scheduleId = request.scheduleId;
+    if (request.scheduledTime !== undefined) call.scheduledTime = request.scheduledTime;
+    this.env.store.state.calls.push(call);
+    this.env.store.changed();
+    const p = this.withSlot(fn.id, () => this.execute(fn, call, request)).catch((err: Error) =>
+      this.finish(call, 'Failed', { message: `The emulator could not run the call: ${err.message}` }),
+    );
+    this.running.add(p);
+    void p.finally(() => this.running.delete(p));
+    return call;
+  }
+
+  /** Kills running calls; they stay `Running` in the saved state and become Failed on restart. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const kill of this.kills) kill();
+    for (const slot of this.slots.values()) for (const wake of slot.waiting.splice(0)) wake();
+    await Promise.all(this.running);
+  }
+
+  private async withSlot<T>(functionId: number, fn: () => Promise<T>): Promise<T | undefined> {
+    let slot = this.slots.get(functionId);
+    if (!slot) this.slots.set(functionId, (slot = { active: 0, waiting: [] }));
+    if (slot.active >= MAX_CONCURRENT_PER_FUNCTION) await new Promise<void>((r) => slot.waiting.push(r));
+    if (this.stopped) return undefined;
+    slot.active++;
+    try {
+      return await fn();
+    } finally {
+      slot.active--;
+      slot.waiting.shift()?.();
+    }
+  }
+
+  private async execute(fn: FunctionRecord, call: CallRecord, request: CallRequest): Promise<void> {
+    const codeDir = await this.env.builds.ensureCode(fn);
+    const scratch = join(this.env.workDir, 'calls', String(call.id));
+    mkdirSync(scratch, { recursive: true });
+    const resultFile = join(scratch, 'result.json');
+    const input = {
+      function_path: fn.functionPath,
+      data: request.data ?? null,
+      secrets: fn.secrets ?? null,
+      function_call_info: { function_id: fn.id, call_id: call.id, schedule_id: call.scheduleId ?? null, scheduled_time: call.scheduledTime ?? null },
+      cdf: { base_url: this.env.baseUrl(), project: this.env.project, token: this.env.auth.issue(request.principal).token },
+      result_file: resultFile,
+    };
+    const result = await runProcess(this.env.python, [join(assetDir('emulator-python'), 'run_function.py')], {
+      cwd: codeDir,
+      env: cleanEnv(fn.envVars),
+      stdin: JSON.stringify(input),
+      timeoutMs: this.env.callTimeoutMs,
+      onLine: (line) => {
+        if (call.logs.length < MAX_LOG_LINES) call.logs.push({ timestamp: Date.now(), message: line.slice(0, MAX_LOG_LINE) });
+      },
+      register: (kill) => {
+        this.kills.add(kill);
+        return () => this.kills.delete(kill);
+      },
+    });
+    if (this.stopped) return;
+    try {
+      this.conclude(call, result, resultFile);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+
+  private conclude(call: CallRecord, result: ProcessResult, resultFile: string): void {
+    if (result.timedOut) {
+      return this.finish(call, 'Timeout', { message: `Function call timed out after ${Math.round(this.env.callTimeoutMs / 100) / 10} seconds.` });
+    }
+    if (result.spawnError) return this.finish(call, 'Failed', { message: `Could not start '${this.env.python}': ${result.spawnError}` });
+    let outcome: { ok?: unknown; response?: unknown; error?: FunctionError } | undefined;
+    try {
+      outcome = JSON.parse(readFileSync(resultFile, 'utf8')) as typeof outcome;
+    } catch {
+      outcome = undefined;
+    }
+    if (!outcome || result.code !== 0) {
+      const tail = call.logs.slice(-30).map((l) => l.message).join('\n');
+      return this.finish(call, 'Failed', { message: `The function's Python process crashed (exit code ${result.code}).`, trace: tail });
+    }
+    if (outcome.ok !== true) return this.finish(call, 'Failed', outcome.error ?? { message: 'The function failed without an error message.' });
+    const size = Buffer.byteLength(JSON.stringify(outcome.response ?? null));
+    if (size > RESPONSE_SIZE_MB * 1024 * 1024) {
+      return this.finish(call, 'Failed', { message: `The function's response is ${size} bytes; the limit is ${RESPONSE_SIZE_MB} MB. Write large results to CDF Files instead.` });
+    }
+    call.response = outcome.response ?? null;
+    this.finish(call, 'Completed');
+  }
+
+  private finish(call: CallRecord, status: CallRecord['status'], error?: FunctionError): void {
+    call.status = status;
+    call.endTime = Date.now();
+    if (error) call.error = error;
+    this.env.store.changed();
+  }
+}
+
+function callOf(env: Env, fn: FunctionRecord, raw: string): CallRecord {
+  const call = env.store.state.calls.find((c) => c.functionId === fn.id && String(c.id) === raw);
+  if (!call) throw notFound(`Function call with id ${raw} not found for function ${fn.id}`);
+  return call;
+}
+
+export function callsRoutes(env: Env): Route[] {
+  const state = env.store.state;
+  const listed = (fn: FunctionRecord, body: Json): Json => {
+    const filter = body.filter ?? {};
+    if (!isObject(filter)) throw badRequest('filter: must be an object');
+    const matching = state.calls.filter(
+      (c) =>
+        c.functionId === fn.id &&
+        (typeof filter.status !== 'string' || c.status === filter.status) &&
+        (typeof filter.scheduleId !== 'number' || c.scheduleId === filter.scheduleId) &&
+        (filter.startTime === undefined || inRange(c.startTime, filter.startTime)) &&
+        (filter.endTime === undefined || inRange(c.endTime, filter.endTime)),
+    );
+    const result = page(matching, body, 100, 10_000);
+    return { items: result.items.map(callJson), ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}) };
+  };
+
+  return [
+    {
+      method: 'POST', path: '/functions/:id/call', write: true,
+      handle: async ({ req, params }) => {
+        const fn = functionById(env, params.id);
+        const body = await readJson(req);
+        if (body.nonce === undefined || body.nonce === null) throw badRequest('nonce: may not be null. Create a session (POST /sessions) and pass its nonce.');
+        if (fn.status !== 'Ready') throw badRequest(`Function ${fn.id} is not ready (status ${fn.status}); wait for status Ready before calling it.`);
+        const principal = consumeNonce(env, body.nonce);
+        return new Reply(201, callJson(env.calls.start(fn, { data: body.data, principal })));
+      },
+    },
+    { method: 'GET', path: '/functions/:id/calls', handle: async ({ params, query }) => listed(functionById(env, params.id), { limit: query.get('limit') ?? undefined, cursor: query.get('cursor') ?? undefined }) },
+    {
+      method: 'POST', path: '/functions/:id/calls/list',
+      handle: async ({ req, params }) => listed(functionById(env, params.id), await readJson(req)),
+    },
+    {
+      method: 'POST', path: '/functions/:id/calls/byids',
+      handle: async ({ req, params }) => {
+        const fn = functionById(env, params.id);
+        const body = await readJson(req);
+        const mine = state.calls.filter((c) => c.functionId === fn.id);
+        return { items: resolve(mine, items(body, 10_000), body.ignoreUnknownIds === true).map(callJson) };
+      },
+    },
+    { method: 'GET', path: '/functions/:id/calls/:callId', handle: async ({ params }) => callJson(callOf(env, functionById(env, params.id), params.callId)) },
+    {
+      method: 'GET', path: '/functions/:id/calls/:callId/response',
+      handle: async ({ params }) => ({ response: callOf(env, functionById(env, params.id), params.callId).response ?? null }),
+    },
+    {
+      method: 'GET', path: '/functions/:id/calls/:callId/logs',
+      handle: async ({ params }) => ({ items: callOf(env, functionById(env, params.id), params.callId).logs }),
+    },
+  ];
+}

@@ -1,0 +1,174 @@
+/**
+ * A local CDF: a real HTTP server serving the subset of the CDF API the suite uses, as CDF does
+ * (accepted unchanged by @cognite/sdk and cognite-sdk-python). Contract A in notes/contracts.md.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve as resolvePath } from 'node:path';
+import { Auth, type ClientSpec } from './auth.js';
+import { Blobs } from './blobs.js';
+import { Builds } from './builds.js';
+import { CallRunner, callsRoutes } from './calls.js';
+import { datasetsRoutes } from './datasets.js';
+import type { Env } from './env.js';
+import { Faults } from './faults.js';
+import { filesRoutes, handleDownload, handleUpload } from './files.js';
+import { functionByIdRoute, functionsRoutes } from './functions.js';
+import { ApiError, errorBody, sendJson } from './http.js';
+import { recordRequest, type RequestLogEntry } from './request-log.js';
+import { Reply, Router } from './router.js';
+import { Scheduler, schedulesRoutes } from './schedules.js';
+import { sessionsRoutes } from './sessions.js';
+import { Store } from './store.js';
+
+export type { RequestLogEntry } from './request-log.js';
+export { parseFaults } from './faults.js';
+
+export interface EmulatorOptions {
+  port?: number;
+  host?: string;
+  project?: string;
+  dataDir?: string;
+  buildDelayMs?: number;
+  faults?: string;
+  seed?: number;
+  clients?: ClientSpec[];
+  python?: string;
+  callTimeoutMs?: number;
+  logger?: (line: string) => void;
+}
+
+export interface RunningEmulator {
+  url: string;
+  project: string;
+  tenant: string;
+  tokenUrl: string;
+  requests: RequestLogEntry[];
+  setFaults(spec: string | undefined): void;
+  stop(): Promise<void>;
+}
+
+export const TENANT = 'emulator-tenant';
+const API_PREFIX = /^\/api\/v1\/projects\/([^/]+)(\/.*)?$/;
+
+/** Calls running when the emulator last stopped can't be resumed: they failed. */
+function recoverCalls(store: Store): void {
+  for (const c of store.state.calls) {
+    if (c.status !== 'Running') continue;
+    c.status = 'Failed';
+    c.endTime = Date.now();
+    c.error = { message: 'The function call was interrupted: the emulator restarted.' };
+  }
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const project = options.project ?? 'mlops-emulator';
+  const host = options.host ?? '127.0.0.1';
+  const dataDir = options.dataDir && resolvePath(options.dataDir);
+  const workDir = dataDir ?? mkdtempSync(join(tmpdir(), 'cdf-emulator-'));
+  const store = new Store(dataDir);
+  const log = options.logger ?? (() => {});
+  let baseUrl = '';
+  const env = {
+    store,
+    blobs: new Blobs(join(workDir, 'blobs')),
+    auth: new Auth(store, options.clients),
+    faults: new Faults(options.faults, options.seed ?? 1),
+    baseUrl: () => baseUrl,
+    project,
+    workDir,
+    buildDelayMs: options.buildDelayMs ?? 300,
+    callTimeoutMs: options.callTimeoutMs ?? 540_000,
+    python: options.python ?? 'python3',
+    log,
+  } as Env;
+  env.builds = new Builds(env);
+  env.calls = new CallRunner(env);
+  env.schedules = new Scheduler(env);
+
+  const router = new Router();
+  // Fixed paths before `:id` patterns that would shadow them.
+  router.add([...filesRoutes(env), ...datasetsRoutes(env), ...sessionsRoutes(env), ...schedulesRoutes(env), ...functionsRoutes(env), ...callsRoutes(env), functionByIdRoute(env)]);
+  const requests: RequestLogEntry[] = [];
+
+  async function api(req: IncomingMessage, res: ServerResponse, method: string, path: string, query: URLSearchParams): Promise<void> {
+    const m = API_PREFIX.exec(path);
+    if (!m) throw new ApiError(404, `Not found: ${path}`);
+    await env.faults.onRequest();
+    const principal = env.auth.verify(req);
+    if (decodeURIComponent(m[1]) !== project) throw new ApiError(403, `Resource not found. This may also be due to insufficient access rights (unknown project '${decodeURIComponent(m[1])}').`);
+    const matched = router.match(method, m[2] ?? '/');
+    if (matched === 'method') throw new ApiError(405, `Method ${method} is not allowed on ${m[2]}`);
+    if (!matched) throw new ApiError(404, `Not found: ${m[2] ?? '/'}`);
+    if (matched.route.write && !principal.write) throw new ApiError(403, `Forbidden: client '${principal.clientId}' has read-only access.`);
+    const result = await matched.route.handle({ req, res, params: matched.params, query, principal });
+    if (res.headersSent) return;
+    if (result instanceof Reply) sendJson(res, result.status, result.body);
+    else sendJson(res, 200, result ?? {});
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+    res.setHeader('x-request-id', randomBytes(8).toString('hex'));
+    if (!path.startsWith('/_emulator/requests')) recordRequest(requests, req, res, path);
+    try {
+      const upload = /^\/_emulator\/upload\/([^/]+)$/.exec(path);
+      const download = /^\/_emulator\/download\/([^/]+)$/.exec(path);
+      if (upload && (method === 'PUT' || method === 'POST')) await handleUpload(env, upload[1], req, res);
+      else if (download && method === 'GET') handleDownload(env, download[1], res);
+      else if (path === '/_emulator/health') sendJson(res, 200, { status: 'ok', project, url: baseUrl });
+      else if (path === '/_emulator/requests' && method === 'GET') sendJson(res, 200, { items: requests });
+      else if (path === '/_emulator/requests' && method === 'DELETE') sendJson(res, 200, { cleared: requests.splice(0).length });
+      else if (method === 'POST' && path === `/${TENANT}/oauth2/v2.0/token`) {
+        if (env.faults.appliesToToken()) await env.faults.onRequest();
+        await env.auth.tokenEndpoint(req, res);
+      } else await api(req, res, method, path, url.searchParams);
+    } catch (err) {
+      const apiErr = err instanceof ApiError ? err : new ApiError(500, `Internal emulator error: ${(err as Error).message}`);
+      if (!(err instanceof ApiError)) log(`internal error on ${method} ${path}: ${(err as Error).stack}`);
+      if (!res.headersSent) sendJson(res, apiErr.status, errorBody(apiErr), apiErr.headers);
+      else res.destroy();
+    }
+  }
+
+  if (store.restored) {
+    recoverCalls(store);
+    for (const fn of store.state.functions) if (fn.status === 'Queued' || fn.status === 'Deploying') env.builds.start(fn);
+    for (const s of store.state.schedules) env.schedules.arm(s);
+    store.changed();
+  }
+
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url: baseUrl,
+    project,
+    tenant: TENANT,
+    tokenUrl: `${baseUrl}/${TENANT}/oauth2/v2.0/token`,
+    requests,
+    setFaults: (spec) => env.faults.set(spec),
+    stop: () =>
+      (stopped ??= (async () => {
+        env.schedules.stop();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await Promise.all([env.builds.stop(), env.calls.stop()]);
+        store.flush();
+        if (!dataDir) rmSync(workDir, { recursive: true, force: true });
+      })()),
+  };
+}
