@@ -81,7 +81,7 @@ export class Builds {
       return { message: `No file '${fn.functionPath}' at the root of the code zip: a function needs its handler file at the zip root (functionPath).` };
     }
     const lines: string[] = [];
-    const result = await runProcess(this.env.python, [join(assetDir('emulator-python'), 'check_build.py')], {
+    const result = await runProcess(this.env.python, [join(assetDir('emulator-python'), 'check_build.py'), fn.functionPath], {
       cwd: dir,
       env: cleanEnv(),
       timeoutMs: CHECK_TIMEOUT_MS,
