@@ -13,3 +13,6 @@ export function notImplemented(what: string): never {
 export * from './settings/index.js';
 export * from './plan.js';
 export * from './packaging/index.js';
+export * from './testing/index.js';
+export * from './cdf/index.js';
+export * from './artifacts/index.js';

@@ -1,0 +1,5 @@
+/** The Model Manager: versioned model artifacts in CDF Files. */
+export * from './archive.js';
+export * from './transfer.js';
+export * from './manager.js';
+export * from './source.js';

@@ -1,0 +1,38 @@
+/** Builds the official @cognite/sdk client from resolved credentials. */
+import { CogniteClient } from '@cognite/sdk';
+import type { Logger } from '../logger.js';
+import { createTokenProvider, type TokenProvider } from './auth.js';
+import type { CdfConfig } from './config.js';
+import { configureRetries, type RetryLimits } from './retry.js';
+
+export const APP_ID = 'akerbp-mlops';
+
+export interface CdfClientOptions {
+  /** 'read' uses the read-only client when configured (as the Python package did), else the write client */
+  access: 'write' | 'read';
+  log?: Logger;
+  /** GitHub OIDC token for federated credentials; passed in by action entries */
+  getIdToken?: () => Promise<string>;
+  retry?: Partial<RetryLimits>;
+}
+
+const providers = new WeakMap<CogniteClient, TokenProvider>();
+
+export async function createCdfClient(config: CdfConfig, options: CdfClientOptions): Promise<CogniteClient> {
+  const credentials = options.access === 'read' && config.read ? config.read : config.write;
+  const provider = createTokenProvider(config, credentials, { log: options.log, getIdToken: options.getIdToken });
+  const client = new CogniteClient({ appId: APP_ID, project: config.project, baseUrl: config.baseUrl, oidcTokenProvider: provider.getToken });
+  providers.set(client, provider);
+  if (options.retry) configureRetries(client, options.retry);
+  // Our provider first: the SDK's authenticate() swallows provider errors, and ours say what is wrong.
+  await provider.getToken();
+  // The SDK only attaches a token after a 401 or authenticate(); doing it now saves a failed call.
+  await client.authenticate();
+  options.log?.debug(`CDF client for project ${config.project} at ${config.baseUrl} (${options.access}, client ${credentials.clientId}).`);
+  return client;
+}
+
+/** The token provider behind a client made by createCdfClient (tests count token requests). */
+export function tokenProviderOf(client: CogniteClient): TokenProvider | undefined {
+  return providers.get(client);
+}
