@@ -67,9 +67,9 @@ describe('files through the official SDK', () => {
 
   it('updates metadata with set and add/remove, and other fields', async () => {
     const file = await client.files.upload({ name: 'u.txt', externalId: 'files/u', metadata: { a: '1', b: '2' } }, 'u');
-    const [added] = await client.files.update([{ id: file.id, update: { metadata: { add: { c: '3' }, remove: ['a'] }, directory: { set: '/new' } } }]);
+    const [added] = await client.files.update([{ id: file.id, update: { metadata: { add: { c: '3' }, remove: ['a'] }, source: { set: 'new-source' } } }]);
     expect(added.metadata).toEqual({ b: '2', c: '3' });
-    expect(added.directory).toBe('/new');
+    expect(added.source).toBe('new-source');
     const [set] = await client.files.update([{ externalId: 'files/u', update: { metadata: { set: { only: 'x' } }, externalId: { set: 'files/u2' } } }]);
     expect(set).toMatchObject({ metadata: { only: 'x' }, externalId: 'files/u2' });
     await expect(client.files.update([{ id: 42, update: { source: { set: 'x' } } }])).rejects.toMatchObject({ status: 400 });

@@ -98,7 +98,7 @@ export async function raw(emu: RunningEmulator, token: string | undefined, metho
   const res = await fetch(`${emu.url}/api/v1/projects/${emu.project}${path}`, {
     method,
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    body: body === undefined ? undefined : Buffer.isBuffer(body) ? body : JSON.stringify(body),
+    body: body === undefined ? undefined : Buffer.isBuffer(body) ? new Uint8Array(body) : JSON.stringify(body),
   });
   const text = await res.text();
   let parsed: unknown = text;

@@ -1,5 +1,92 @@
-import { notImplemented } from '@akerbp-mlops/core';
+/** `mlops emulator start`: the local CDF API server, until SIGINT/SIGTERM. */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { MlopsError } from '@akerbp-mlops/core';
+import { startEmulator, type EmulatorOptions } from '@akerbp-mlops/cdf-emulator';
 
-export default async function emulatorCommand(_args: string[]): Promise<number> {
-  notImplemented('mlops emulator');
+const USAGE = `Usage: mlops emulator start [options]
+
+Serves the CDF API subset this suite uses (Files, Data sets, Sessions, Functions, calls,
+schedules) on a local port, for tests, local runs and Cognite's SDKs.
+
+  --port N             port (default 4599; 0 = any free port)
+  --host H             interface (default 127.0.0.1)
+  --data-dir DIR       keep state in DIR across restarts (default: in memory)
+  --project NAME       CDF project name (default mlops-emulator)
+  --build-delay-ms N   time a function spends Queued+Deploying (default 300)
+  --faults SPEC        inject faults, e.g. 429:0.1,503:0.05,latency:200ms,build-fail:0.2[,token]
+  --seed N             fault random seed (default 1)
+  --clients FILE       JSON [{"clientId","clientSecret","write"}]: only these clients (default: any)
+  --python PATH        interpreter for function calls (default python3)
+`;
+
+function intOption(value: string | undefined, name: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new MlopsError(`${name} must be an integer ≥ ${min}, got '${value}'.`);
+  return n;
+}
+
+function readClients(file: string): NonNullable<EmulatorOptions['clients']> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new MlopsError(`--clients ${file}: cannot read it as JSON (${(err as Error).message}).`);
+  }
+  if (!Array.isArray(parsed)) throw new MlopsError(`--clients ${file}: expected a JSON array of {"clientId", "clientSecret", "write"}.`);
+  return parsed.map((c: unknown, i) => {
+    const client = c as Record<string, unknown>;
+    if (!client || typeof client.clientId !== 'string' || !client.clientId) throw new MlopsError(`--clients ${file}: item ${i}: clientId must be a non-empty string.`);
+    if (client.clientSecret !== undefined && typeof client.clientSecret !== 'string') throw new MlopsError(`--clients ${file}: item ${i}: clientSecret must be a string.`);
+    if (typeof client.write !== 'boolean') throw new MlopsError(`--clients ${file}: item ${i}: write must be true or false.`);
+    return { clientId: client.clientId, clientSecret: client.clientSecret as string | undefined, write: client.write };
+  });
+}
+
+export default async function emulatorCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      project: { type: 'string' },
+      'build-delay-ms': { type: 'string' },
+      faults: { type: 'string' },
+      seed: { type: 'string' },
+      clients: { type: 'string' },
+      python: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help || positionals[0] !== 'start' || positionals.length > 1) {
+    process.stdout.write(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const emulator = await startEmulator({
+    port: intOption(values.port, '--port', 0) ?? 4599,
+    host: values.host,
+    dataDir: values['data-dir'],
+    project: values.project,
+    buildDelayMs: intOption(values['build-delay-ms'], '--build-delay-ms', 0),
+    faults: values.faults,
+    seed: intOption(values.seed, '--seed', 0),
+    clients: values.clients ? readClients(values.clients) : undefined,
+    python: values.python,
+    logger: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.stdout.write(`CDF emulator listening on ${emulator.url} (project ${emulator.project})\n`);
+  // The hint goes to stderr so stdout carries only the ready line (scripts wait for it).
+  process.stderr.write(
+    `Get a token: POST ${emulator.tokenUrl} (form: grant_type=client_credentials, client_id, client_secret, scope=${emulator.url}/.default)` +
+      `${values.clients ? '' : '; any client id and secret work'}. Stop with Ctrl+C.\n`,
+  );
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await emulator.stop();
+  return 0;
 }
