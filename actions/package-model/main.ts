@@ -1,5 +1,31 @@
-import { notImplemented } from '@akerbp-mlops/core';
-import { runAction } from '@akerbp-mlops/core/report';
+import {
+  cdfInputsFrom, createCdfClient, packageModels, parseArtifactSourceKind, parseArtifactVersion, parseEnv, parseNameList, parseService,
+  perModel, resolveCdfConfig,
+} from '@akerbp-mlops/core';
+import { input, markdownTable, runAction, setOutputs, writeSummary } from '@akerbp-mlops/core/report';
 
-// Not implemented yet: fail loudly rather than pretend to succeed.
-await runAction('package-model', async () => notImplemented('package-model'));
+await runAction('package-model', async (log) => {
+  const env = parseEnv(input('env') || 'test');
+  const packages = await packageModels({
+    settingsFile: input('settings-file') || 'mlops_settings.yaml',
+    workingDirectory: input('working-directory') || '.',
+    models: parseNameList(input('models')),
+    env,
+    service: parseService(input('service')),
+    artifactSource: parseArtifactSourceKind(input('artifact-source'), env),
+    artifactVersion: parseArtifactVersion(input('artifact-version')),
+    outputDir: input('output-dir') || '.mlops/packages',
+    cdfClient: () => createCdfClient(resolveCdfConfig(cdfInputsFrom(input), process.env, log), { access: 'read', log }),
+    log,
+  });
+  setOutputs({
+    package: perModel(packages.map((p) => [p.model, p.path])),
+    sha256: perModel(packages.map((p) => [p.model, p.sha256])),
+    size: perModel(packages.map((p) => [p.model, String(p.size)])),
+    manifest: perModel(packages.map((p) => [p.model, p.manifestPath])),
+  });
+  await writeSummary(`### 📦 Packaged (${env})\n\n${markdownTable(
+    ['Model', 'Service', 'Artifact version', 'Zip', 'Size (bytes)', 'SHA-256', 'Files'],
+    packages.map((p) => [p.model, p.service, p.version, p.path, p.size, `\`${p.sha256}\``, p.manifest.length]),
+  )}`);
+});

@@ -5,3 +5,4 @@ export * from './requirements.js';
 export * from './sources.js';
 export * from './unzip.js';
 export * from './zip.js';
+export * from './package-models.js';

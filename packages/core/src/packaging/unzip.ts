@@ -8,6 +8,7 @@ import { MlopsError } from '../errors.js';
 
 export async function extractZip(zipFile: string, destDir: string): Promise<void> {
   const root = resolve(destDir);
+  await mkdir(root, { recursive: true });
   const zip = await new Promise<yauzl.ZipFile>((res, rej) =>
     yauzl.open(zipFile, { lazyEntries: true }, (err, z) => (err ? rej(err) : res(z))));
   try {

@@ -1,0 +1,104 @@
+/** `package-model` / `mlops package`: settings → one zip per selected model. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { CogniteClient } from '@cognite/sdk';
+import { cdfArtifactSource } from '../artifacts/source.js';
+import { MlopsError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { loadSettings } from '../settings/load.js';
+import type { Env, ModelSettings, Service } from '../settings/types.js';
+import { servicesOf } from '../settings/types.js';
+import { buildPackage, type BuiltPackage } from './build.js';
+import { localArtifactSource, type ArtifactSource, type HelperPackageSource } from './sources.js';
+
+/** Keep in step with the CLI's VERSION; recorded in every zip's mlops_function.json. */
+export const SUITE_VERSION = '4.0.0';
+
+export type ArtifactSourceKind = 'local' | 'cdf';
+
+/** `local` in dev (artifacts on disk), `cdf` (the Model Manager) everywhere else. */
+export function parseArtifactSourceKind(value: string, env: Env): ArtifactSourceKind {
+  const v = value.trim().toLowerCase();
+  if (!v) return env === 'dev' ? 'local' : 'cdf';
+  if (v === 'local' || v === 'cdf') return v;
+  throw new MlopsError(`artifact-source must be local or cdf; found "${value}".`);
+}
+
+export function parseArtifactVersion(value: string): number | null {
+  const v = value.trim();
+  if (!v || v === 'latest') return null;
+  if (!/^[1-9][0-9]*$/.test(v)) throw new MlopsError(`artifact-version must be a positive whole number or "latest"; found "${value}".`);
+  return Number(v);
+}
+
+export interface PackageModelsOptions {
+  settingsFile: string;
+  workingDirectory: string;
+  models: string[];
+  env: Env;
+  service: Service;
+  artifactSource: ArtifactSourceKind;
+  /** null = artifact_version from settings, else the latest */
+  artifactVersion: number | null;
+  outputDir: string;
+  /** builds the CDF client, only called when artifacts come from CDF */
+  cdfClient?: () => Promise<CogniteClient>;
+  helperPackages?: HelperPackageSource;
+  maxZipBytes?: number;
+  log: Logger;
+}
+
+export interface PackagedModel extends BuiltPackage {
+  model: string;
+  service: Service;
+  env: Env;
+  version: number;
+}
+
+async function artifactSourceOf(o: PackageModelsOptions, repoRoot: string): Promise<ArtifactSource> {
+  if (o.artifactSource === 'local') return localArtifactSource(repoRoot);
+  if (!o.cdfClient) throw new MlopsError('The cdf artifact source needs CDF credentials; none were configured.');
+  return cdfArtifactSource(await o.cdfClient(), undefined, o.log);
+}
+
+/** Packages one model: artifacts materialised into a scratch folder that is removed afterwards. */
+export async function packageModel(o: PackageModelsOptions, repoRoot: string, model: ModelSettings, artifacts: () => Promise<ArtifactSource>): Promise<PackagedModel> {
+  if (!servicesOf(model).includes(o.service)) {
+    throw new MlopsError(`Model "${model.modelName}" has no ${o.service} service (info.${o.service} is missing).`, [{ file: model.source.file, line: model.source.line, field: `info.${o.service}`, message: `Add info.${o.service} to package its ${o.service} service.` }]);
+  }
+  const scratch = await mkdtemp(join(tmpdir(), 'mlops-artifacts-'));
+  try {
+    const art = model.artifactFolder ? await (await artifacts()).materialize(model, o.env, o.artifactVersion, scratch) : null;
+    const version = art?.version ?? o.artifactVersion ?? model.artifactVersion ?? 1;
+    const built = await buildPackage({
+      repoRoot, model, service: o.service, env: o.env, version, artifactFolder: art?.folder ?? null,
+      outputDir: resolve(repoRoot, o.outputDir), suiteVersion: SUITE_VERSION, helperPackages: o.helperPackages, maxZipBytes: o.maxZipBytes, log: o.log,
+    });
+    return { ...built, model: model.modelName, service: o.service, env: o.env, version };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+export async function packageModels(o: PackageModelsOptions): Promise<PackagedModel[]> {
+  const settings = await loadSettings({ file: o.settingsFile, repoRoot: o.workingDirectory, env: o.env, models: o.models.length ? o.models : undefined });
+  const selected = o.models.length ? settings.models.filter((m) => o.models.includes(m.modelName)) : settings.models;
+  let source: Promise<ArtifactSource> | undefined;
+  const artifacts = () => (source ??= artifactSourceOf(o, settings.repoRoot));
+  const out: PackagedModel[] = [];
+  for (const model of selected) out.push(await packageModel(o, settings.repoRoot, model, artifacts));
+  return out;
+}
+
+export function parseService(value: string): Service {
+  const v = value.trim().toLowerCase() || 'prediction';
+  if (v === 'prediction' || v === 'training') return v;
+  throw new MlopsError(`service must be prediction or training; found "${value}".`);
+}
+
+/** Action outputs: the value itself for one model, a JSON map model → value for several, nothing for none. */
+export function perModel<T>(pairs: [string, T][]): T | Record<string, T> | undefined {
+  if (pairs.length === 0) return undefined;
+  return pairs.length === 1 ? pairs[0][1] : Object.fromEntries(pairs);
+}

@@ -1,0 +1,45 @@
+/** Runs the user's Python: captured output, and a missing interpreter as a clear error. */
+import { spawn } from 'node:child_process';
+import { MlopsError } from '../errors.js';
+
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runPython(
+  python: string,
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; stdin?: string; timeoutMs?: number },
+): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(python, args, {
+      cwd: options.cwd,
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1', ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stdin.on('error', () => {}); // a process that exits early closes stdin under us
+    child.stdin.end(options.stdin ?? '');
+    const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(err.code === 'ENOENT'
+        ? new MlopsError(`The Python interpreter "${python}" was not found; install Python 3.10+ or set the python input / --python to its path.`)
+        : new MlopsError(`Could not start "${python}": ${err.message}`));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
+    });
+  });
+}
+
+/** The last lines of some output, for error messages that must stay one paragraph. */
+export function tail(text: string, lines = 8): string {
+  return text.trim().split('\n').slice(-lines).join('\n');
+}

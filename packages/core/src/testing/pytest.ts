@@ -1,0 +1,47 @@
+/** Runs a model's test_file with pytest and reads the JUnit report. */
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { delimiter, dirname } from 'node:path';
+import { MlopsError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { ModelSettings } from '../settings/types.js';
+import { parseJUnit, type TestSummary } from './junit.js';
+import { runPython, tail } from './process.js';
+
+export interface RunModelTestsOptions {
+  repoRoot: string;
+  model: ModelSettings;
+  python: string;
+  junitFile: string;
+  log: Logger;
+}
+
+export async function runModelTests(o: RunModelTestsOptions): Promise<TestSummary> {
+  if (!o.model.testFile) throw new MlopsError(`Model "${o.model.modelName}" has no test_file.`);
+  await mkdir(dirname(o.junitFile), { recursive: true });
+  await rm(o.junitFile, { force: true });
+  const args = [
+    '-m', 'pytest', o.model.testFile, `--junitxml=${o.junitFile}`,
+    // xunit1 records each test's file and line, which the annotations need.
+    '-o', 'junit_family=xunit1',
+    // The cache would be written into the user's repository.
+    '-p', 'no:cacheprovider',
+  ];
+  // The repo root is the import base (`import model_code.helper`), as in the deployed function.
+  const pythonPath = [o.repoRoot, process.env.PYTHONPATH].filter(Boolean).join(delimiter);
+  const run = await o.log.group(`pytest ${o.model.testFile}`, async () => {
+    const r = await runPython(o.python, args, { cwd: o.repoRoot, env: { PYTHONPATH: pythonPath } });
+    o.log.info(`${r.stdout}${r.stderr}`.trimEnd());
+    return r;
+  });
+  if (/No module named pytest/.test(run.stderr)) {
+    throw new MlopsError(`pytest is not installed for "${o.python}"; add pytest to the model's requirements or run \`${o.python} -m pip install pytest\`.`);
+  }
+  const xml = await readFile(o.junitFile, 'utf8').catch(() => null);
+  if (xml === null) {
+    throw new MlopsError(`pytest did not run the tests of model "${o.model.modelName}" (exit code ${run.code}):\n${tail(`${run.stdout}\n${run.stderr}`)}`);
+  }
+  const summary = parseJUnit(xml, o.repoRoot);
+  // pytest exits 5 when it collected nothing: not a failure, but worth saying.
+  if (run.code === 5) o.log.warning(`No tests were collected from ${o.model.testFile}.`, { file: o.model.testFile });
+  return summary;
+}

@@ -1,0 +1,180 @@
+/**
+ * The service test: the packaged handler, run the way CDF runs it (contract B's runner, in a
+ * subprocess, with a client bound to a local emulator), must answer the ServiceTest payload
+ * with status "ok".
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { assetDir } from '../assets.js';
+import { MlopsError, type Problem } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { extractZip } from '../packaging/unzip.js';
+import type { ModelSettings, Service } from '../settings/types.js';
+import { runPython, tail } from './process.js';
+import { checkBuild } from './requirements.js';
+
+/** Imports the test module and dumps `ServiceTest.<attr>`, with the lines to annotate. */
+const READ_PAYLOAD = String.raw`
+import ast, importlib, json, sys, traceback
+test_file, attr, out = sys.argv[1:4]
+result = {"class_line": None, "attr_line": None}
+try:
+    tree = ast.parse(open(test_file, "rb").read())
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name == "ServiceTest":
+            result["class_line"] = node.lineno
+            for st in node.body:
+                targets = st.targets if isinstance(st, ast.Assign) else [st.target] if isinstance(st, ast.AnnAssign) else []
+                if any(isinstance(t, ast.Name) and t.id == attr for t in targets):
+                    result["attr_line"] = st.lineno
+except SyntaxError:
+    pass
+try:
+    module = importlib.import_module(test_file[:-3].replace("/", "."))
+    cls = getattr(module, "ServiceTest", None)
+    if cls is None:
+        result["error"] = "no-class"
+    elif not hasattr(cls, attr):
+        result["error"] = "no-attr"
+    else:
+        try:
+            result["payload"] = json.loads(json.dumps(getattr(cls, attr), allow_nan=False))
+        except (TypeError, ValueError) as e:
+            result["error"] = "not-json"
+            result["message"] = str(e)
+except BaseException as e:
+    result["error"] = "import"
+    result["message"] = "".join(traceback.format_exception_only(type(e), e)).strip()
+json.dump(result, open(out, "w"))
+`;
+
+interface PayloadRead {
+  payload?: unknown;
+  error?: 'no-class' | 'no-attr' | 'not-json' | 'import';
+  message?: string;
+  class_line: number | null;
+  attr_line: number | null;
+}
+
+export function serviceTestAttribute(service: Service): string {
+  return service === 'training' ? 'training_input' : 'prediction_input';
+}
+
+/** `ServiceTest.prediction_input` (or `training_input`) of the model's test file, as JSON. */
+export async function readServiceTestPayload(o: { repoRoot: string; model: ModelSettings; service: Service; python: string }): Promise<{ payload: unknown; line?: number }> {
+  const testFile = o.model.testFile;
+  if (!testFile) {
+    throw new MlopsError(`Model "${o.model.modelName}" has no test_file, so it has no ServiceTest payload for the service test.`, [{ file: o.model.source.file, line: o.model.source.line, field: 'test_file', message: 'Set test_file to a file with a ServiceTest class.' }]);
+  }
+  const attr = serviceTestAttribute(o.service);
+  const scratch = await mkdtemp(join(tmpdir(), 'mlops-payload-'));
+  try {
+    const out = join(scratch, 'payload.json');
+    const r = await runPython(o.python, ['-c', READ_PAYLOAD, testFile, attr, out], {
+      cwd: o.repoRoot,
+      env: { PYTHONPATH: [o.repoRoot, process.env.PYTHONPATH].filter(Boolean).join(delimiter) },
+    });
+    const read = JSON.parse(await readFile(out, 'utf8').catch(() => 'null')) as PayloadRead | null;
+    if (!read) throw new MlopsError(`Could not read ServiceTest from ${testFile} with "${o.python}":\n${tail(r.stderr || r.stdout)}`);
+    const at = (line: number | null, message: string): Problem => ({ file: testFile, line: line ?? undefined, field: `ServiceTest.${attr}`, message });
+    switch (read.error) {
+      case 'no-class':
+        throw new MlopsError(`${testFile} has no ServiceTest class.`, [at(null, `Add \`class ServiceTest:\` with a \`${attr}\` payload (the data the ${o.service} service is called with).`)]);
+      case 'no-attr':
+        throw new MlopsError(`ServiceTest in ${testFile} has no ${attr}.`, [at(read.class_line, `Add \`${attr} = {...}\` to ServiceTest: the payload the ${o.service} service test sends.`)]);
+      case 'not-json':
+        throw new MlopsError(`ServiceTest.${attr} in ${testFile} is not JSON.`, [at(read.attr_line ?? read.class_line, `The payload must be JSON (dicts, lists, strings, finite numbers, booleans, None): ${read.message}`)]);
+      case 'import':
+        throw new MlopsError(`Importing ${testFile} failed: ${read.message}`, [at(read.class_line, `${testFile} must import cleanly to read ServiceTest: ${read.message}`)]);
+      default:
+        return { payload: read.payload, line: read.attr_line ?? read.class_line ?? undefined };
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Where the handler's client points: an emulator started by the caller, or one started here. */
+export interface EmulatorEndpoint {
+  url: string;
+  project: string;
+  tokenUrl: string;
+}
+
+async function emulatorToken(e: EmulatorEndpoint): Promise<string> {
+  const res = await fetch(e.tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'mlops-service-test', client_secret: 'local', scope: `${e.url}/.default` }),
+  });
+  if (!res.ok) throw new MlopsError(`The local emulator refused a token (${res.status}).`);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+export interface RunServiceTestOptions {
+  repoRoot: string;
+  model: ModelSettings;
+  service: Service;
+  packagePath: string;
+  python: string;
+  /** the payload is written here (the deploy smoke test sends it again) */
+  payloadFile: string;
+  emulator?: EmulatorEndpoint;
+  log: Logger;
+}
+
+export interface ServiceTestResult {
+  payloadFile: string;
+  response: Record<string, unknown>;
+}
+
+export async function runServiceTest(o: RunServiceTestOptions): Promise<ServiceTestResult> {
+  const { payload, line } = await readServiceTestPayload(o);
+  await writeFile(o.payloadFile, `${JSON.stringify(payload, null, 2)}\n`);
+  const scratch = await mkdtemp(join(tmpdir(), 'mlops-service-test-'));
+  const codeDir = join(scratch, 'code');
+  const resultFile = join(scratch, 'result.json');
+  let started: { stop(): Promise<void> } | undefined;
+  try {
+    await extractZip(o.packagePath, codeDir);
+    const build = await checkBuild(o.python, codeDir);
+    if (!build.ok) throw new MlopsError(`The package of model "${o.model.modelName}" would not build in CDF: ${build.message}`);
+    let emulator = o.emulator;
+    if (!emulator) {
+      // Loaded on demand: only the service test needs a server.
+      const { startEmulator } = await import('@akerbp-mlops/cdf-emulator');
+      const running = await startEmulator({ python: o.python });
+      started = running;
+      emulator = running;
+    }
+    const request = {
+      function_path: 'handler.py',
+      data: payload,
+      secrets: null,
+      function_call_info: { function_id: 1, call_id: 1, schedule_id: null, scheduled_time: null },
+      cdf: { base_url: emulator.url, project: emulator.project, token: await emulatorToken(emulator) },
+      result_file: resultFile,
+    };
+    const run = await o.log.group(`service test: ${o.model.modelName} ${o.service}`, async () => {
+      const r = await runPython(o.python, [join(assetDir('emulator-python'), 'run_function.py')], { cwd: codeDir, stdin: JSON.stringify(request) });
+      if (r.stdout.trim() || r.stderr.trim()) o.log.info(`${r.stdout}${r.stderr}`.trimEnd());
+      return r;
+    });
+    const result = JSON.parse(await readFile(resultFile, 'utf8').catch(() => 'null')) as { ok: boolean; response?: unknown; error?: { message: string } } | null;
+    const attr = `ServiceTest.${serviceTestAttribute(o.service)}`;
+    const fail = (message: string) => new MlopsError(`The ${o.service} service test of model "${o.model.modelName}" failed: ${message}`, [{ file: o.model.testFile ?? undefined, line, field: attr, message }]);
+    if (!result) throw fail(`the handler crashed (exit code ${run.code}): ${tail(run.stderr)}`);
+    if (!result.ok) throw fail(result.error?.message ?? 'handle() raised');
+    const response = result.response as Record<string, unknown> | null;
+    if (!response || typeof response !== 'object' || response.status !== 'ok') {
+      const why = response && typeof response === 'object' && typeof response.message === 'string' ? response.message : JSON.stringify(response);
+      throw fail(`the service answered ${JSON.stringify(response?.status ?? null)} instead of "ok": ${why}`);
+    }
+    o.log.info(`Service test of ${o.model.modelName} (${o.service}) passed: ${JSON.stringify(response).slice(0, 300)}`);
+    return { payloadFile: o.payloadFile, response };
+  } finally {
+    await started?.stop();
+    await rm(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * `test-model` / `mlops test`: for each model, package it as package-model does, make its
+ * requirements importable, run its pytest tests, then the service test. Every model is tested
+ * even when an earlier one fails; problems come back located for annotations.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MlopsError, type Problem } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { packageModel, type PackageModelsOptions } from '../packaging/package-models.js';
+import { localArtifactSource } from '../packaging/sources.js';
+import { extractZip } from '../packaging/unzip.js';
+import { loadSettings } from '../settings/load.js';
+import type { ModelSettings, Service } from '../settings/types.js';
+import type { TestSummary } from './junit.js';
+import { runModelTests } from './pytest.js';
+import { ensureRequirements } from './requirements.js';
+import { runServiceTest, type EmulatorEndpoint } from './service-test.js';
+
+export interface TestModelsOptions {
+  settingsFile: string;
+  workingDirectory: string;
+  models: string[];
+  python: string;
+  installRequirements: boolean;
+  service: Service;
+  /** reports, payloads and packages go here (relative to the repository) */
+  outputDir: string;
+  log: Logger;
+}
+
+export interface ModelTestResult {
+  model: string;
+  tests: TestSummary | null;
+  junitFile: string | null;
+  serviceTest: 'passed' | 'failed' | 'not run';
+  payloadFile: string | null;
+  problems: Problem[];
+}
+
+function asProblems(err: unknown, model: ModelSettings): Problem[] {
+  if (!(err instanceof MlopsError)) throw err;
+  return err.problems.length ? err.problems.map((p) => ({ ...p, message: `${err.message} ${p.message}` })) : [{ file: model.source.file, line: model.source.line, message: err.message }];
+}
+
+export async function testModels(o: TestModelsOptions): Promise<ModelTestResult[]> {
+  // The service test runs the package a dev deployment would get: artifacts from the repo.
+  const settings = await loadSettings({ file: o.settingsFile, repoRoot: o.workingDirectory, env: 'dev', models: o.models.length ? o.models : undefined });
+  const repoRoot = settings.repoRoot;
+  const out = join(repoRoot, o.outputDir);
+  await mkdir(out, { recursive: true });
+  const packaging: PackageModelsOptions = {
+    settingsFile: o.settingsFile, workingDirectory: repoRoot, models: [], env: 'dev', service: o.service, artifactSource: 'local',
+    artifactVersion: null, outputDir: join(out, 'packages'), log: o.log,
+  };
+  const local = localArtifactSource(repoRoot);
+  let emulator: (EmulatorEndpoint & { stop(): Promise<void> }) | undefined;
+  const results: ModelTestResult[] = [];
+  try {
+    for (const model of settings.models.filter((m) => !o.models.length || o.models.includes(m.modelName))) {
+      const result: ModelTestResult = { model: model.modelName, tests: null, junitFile: null, serviceTest: 'not run', payloadFile: null, problems: [] };
+      results.push(result);
+      try {
+        const pkg = await packageModel(packaging, repoRoot, model, async () => local);
+        if (o.installRequirements) {
+          const codeDir = await mkdtemp(join(tmpdir(), 'mlops-requirements-'));
+          try {
+            await extractZip(pkg.path, codeDir);
+            await ensureRequirements({ python: o.python, codeDir, log: o.log });
+          } finally {
+            await rm(codeDir, { recursive: true, force: true });
+          }
+        }
+        if (model.testFile) {
+          result.junitFile = join(out, `${model.modelName}-junit.xml`);
+          result.tests = await runModelTests({ repoRoot, model, python: o.python, junitFile: result.junitFile, log: o.log });
+          for (const f of result.tests.failures) result.problems.push({ file: f.file, line: f.line, message: `${f.name} failed: ${f.message}` });
+        } else {
+          o.log.warning(`Model "${model.modelName}" has no test_file: no tests and no service test run.`, { file: model.source.file, line: model.source.line });
+          continue;
+        }
+        if (!emulator) {
+          const { startEmulator } = await import('@akerbp-mlops/cdf-emulator');
+          emulator = await startEmulator({ python: o.python });
+        }
+        result.serviceTest = 'failed';
+        const payloadFile = join(out, `${model.modelName}-${o.service}-payload.json`);
+        await runServiceTest({ repoRoot, model, service: o.service, packagePath: pkg.path, python: o.python, payloadFile, emulator, log: o.log });
+        result.payloadFile = payloadFile;
+        result.serviceTest = 'passed';
+      } catch (err) {
+        result.problems.push(...asProblems(err, model));
+      }
+    }
+  } finally {
+    await emulator?.stop();
+  }
+  return results;
+}
