@@ -1,10 +1,10 @@
 /** Data sets API: create, byids, list, update. `writeProtected` is stored and reported, not enforced. */
 import type { Env } from './env.js';
-import { ApiError, badRequest, readJson } from './http.js';
-import { applyUpdate, assertUniqueExternalIds, find, page, resolve } from './resources.js';
+import { badRequest, readJson } from './http.js';
+import { assertUniqueExternalIds, page, resolve, updateAll } from './resources.js';
 import { Reply, type Route } from './router.js';
 import type { DataSetRecord } from './store.js';
-import { checkMetadata, identifier, inRange, isObject, items, optBool, optString, optStringMap, type Json } from './validate.js';
+import { checkMetadata, inRange, isObject, items, optBool, optString, optStringMap, type Json } from './validate.js';
 
 const METADATA_LIMITS = { pairs: 256, key: 128, value: 10240, totalBytes: 10240 };
 
@@ -63,23 +63,11 @@ export function datasetsRoutes(env: Env): Route[] {
     {
       method: 'POST', path: '/datasets/update', write: true,
       handle: async ({ req }) => {
-        const raw = items(await readJson(req), 1000);
-        const changes = raw.map((r, i) => {
-          const ident = identifier(r, `items[${i}]`);
-          const ds = find(state.datasets, ident);
-          if (!ds) throw new ApiError(400, 'Ids not found', { missing: [ident] });
-          const next = { ...ds } as Record<string, unknown>;
-          applyUpdate(next, r.update, { externalId: 'scalar', name: 'scalar', description: 'scalar', metadata: 'map', writeProtected: 'scalar' }, `items[${i}]`);
-          const f = fields(next);
-          if (f.externalId !== undefined && f.externalId !== ds.externalId) assertUniqueExternalIds(state.datasets.filter((o) => o !== ds), [f.externalId]);
-          return { ds, f };
-        });
         const now = Date.now();
-        const updated = changes.map(({ ds, f }) => {
-          const rec: DataSetRecord = { ...f, id: ds.id, createdTime: ds.createdTime, lastUpdatedTime: now };
-          state.datasets[state.datasets.indexOf(ds)] = rec;
-          return rec;
-        });
+        const spec = { externalId: 'scalar', name: 'scalar', description: 'scalar', metadata: 'map', writeProtected: 'scalar' } as const;
+        const updated = updateAll(state.datasets, items(await readJson(req), 1000), spec, (patched, ds) => ({
+          ...fields(patched), id: ds.id, createdTime: ds.createdTime, lastUpdatedTime: now,
+        }));
         env.store.changed();
         return { items: updated };
       },

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Env } from './env.js';
 import { ApiError, badRequest, bodyStream, notFound, readJson, type Identifier } from './http.js';
-import { applyUpdate, assertUniqueExternalIds, find, page, removeFrom, resolve } from './resources.js';
+import { assertUniqueExternalIds, find, page, removeFrom, resolve, updateAll } from './resources.js';
 import { Reply, type Route } from './router.js';
 import type { FileRecord } from './store.js';
 import { checkMetadata, identifier, inRange, isObject, items, optInt, optString, optStringMap, reqString, type Json } from './validate.js';
@@ -217,25 +217,12 @@ export function filesRoutes(env: Env): Route[] {
     {
       method: 'POST', path: '/files/update', write: true,
       handle: async ({ req }) => {
-        const raw = items(await readJson(req), 1000);
-        const files = raw.map((r, i) => {
-          const ident = identifier(r, `items[${i}]`);
-          const f = find(state.files, ident);
-          if (!f) throw new ApiError(400, 'Ids not found', { missing: [ident] });
-          const next = { ...f } as Record<string, unknown>;
-          applyUpdate(next, r.update, UPDATE_SPEC, `items[${i}]`);
-          const fields = fileFields(env, next);
-          if (fields.externalId !== undefined && fields.externalId !== f.externalId) assertUniqueExternalIds(state.files.filter((o) => o !== f), [fields.externalId]);
-          return { f, fields };
-        });
         const now = Date.now();
-        const updated = files.map(({ f, fields }) => {
-          const rec: FileRecord = { ...fields, id: f.id, uploaded: f.uploaded, uploadedTime: f.uploadedTime, createdTime: f.createdTime, lastUpdatedTime: now, multipart: f.multipart };
-          state.files[state.files.indexOf(f)] = rec;
-          return fileJson(rec);
-        });
+        const updated = updateAll(state.files, items(await readJson(req), 1000), UPDATE_SPEC, (patched, f) => ({
+          ...fileFields(env, patched), id: f.id, uploaded: f.uploaded, uploadedTime: f.uploadedTime, createdTime: f.createdTime, lastUpdatedTime: now, multipart: f.multipart,
+        }));
         env.store.changed();
-        return { items: updated };
+        return { items: updated.map(fileJson) };
       },
     },
     {

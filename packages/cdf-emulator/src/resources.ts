@@ -88,3 +88,22 @@ export function applyUpdate(record: Record<string, unknown>, update: unknown, sp
     }
   }
 }
+
+/**
+ * CDF's `update` endpoints: every item is validated (unknown ids → missing, taken externalId → 409)
+ * before any is applied. `rebuild` turns the patched copy into a valid record.
+ */
+export function updateAll<T extends Resource>(list: T[], raw: Json[], spec: UpdateSpec, rebuild: (patched: Record<string, unknown>, old: T) => T): T[] {
+  const changes = raw.map((r, i) => {
+    const ident = identifier(r, `items[${i}]`);
+    const old = find(list, ident);
+    if (!old) throw new ApiError(400, 'Ids not found', { missing: [ident] });
+    const patched: Record<string, unknown> = { ...(old as object) };
+    applyUpdate(patched, r.update, spec, `items[${i}]`);
+    const next = rebuild(patched, old);
+    if (next.externalId !== undefined && next.externalId !== old.externalId) assertUniqueExternalIds(list.filter((o) => o !== old), [next.externalId]);
+    return { old, next };
+  });
+  for (const { old, next } of changes) list[list.indexOf(old)] = next;
+  return changes.map((c) => c.next);
+}
