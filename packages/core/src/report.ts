@@ -99,3 +99,27 @@ export async function runAction(name: string, body: (log: Logger) => Promise<voi
     process.exitCode = 1;
   }
 }
+
+/** A GitHub OIDC token for Entra ID's federated credentials (the job needs `permissions: id-token: write`). */
+export function githubIdToken(): Promise<string> {
+  return core.getIDToken('api://AzureADTokenExchange');
+}
+
+/**
+ * Runs `body` under the step's `timeout-seconds` input (0 or empty = no limit): when it is
+ * reached the step fails with a clear message instead of hanging until GitHub kills the job.
+ */
+export async function withStepTimeout<T>(name: string, body: () => Promise<T>): Promise<T> {
+  const seconds = Number(input('timeout-seconds') || '0');
+  if (!Number.isFinite(seconds) || seconds < 0) throw new MlopsError(`Input "timeout-seconds" must be a number of seconds, got "${input('timeout-seconds')}".`);
+  if (seconds === 0) return body();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new MlopsError(`${name} did not finish within timeout-seconds (${seconds} s); stopped.`)), seconds * 1000);
+  });
+  try {
+    return await Promise.race([body(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

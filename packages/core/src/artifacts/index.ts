@@ -3,3 +3,4 @@ export * from './archive.js';
 export * from './transfer.js';
 export * from './manager.js';
 export * from './source.js';
+export * from './promotion.js';

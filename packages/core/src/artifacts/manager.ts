@@ -87,6 +87,15 @@ function toVersion(file: FileInfo): ArtifactVersion | null {
   };
 }
 
+/** A version typed by a user ('' or 'latest' = the latest). */
+export function parseVersionArgument(raw: string | undefined, field = 'version'): number | null {
+  const text = (raw ?? '').trim();
+  if (text === '' || text === 'latest') return null;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new MlopsError(`"${field}" must be a version number (1, 2, ...) or empty for the latest, got "${text}".`, [{ field, message: 'must be a positive whole number' }]);
+  return n;
+}
+
 function checkEnv(env: string): Env {
   if (!(ENVIRONMENTS as readonly string[]).includes(env)) throw new MlopsError(`Unknown environment "${env}"; use one of ${ENVIRONMENTS.join(', ')}.`);
   return env as Env;
