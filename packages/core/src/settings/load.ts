@@ -79,7 +79,7 @@ export async function loadSettings(options: LoadSettingsOptions): Promise<Loaded
 
   const lines = new LineCounter();
   const problems = new ProblemList(display, lines);
-  const ctx: Context = { repoRoot, realRepoRoot: realpathSync(repoRoot), env: options.env ?? 'test', problems };
+  const ctx: Context = { repoRoot, realRepoRoot: realpathSync.native(repoRoot), env: options.env ?? 'test', problems };
   const docs = parseAllDocuments(text, { lineCounter: lines, merge: true, prettyErrors: true });
   const models: ModelSettings[] = [];
   const seen = new Map<string, number>();
@@ -143,8 +143,8 @@ function loadDocument(doc: Document, index: number, ctx: Context, display: strin
     }
     return undefined;
   }
-  if (doc.contents === null) return undefined; // an empty document, e.g. after a trailing ---
   const raw = doc.toJS({ maxAliasCount: 10_000 }) as unknown;
+  if (raw === null || raw === undefined) return undefined; // an empty document, e.g. after a trailing ---
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     problems.add(locateOffset(doc, []), label, `each document must be a mapping of settings (model_name: ..., model_file: ...); found ${describeFound(raw)}`);
     return undefined;

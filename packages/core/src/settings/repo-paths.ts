@@ -21,7 +21,7 @@ export function existingPathProblem(repoRoot: string, realRepoRoot: string, p: s
   const stat = statSync(abs, { throwIfNoEntry: false });
   if (!stat) return `${kind} "${p}" does not exist in the repository`;
   if (kind === 'file' ? !stat.isFile() : !stat.isDirectory()) return `"${p}" must be a ${kind}; found a ${stat.isDirectory() ? 'folder' : 'file'}`;
-  const real = realpathSync(abs);
+  const real = realpathSync.native(abs);
   if (real !== realRepoRoot && !real.startsWith(realRepoRoot + sep)) return `"${p}" leads outside the repository (through a symbolic link) to ${real}`;
   return undefined;
 }

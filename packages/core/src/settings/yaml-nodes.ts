@@ -6,8 +6,13 @@ import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } 
 
 type Path = readonly (string | number)[];
 
+// Alias.resolve searches the whole document each time; settings look the same aliases up often.
+const resolved = new WeakMap<object, unknown>();
+
 function deref(node: unknown, doc: Document): unknown {
-  return isAlias(node) ? node.resolve(doc) : node;
+  if (!isAlias(node)) return node;
+  if (!resolved.has(node)) resolved.set(node, node.resolve(doc));
+  return resolved.get(node);
 }
 
 function isMergeKey(key: unknown): boolean {
