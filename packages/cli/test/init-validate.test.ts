@@ -1,0 +1,102 @@
+import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parse } from 'yaml';
+import { MlopsError } from '@akerbp-mlops/core';
+import initCommand from '../src/commands/init.js';
+import validateCommand from '../src/commands/validate.js';
+
+const validRepo = resolve(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'settings', 'valid');
+let out = '';
+
+beforeEach(() => {
+  out = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+});
+afterEach(() => vi.restoreAllMocks());
+
+const tempRepo = () => mkdtempSync(join(tmpdir(), 'init-'));
+const workflowOf = (dir: string) => readFileSync(join(dir, '.github', 'workflows', 'main.yml'), 'utf8');
+
+describe('mlops init', () => {
+  it('writes the settings template and a workflow GitHub accepts, calling the reusable workflow at v4', async () => {
+    const dir = tempRepo();
+    expect(await initCommand(['--repo', dir])).toBe(0);
+    expect(readFileSync(join(dir, 'mlops_settings.yaml'), 'utf8')).toContain('model_name: my_model');
+    const text = workflowOf(dir);
+    const result = parseWorkflow({ name: 'main.yml', content: text }, new NoOperationTraceWriter());
+    expect(result.context.errors.getErrors().map((e) => e.message)).toEqual([]);
+    const wf = parse(text);
+    expect(wf.jobs.mlops.uses).toBe('akerbp/mlops/.github/workflows/mlops.yml@v4');
+    expect(wf.jobs.mlops.secrets).toBe('inherit');
+    expect(Object.keys(wf.jobs.mlops.with)).toEqual(['settings-file', 'working-directory', 'env']);
+    expect(wf.on.push.branches).toEqual(['main', 'master', 'deploy/**', 'feature/**', 'mlops/**']);
+    expect(wf.on).toHaveProperty('pull_request');
+    expect(wf.on.workflow_dispatch.inputs.env.options).toEqual(['test', 'prod', 'dev']);
+    expect(out).toContain('wrote mlops_settings.yaml');
+  });
+
+  it('the settings template becomes valid once the model files exist', async () => {
+    const dir = tempRepo();
+    await initCommand(['--repo', dir]);
+    await expect(initCommand(['--repo', dir])).rejects.toThrow(/problems in settings/);
+    for (const f of ['my_model.py', 'test_my_model.py', 'requirements.model']) {
+      cpSync(join(validRepo, 'model_code', 'model1.py'), join(dir, 'model_code', f), { force: true });
+    }
+    expect(await initCommand(['--repo', dir])).toBe(0);
+    expect(out).toContain('mlops_settings.yaml is valid: my_model');
+  });
+
+  it('re-running moves the version pin of an untouched workflow and leaves the rest alone', async () => {
+    const dir = tempRepo();
+    cpSync(validRepo, dir, { recursive: true });
+    await initCommand(['--repo', dir]);
+    const v4 = workflowOf(dir);
+    writeFileSync(join(dir, '.github', 'workflows', 'main.yml'), v4.replace('mlops.yml@v4', 'mlops.yml@v3'));
+    expect(await initCommand(['--repo', dir])).toBe(0);
+    expect(workflowOf(dir)).toBe(v4);
+    expect(out).toContain('updated .github/workflows/main.yml: v3 → v4');
+    expect(await initCommand(['--repo', dir])).toBe(0);
+    expect(out).toContain('is up to date');
+  });
+
+  it('never clobbers an edited workflow unless --force', async () => {
+    const dir = tempRepo();
+    cpSync(validRepo, dir, { recursive: true });
+    await initCommand(['--repo', dir]);
+    const edited = workflowOf(dir).replace('mlops.yml@v4', 'mlops.yml@v3').replace('working-directory: .', 'working-directory: models');
+    writeFileSync(join(dir, '.github', 'workflows', 'main.yml'), edited);
+    const err = await initCommand(['--repo', dir]).catch((e) => e);
+    expect(err).toBeInstanceOf(MlopsError);
+    expect(err.message).toMatch(/Not touching \.github\/workflows\/main\.yml.*--force/);
+    expect(workflowOf(dir)).toBe(edited);
+    expect(await initCommand(['--repo', dir, '--force'])).toBe(0);
+    expect(workflowOf(dir)).toContain('working-directory: .');
+    expect(workflowOf(dir)).toContain('mlops.yml@v4');
+  });
+
+  it('never overwrites an existing settings file', async () => {
+    const dir = tempRepo();
+    writeFileSync(join(dir, 'mlops_settings.yaml'), 'model_name: mine\n');
+    await expect(initCommand(['--repo', dir])).rejects.toThrow(MlopsError);
+    expect(readFileSync(join(dir, 'mlops_settings.yaml'), 'utf8')).toBe('model_name: mine\n');
+    expect(existsSync(join(dir, '.github', 'workflows', 'main.yml'))).toBe(true);
+  });
+});
+
+describe('mlops validate', () => {
+  it('prints one line per model and returns 0 on valid settings', async () => {
+    expect(await validateCommand(['--repo', validRepo, '--env', 'dev'])).toBe(0);
+    expect(out).toMatch(/model1\s+My First Model\s+prediction, training\s+py311\s+local folder model_artifact/);
+    expect(out).toContain('mlops_settings.yaml: 2 model(s) valid for dev');
+  });
+
+  it('throws the located problems (the CLI prints them and exits 1)', async () => {
+    const err = await validateCommand(['--repo', join(validRepo, '..', 'faulty')]).catch((e) => e);
+    expect(err).toBeInstanceOf(MlopsError);
+    expect((err as MlopsError).problems.length).toBeGreaterThan(5);
+    await expect(validateCommand(['--repo', validRepo, '--env', 'qa'])).rejects.toThrow(/--env must be one of dev, test, prod/);
+  });
+});
