@@ -249,7 +249,7 @@ export class ModelManager {
   /** Downloads a version's bytes to `dest` (null: only hash them) and checks them against its metadata. */
   private async fetchBytes(v: ArtifactVersion, dest: string | null, onProgress?: Progress): Promise<Digest> {
     const [link] = await sdkCall(this.client, 'POST /files/downloadlink', () => this.client.files.getDownloadUrls([{ id: v.id }]), true);
-    const digest = await downloadFile(this.client, link.downloadUrl, dest, onProgress);
+    const digest = await downloadFile(this.client, link.downloadUrl, dest, onProgress, v.size);
     if (v.sha256 && digest.sha256 !== v.sha256) {
       throw new MlopsError(`${v.externalId} is corrupt: its bytes hash to sha256 ${digest.sha256}, but its metadata records ${v.sha256}.`);
     }

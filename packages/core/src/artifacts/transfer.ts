@@ -56,8 +56,11 @@ export async function uploadFile(client: CogniteClient, uploadUrl: string, file:
   );
 }
 
-/** Streams a download into `dest` (or nowhere, to only hash it) and returns its digest. */
-export async function downloadFile(client: CogniteClient, downloadUrl: string, dest: string | null, onProgress?: Progress): Promise<Digest> {
+/**
+ * Streams a download into `dest` (or nowhere, to only hash it) and returns its digest.
+ * Progress totals come from Content-Length, else `expectedSize`, else 0 (unknown).
+ */
+export async function downloadFile(client: CogniteClient, downloadUrl: string, dest: string | null, onProgress?: Progress, expectedSize?: number): Promise<Digest> {
   return withRetry(
     'GET <downloadUrl>',
     async () => {
@@ -65,8 +68,8 @@ export async function downloadFile(client: CogniteClient, downloadUrl: string, d
       if (!res.ok || !res.body) {
         throw httpStatusError(res.status, await res.text().catch(() => ''), { 'retry-after': res.headers.get('retry-after') ?? undefined });
       }
-      const total = Number(res.headers.get('content-length') ?? 0);
-      const digest = digestStream((done) => onProgress?.(done, total || done));
+      const total = Number(res.headers.get('content-length') ?? 0) || expectedSize || 0;
+      const digest = digestStream((done) => onProgress?.(done, total));
       const sink = dest ? createWriteStream(dest) : new Writable({ write: (_c, _e, cb) => cb() });
       await pipeline(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream), digest, sink);
       return digest.digest();
