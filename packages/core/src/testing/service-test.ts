@@ -163,7 +163,7 @@ export async function runServiceTest(o: RunServiceTestOptions): Promise<ServiceT
     });
     const result = JSON.parse(await readFile(resultFile, 'utf8').catch(() => 'null')) as { ok: boolean; response?: unknown; error?: { message: string } } | null;
     const attr = `ServiceTest.${serviceTestAttribute(o.service)}`;
-    const fail = (message: string) => new MlopsError(`The ${o.service} service test of model "${o.model.modelName}" failed: ${message}`, [{ file: o.model.testFile ?? undefined, line, field: attr, message }]);
+    const fail = (message: string) => new MlopsError(`The ${o.service} service test of model "${o.model.modelName}" failed:`, [{ file: o.model.testFile ?? undefined, line, field: attr, message }]);
     if (!result) throw fail(`the handler crashed (exit code ${run.code}): ${tail(run.stderr)}`);
     if (!result.ok) throw fail(result.error?.message ?? 'handle() raised');
     const response = result.response as Record<string, unknown> | null;

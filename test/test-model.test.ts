@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exampleRepo } from './helpers/example-repo.js';
+import { repoRoot, runBundle } from './helpers/run-bundle.js';
+
+beforeAll(() => {
+  if (!existsSync(join(repoRoot, 'dist', 'test-model', 'index.js'))) {
+    spawnSync(process.execPath, ['scripts/build.mjs', 'dist', 'test-model'], { cwd: repoRoot, stdio: 'inherit' });
+  }
+});
+
+/** The 1-based line of the first line of `file` that contains `text`. */
+function lineOf(file: string, text: string): number {
+  return readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+}
+
+const noStack = /\n\s+at .+:\d+:\d+/;
+
+describe('test-model action', () => {
+  it('passes on the example model: pytest, service test, summary, payload and JUnit outputs', async () => {
+    const repo = exampleRepo();
+    const run = await runBundle('test-model', { 'working-directory': repo });
+    expect(run.stdout).not.toMatch(/::error/);
+    expect(run.code).toBe(0);
+    expect(run.summary).toMatch(/\| sonic_model \| 10 \| 0 \| 0 \| passed \|/);
+    expect(run.stdout).toMatch(/Requirements already satisfied; skipping pip install/);
+    const payload = JSON.parse(readFileSync(run.outputs['test-payload'], 'utf8'));
+    expect(payload).toMatchObject({ to_file: false, data: { ACS: [180, 150, 210.5] } });
+    expect(readFileSync(run.outputs['junit-file'], 'utf8')).toMatch(/<testsuite[^>]* tests="10"/);
+  });
+
+  it('fails with one annotation per failing test at the failing line', async () => {
+    const repo = exampleRepo();
+    const testFile = join(repo, 'model_code', 'test_model.py');
+    appendFileSync(testFile, '\n\ndef test_addition_is_broken():\n    total = 1 + 1\n    assert total == 3, "arithmetic"\n\n\ndef test_also_broken():\n    raise ValueError("boom")\n');
+    const run = await runBundle('test-model', { 'working-directory': repo, 'install-requirements': 'false' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`::error file=model_code/test_model.py,line=${lineOf(testFile, 'assert total == 3')}::`);
+    expect(run.stdout).toContain(`::error file=model_code/test_model.py,line=${lineOf(testFile, 'raise ValueError("boom")')}::`);
+    expect(run.stdout.match(/::error file=/g)).toHaveLength(2);
+    expect(run.summary).toMatch(/\| sonic_model \| 10 \| 2 \| 0 \| passed \|/);
+    expect(run.summary).toContain('test_addition_is_broken');
+    expect(run.summary).toContain('arithmetic');
+    expect(run.stdout + run.stderr).not.toMatch(noStack);
+  });
+
+  it('fails at the ServiceTest payload when the packaged service answers with an error', async () => {
+    const repo = exampleRepo();
+    const testFile = join(repo, 'model_code', 'test_model.py');
+    const text = readFileSync(testFile, 'utf8');
+    writeFileSync(testFile, text.replace('prediction_input = {"data": CURVES, "to_file": False}', 'prediction_input = {"data": {"ACS": [1.0]}, "to_file": False}'));
+    const run = await runBundle('test-model', { 'working-directory': repo, 'install-requirements': 'false' });
+    expect(run.code).toBe(1);
+    // The model's own test of that payload fails too, at the model code that raises.
+    expect(run.stdout).toMatch(new RegExp(`::error title=ServiceTest.prediction_input,file=model_code/test_model.py,line=${lineOf(testFile, 'prediction_input =')}::.*service test of model .sonic_model. failed: the service answered .error. instead of .ok.: ModelException.*RDEP`));
+    expect(run.summary).toMatch(/\| sonic_model \| 9 \| 1 \| 0 \| failed \|/);
+    expect(run.stdout + run.stderr).not.toMatch(noStack);
+  });
+
+  it('says so when there is no ServiceTest, when the interpreter is missing, and when pytest is missing', async () => {
+    const repo = exampleRepo();
+    const testFile = join(repo, 'model_code', 'test_model.py');
+    writeFileSync(testFile, readFileSync(testFile, 'utf8').replace('class ServiceTest:', 'class Payloads:').replace(/ServiceTest\./g, 'Payloads.'));
+    const noClass = await runBundle('test-model', { 'working-directory': repo, 'install-requirements': 'false' });
+    expect(noClass.code).toBe(1);
+    expect(noClass.stdout).toMatch(/::error title=ServiceTest.prediction_input,file=model_code\/test_model.py::.*has no ServiceTest class/);
+
+    const noPython = await runBundle('test-model', { 'working-directory': repo, python: 'python-that-does-not-exist' });
+    expect(noPython.code).toBe(1);
+    expect(noPython.stdout).toMatch(/::error.*The Python interpreter "python-that-does-not-exist" was not found/);
+    expect(noPython.stdout + noPython.stderr).not.toMatch(noStack);
+
+    // `python3 -S` starts without site-packages: an interpreter without pytest.
+    const wrapper = join(repo, 'bare-python');
+    writeFileSync(wrapper, '#!/bin/sh\nexec python3 -S -I "$@"\n', { mode: 0o755 });
+    const noPytest = await runBundle('test-model', { 'working-directory': repo, python: wrapper, 'install-requirements': 'false' });
+    expect(noPytest.code).toBe(1);
+    expect(noPytest.stdout).toMatch(/::error.*pytest is not installed/);
+  });
+});
