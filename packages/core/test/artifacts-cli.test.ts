@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import artifactsCommand from '../../cli/src/commands/artifacts.js';
+import artifactsCommand, { progressReporter } from '../../cli/src/commands/artifacts.js';
 
 /** Runs `mlops artifacts ...` in-process, capturing what it writes. */
 async function mlops(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -18,6 +18,18 @@ async function mlops(...args: string[]): Promise<{ code: number; stdout: string;
     err.mockRestore();
   }
 }
+
+describe('progress', () => {
+  it('redraws one bar on a terminal', () => {
+    let text = '';
+    const tty = { isTTY: true, write: (s: string) => ((text += s), true) } as unknown as NodeJS.WriteStream;
+    const p = progressReporter('Up', tty);
+    p(524_288, 1_048_576);
+    p(1_048_576, 1_048_576);
+    p.finish();
+    expect(text).toBe(`\rUp [${'#'.repeat(15)}${'.'.repeat(15)}]  50% 0.5 MB / 1.0 MB\rUp [${'#'.repeat(30)}] 100% 1.0 MB / 1.0 MB\n`);
+  });
+});
 
 describe('mlops artifacts', () => {
   let emu: RunningEmulator;
