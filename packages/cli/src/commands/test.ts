@@ -1,5 +1,55 @@
-import { notImplemented } from '@akerbp-mlops/core';
+/** `mlops test`: the test-model action for a terminal. */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { consoleLogger, formatProblem, parseNameList, parseService, testModels } from '@akerbp-mlops/core';
 
-export default async function testCommand(_args: string[]): Promise<number> {
-  notImplemented('mlops test');
+const USAGE = `Usage: mlops test [--settings FILE] [--repo DIR] [--models a,b] [--python PATH]
+                  [--no-install] [--service prediction|training] [--verbose]
+
+Runs each model's pytest tests, then its service test: the packaged handler called locally with
+ServiceTest.prediction_input (or training_input) against an embedded CDF emulator. Exit code 1
+when anything fails.
+
+  --settings FILE   settings file, relative to the repository (default: mlops_settings.yaml)
+  --repo DIR        the model repository (default: the current folder)
+  --models LIST     only these models (comma-separated)
+  --python PATH     Python interpreter (default: python3)
+  --no-install      do not pip install the model's requirements first
+  --service NAME    service whose ServiceTest payload is run (default: prediction)
+`;
+
+export default async function testCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      settings: { type: 'string' },
+      repo: { type: 'string' },
+      models: { type: 'string' },
+      python: { type: 'string' },
+      'no-install': { type: 'boolean' },
+      service: { type: 'string' },
+      verbose: { type: 'boolean', short: 'v' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const results = await testModels({
+    settingsFile: values.settings ?? 'mlops_settings.yaml',
+    workingDirectory: resolve(values.repo ?? '.'),
+    models: parseNameList(values.models),
+    python: values.python ?? 'python3',
+    installRequirements: !values['no-install'],
+    service: parseService(values.service ?? ''),
+    outputDir: '.mlops/test',
+    log: consoleLogger({ verbose: values.verbose }),
+  });
+  for (const r of results) {
+    const counts = r.tests ? `${r.tests.passed} passed, ${r.tests.failed} failed, ${r.tests.skipped} skipped` : 'no tests run';
+    process.stdout.write(`${r.problems.length ? 'FAIL' : 'ok  '} ${r.model}: ${counts}; service test ${r.serviceTest}\n`);
+    for (const p of r.problems) process.stdout.write(`  ${formatProblem(p)}\n`);
+  }
+  return results.some((r) => r.problems.length) ? 1 : 0;
 }
