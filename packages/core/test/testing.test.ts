@@ -1,0 +1,99 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MlopsError, parseJUnit, readServiceTestPayload, runModelTests, silentLogger, type ModelSettings } from '@akerbp-mlops/core';
+
+function settings(testFile: string): ModelSettings {
+  return {
+    modelName: 'm', humanFriendlyModelName: 'm', modelFile: 'mcode/model.py', reqFile: 'mcode/requirements.model', artifactFolder: null,
+    artifactVersion: null, testFile, platform: 'cdf', dataset: null, pythonVersion: 'py311', helperModels: [],
+    info: { prediction: { description: '', owner: '', metadata: {} } }, source: { file: 'mlops_settings.yaml', line: 1 },
+  };
+}
+
+async function repoWith(files: Record<string, string>): Promise<string> {
+  const repo = await mkdtemp(join(tmpdir(), 'testing-'));
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(join(repo, path, '..'), { recursive: true });
+    await writeFile(join(repo, path), text);
+  }
+  return repo;
+}
+
+describe('parseJUnit', () => {
+  it('counts outcomes and locates failures at the deepest repository frame, decoding entities', () => {
+    const xml = `<?xml version="1.0" encoding="utf-8"?><testsuites><testsuite name="pytest" errors="1" failures="1" skipped="1" tests="4">
+<testcase classname="mcode.test_m" name="test_ok" file="mcode/test_m.py" line="3" time="0.001" />
+<testcase classname="mcode.test_m" name="test_bad" file="mcode/test_m.py" line="6" time="0.001"><failure message="assert 1 == 2&#10;  where x &lt; y">def test_bad():
+&gt;       assert 1 == 2
+E       assert 1 == 2
+
+mcode/test_m.py:8: AssertionError</failure></testcase>
+<testcase classname="mcode.test_m" name="test_skip" file="mcode/test_m.py" line="10"><skipped type="pytest.skip" message="later">skip</skipped></testcase>
+<testcase classname="" name="mcode.test_other" time="0"><error message="collection failure">  File "/abs/elsewhere/lib.py", line 2
+E     File "/REPO/mcode/test_other.py", line 5
+E       def broken(:
+E                  ^
+E   SyntaxError: invalid syntax</error></testcase>
+</testsuite></testsuites>`;
+    const s = parseJUnit(xml, '/REPO');
+    expect(s).toMatchObject({ passed: 1, failed: 2, skipped: 1 });
+    expect(s.failures[0]).toEqual({ name: 'mcode/test_m.py::test_bad', file: 'mcode/test_m.py', line: 8, message: 'assert 1 == 2\n  where x < y' });
+    expect(s.failures[1]).toMatchObject({ name: 'mcode/test_other.py::mcode.test_other', file: 'mcode/test_other.py', line: 5, message: 'collection failure' });
+  });
+
+  it('falls back to the test definition when the traceback has no repository frame', () => {
+    const xml = '<testsuite><testcase classname="a.test_x" name="test_y" file="a/test_x.py" line="41"><failure message="boom">/usr/lib/x.py:3: Err</failure></testcase></testsuite>';
+    expect(parseJUnit(xml, '/repo').failures[0]).toMatchObject({ file: 'a/test_x.py', line: 42 });
+  });
+});
+
+describe('runModelTests', () => {
+  it('runs pytest from the repository root and reports located failures', async () => {
+    const repo = await repoWith({
+      'mcode/helper.py': 'VALUE = 2\n',
+      'mcode/test_m.py': 'import mcode.helper as h\n\ndef test_ok():\n    assert h.VALUE == 2\n\ndef test_bad():\n    x = h.VALUE\n    assert x == 3\n',
+    });
+    const s = await runModelTests({ repoRoot: repo, model: settings('mcode/test_m.py'), python: 'python3', junitFile: join(repo, 'out', 'j.xml'), log: silentLogger });
+    expect(s).toMatchObject({ passed: 1, failed: 1, skipped: 0 });
+    expect(s.failures[0]).toMatchObject({ file: 'mcode/test_m.py', line: 8 });
+  });
+
+  it('names a missing interpreter', async () => {
+    const repo = await repoWith({ 'mcode/test_m.py': '' });
+    const err = await runModelTests({ repoRoot: repo, model: settings('mcode/test_m.py'), python: 'no-such-python', junitFile: join(repo, 'j.xml'), log: silentLogger }).catch((e) => e);
+    expect(err).toBeInstanceOf(MlopsError);
+    expect(err.message).toMatch(/"no-such-python" was not found/);
+  });
+});
+
+describe('readServiceTestPayload', () => {
+  const read = (repo: string, service: 'prediction' | 'training' = 'prediction') =>
+    readServiceTestPayload({ repoRoot: repo, model: settings('mcode/test_m.py'), service, python: 'python3' });
+
+  it('reads the payload and the line that defines it', async () => {
+    const repo = await repoWith({ 'mcode/test_m.py': 'X = [1, 2]\n\n\nclass ServiceTest:\n    """doc"""\n    prediction_input = {"data": X}\n' });
+    expect(await read(repo)).toEqual({ payload: { data: [1, 2] }, line: 6 });
+  });
+
+  it('locates a missing attribute at the class and a non-JSON payload at its line', async () => {
+    const noAttr = await repoWith({ 'mcode/test_m.py': '\nclass ServiceTest:\n    prediction_input = {}\n' });
+    const err = await read(noAttr, 'training').catch((e) => e);
+    expect(err).toBeInstanceOf(MlopsError);
+    expect(err.message).toMatch(/has no training_input/);
+    expect(err.problems[0]).toMatchObject({ file: 'mcode/test_m.py', line: 2, field: 'ServiceTest.training_input' });
+
+    const notJson = await repoWith({ 'mcode/test_m.py': 'class ServiceTest:\n    prediction_input = {"d": {1, 2}}\n' });
+    const err2 = await read(notJson).catch((e) => e);
+    expect(err2.problems[0]).toMatchObject({ line: 2 });
+    expect(err2.message).toMatch(/is not JSON/);
+  });
+
+  it('reports an import error of the test module', async () => {
+    const repo = await repoWith({ 'mcode/test_m.py': 'import not_a_module_anywhere\n\nclass ServiceTest:\n    prediction_input = {}\n' });
+    const err = await read(repo).catch((e) => e);
+    expect(err.message).toMatch(/ModuleNotFoundError: No module named 'not_a_module_anywhere'/);
+    expect(err.problems[0]).toMatchObject({ file: 'mcode/test_m.py', line: 3 });
+  });
+});
