@@ -16,3 +16,4 @@ export * from './packaging/index.js';
 export * from './testing/index.js';
 export * from './cdf/index.js';
 export * from './artifacts/index.js';
+export * from './deploy/index.js';

@@ -1,0 +1,99 @@
+/**
+ * Function code in CDF Files, content-addressed (`mlops-code/<latest xid>/<sha256>`): an
+ * unchanged package is found by its external id and never uploaded twice.
+ */
+import type { CogniteClient, FileInfo } from '@cognite/sdk';
+import { createReadStream } from 'node:fs';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { digestStream, type Digest } from '../artifacts/archive.js';
+import { uploadFile } from '../artifacts/transfer.js';
+import { CdfApiError, cdfRequest, sdkCall } from '../cdf/retry.js';
+import { MlopsError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { CODE_DIRECTORY } from '../naming.js';
+
+const MIME_TYPE = 'application/zip';
+/** Code files are only ever ours under this prefix; retention deletes nothing else. */
+export const CODE_FILE_PREFIX = 'mlops-code/';
+
+export async function hashFile(path: string): Promise<Digest> {
+  const digest = digestStream();
+  await pipeline(createReadStream(path), digest, new Writable({ write: (_c, _e, cb) => cb() }));
+  return digest.digest();
+}
+
+export async function retrieveFiles(client: CogniteClient, refs: ({ id: number } | { externalId: string })[]): Promise<FileInfo[]> {
+  if (!refs.length) return [];
+  return sdkCall(client, 'POST /files/byids', () => client.files.retrieve(refs, { ignoreUnknownIds: true }), true);
+}
+
+/** Reusable when it holds exactly these bytes. */
+export function isCodeFileFor(file: FileInfo | undefined, sha256: string): boolean {
+  return !!file && file.uploaded && (file.metadata as Record<string, string> | undefined)?.sha256 === sha256;
+}
+
+export interface CodeUpload {
+  packagePath: string;
+  externalId: string;
+  sha256: string;
+  /** data set external id (the model's `dataset`), null for none */
+  dataset: string | null;
+  metadata: Record<string, string>;
+  log: Logger;
+}
+
+/** Uploads the zip; a concurrent deployer that uploaded the same bytes first is fine. */
+export async function uploadCodeFile(client: CogniteClient, o: CodeUpload): Promise<FileInfo> {
+  const digest = await hashFile(o.packagePath);
+  if (digest.sha256 !== o.sha256) {
+    throw new MlopsError(`The package ${o.packagePath} hashes to sha256 ${digest.sha256}, not ${o.sha256} as given; was it rebuilt or changed after packaging?`);
+  }
+  const dataSetId = o.dataset ? await dataSetIdOf(client, o.dataset) : undefined;
+  const info = {
+    externalId: o.externalId,
+    name: `${o.externalId.split('/').slice(-2).join('-')}.zip`,
+    directory: CODE_DIRECTORY,
+    mimeType: MIME_TYPE,
+    metadata: { ...o.metadata, sha256: o.sha256, size: String(digest.size) },
+    ...(dataSetId !== undefined ? { dataSetId } : {}),
+  };
+  // overwrite: a file left half-uploaded by an interrupted run carries this external id too.
+  let created: FileInfo & { uploadUrl?: string };
+  try {
+    created = await sdkCall(client, 'POST /files', () => client.files.upload(info, undefined, true), false);
+  } catch (err) {
+    if (!(err instanceof CdfApiError && err.status === 409)) throw err;
+    const [existing] = await retrieveFiles(client, [{ externalId: o.externalId }]);
+    if (existing) return waitUploaded(client, existing.id, o.externalId);
+    throw err;
+  }
+  await uploadFile(client, created.uploadUrl as string, o.packagePath, digest.size, MIME_TYPE);
+  o.log.info(`Uploaded ${o.externalId} (${digest.size} bytes).`);
+  return waitUploaded(client, created.id, o.externalId);
+}
+
+async function dataSetIdOf(client: CogniteClient, xid: string): Promise<number> {
+  const [ds] = await sdkCall(client, 'POST /datasets/byids', () => client.datasets.retrieve([{ externalId: xid }], { ignoreUnknownIds: true }), true);
+  if (!ds) throw new MlopsError(`Data set "${xid}" (the model's dataset setting) does not exist in CDF project ${client.project}; create it or change dataset.`);
+  return ds.id;
+}
+
+/** CDF marks a file uploaded shortly after the PUT; a function cannot use it before that. */
+async function waitUploaded(client: CogniteClient, id: number, label: string): Promise<FileInfo> {
+  const deadline = Date.now() + 60_000;
+  for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
+    const [file] = await retrieveFiles(client, [{ id }]);
+    if (file?.uploaded) return file;
+    if (Date.now() > deadline) throw new MlopsError(`CDF has not marked ${label} as uploaded after 60 s; check the file in CDF.`);
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}
+
+/** Deletes code files of ours (by id); others' files are never touched. */
+export async function deleteCodeFiles(client: CogniteClient, ids: number[]): Promise<string[]> {
+  const ours = (await retrieveFiles(client, ids.map((id) => ({ id })))).filter((f) => f.externalId?.startsWith(CODE_FILE_PREFIX));
+  if (!ours.length) return [];
+  await cdfRequest(client, { method: 'POST', path: '/files/delete', data: { items: ours.map((f) => ({ id: f.id })), ignoreUnknownIds: true }, idempotent: true });
+  return ours.map((f) => f.externalId as string);
+}

@@ -1,0 +1,58 @@
+/** The deploy contract: what `deployFunction` takes and reports (the deploy pipeline and the action build on it). */
+import type { CogniteClient } from '@cognite/sdk';
+import type { Logger } from '../logger.js';
+import type { Env, ModelSettings, Service } from '../settings/types.js';
+
+export interface DeployProvenance {
+  gitSha?: string;
+  runUrl?: string;
+  suiteVersion?: string;
+}
+
+export interface DeployOptions {
+  /** write client */
+  client: CogniteClient;
+  model: ModelSettings;
+  service: Service;
+  env: Env;
+  /** zip from buildPackage, and its sha256 */
+  packagePath: string;
+  packageSha256: string;
+  /** artifact version deployed */
+  version: number;
+  /** function secrets (already masked by the caller) */
+  secrets?: Record<string, string>;
+  /** longest wait for one build; default 1_500_000 */
+  waitTimeoutMs?: number;
+  /** default true */
+  smokeTest?: boolean;
+  /** payload for the smoke call; absent: `{}` (a keep-warm call), which must answer status ok */
+  testPayload?: unknown;
+  /** versioned functions kept; default 3, 0 keeps all */
+  keepVersions?: number;
+  /** cron, or null for none; the caller applies the prod default */
+  keepWarmSchedule?: string | null;
+  dryRun?: boolean;
+  provenance?: DeployProvenance;
+  log: Logger;
+}
+
+export interface DeployStage {
+  name: string;
+  ms: number;
+  detail?: string;
+}
+
+export interface DeployResult {
+  functionExternalId: string;
+  functionId: number | null;
+  versionedExternalId: string;
+  version: number;
+  modelId: string;
+  codeFileId: number | null;
+  codeSha256: string;
+  previousVersion: number | null;
+  changed: boolean;
+  stages: DeployStage[];
+  smokeTest: { status: string; ms: number } | null;
+}
