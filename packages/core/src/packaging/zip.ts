@@ -3,12 +3,11 @@
  * fixed timestamp, fixed modes, no extra fields. Streams every file (memory stays flat) and
  * hashes the output while it is written.
  */
-import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import yazl from 'yazl';
+import { digestStream, type Digest } from '../artifacts/archive.js';
 import { MlopsError } from '../errors.js';
 import type { ZipFileEntry } from './collect.js';
 
@@ -35,10 +34,7 @@ class LargeChunkDeflateRaw extends OriginalDeflateRaw {
 }
 (zlib as { DeflateRaw: typeof zlib.DeflateRaw }).DeflateRaw = LargeChunkDeflateRaw;
 
-export interface ZipResult {
-  sha256: string;
-  size: number;
-}
+export type ZipResult = Digest;
 
 /** Every folder that holds an entry, so unzip tools recreate them with fixed modes. */
 function foldersOf(entries: ZipFileEntry[]): string[] {
@@ -73,16 +69,8 @@ export async function writeDeterministicZip(entries: ZipFileEntry[], outFile: st
     }
   }
   zip.end();
-  const hash = createHash('sha256');
-  let size = 0;
-  const tap = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      hash.update(chunk);
-      size += chunk.length;
-      cb(null, chunk);
-    },
-  });
+  const tap = digestStream();
   const failed = new Promise<never>((_, reject) => zip.on('error', reject));
   await Promise.race([pipeline(zip.outputStream, tap, createWriteStream(outFile)), failed]);
-  return { sha256: hash.digest('hex'), size };
+  return tap.digest();
 }
