@@ -1,5 +1,40 @@
-import { notImplemented } from '@akerbp-mlops/core';
-import { runAction } from '@akerbp-mlops/core/report';
+import {
+  cdfInputsFrom, createCdfClient, githubRunContext, parsePipelineInputs, pipelineFailure, planLine,
+  PIPELINE_SUMMARY_HEADINGS, pipelineSummaryRows, provenanceFromEnv, resolveCdfConfig, runPipeline,
+} from '@akerbp-mlops/core';
+import {
+  booleanInput, githubIdToken, input, markdownTable, runAction, secretInput, setOutputs, withStepTimeout, writeSummary,
+} from '@akerbp-mlops/core/report';
 
-// Not implemented yet: fail loudly rather than pretend to succeed.
-await runAction('deploy', async () => notImplemented('deploy'));
+await runAction('deploy', (log) =>
+  withStepTimeout('deploy', async () => {
+    const parsed = parsePipelineInputs({
+      env: input('env'),
+      models: input('models'),
+      services: input('services'),
+      testingOnly: booleanInput('testing-only', false),
+      concurrency: input('concurrency'),
+      functionSecrets: secretInput('function-secrets'),
+      keepVersions: input('keep-versions'),
+      keepWarmSchedule: input('keep-warm-schedule'),
+      waitTimeoutSeconds: input('wait-timeout-seconds'),
+      dryRun: booleanInput('dry-run', false),
+    });
+    const result = await runPipeline({
+      ...parsed,
+      repoRoot: input('working-directory') || '.',
+      settingsFile: input('settings-file') || 'mlops_settings.yaml',
+      github: githubRunContext(),
+      python: input('python') || 'python3',
+      installRequirements: booleanInput('install-requirements', true),
+      cdfClient: () => createCdfClient(resolveCdfConfig(cdfInputsFrom(input), process.env, log), { access: 'write', log, getIdToken: githubIdToken }),
+      provenance: provenanceFromEnv(),
+      log,
+    });
+    setOutputs({ plan: result.plan, results: result.results });
+    const rows = pipelineSummaryRows(result);
+    await writeSummary(`### 🚀 mlops deploy\n\n${planLine(result)}\n\n${rows.length ? markdownTable(PIPELINE_SUMMARY_HEADINGS, rows) : ''}`);
+    const failure = pipelineFailure(result);
+    if (failure) throw failure;
+  }),
+);

@@ -1,0 +1,199 @@
+/**
+ * The deploy pipeline (`akerbp/mlops@v4`, `mlops deploy`, `npm start`): validate → test →
+ * package → deploy, for every selected model in parallel (bounded), following the plan of the
+ * branch rules. One model's failure is recorded and never aborts another model's deploy; the
+ * caller fails the run at the end with `pipelineFailure`.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CogniteClient } from '@cognite/sdk';
+import { cdfArtifactSource } from '../artifacts/source.js';
+import { deployFunction } from '../deploy/deploy.js';
+import { parseKeepWarmSchedule } from '../deploy/keep-warm.js';
+import type { DeployResult } from '../deploy/types.js';
+import { MlopsError, type Problem } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { SUITE_VERSION, packageModel, type PackageModelsOptions } from '../packaging/package-models.js';
+import { localArtifactSource, type ArtifactSource } from '../packaging/sources.js';
+import type { Plan } from '../plan.js';
+import { loadSettings } from '../settings/load.js';
+import { servicesOf, type Env, type ModelSettings, type Service } from '../settings/types.js';
+import { readServiceTestPayload } from '../testing/service-test.js';
+import { testModels } from '../testing/test-models.js';
+import { settleWithConcurrency } from './concurrency.js';
+import type { GithubRunContext } from './github-context.js';
+import { prefixedLogger } from './prefixed-logger.js';
+import { resolvePlan, type EnvChoice } from './resolve-plan.js';
+
+export interface PipelineOptions {
+  repoRoot: string;
+  /** relative to repoRoot */
+  settingsFile: string;
+  /** empty or absent: every model in the settings */
+  models?: string[];
+  env: EnvChoice;
+  /** comma list replacing the plan's services */
+  services?: string;
+  /** the GitHub run whose event and ref the branch rules read; absent outside GitHub */
+  github?: GithubRunContext | null;
+  /** validate and test only (TESTING_ONLY=true) */
+  testingOnly: boolean;
+  python: string;
+  installRequirements: boolean;
+  /** models worked on at once */
+  concurrency: number;
+  /** made once, on first use: runs that deploy nothing and need no artifacts never sign in */
+  cdfClient: () => Promise<CogniteClient>;
+  secrets?: Record<string, string>;
+  keepVersions?: number;
+  /** cron; '' or absent: the default (a keep-warm schedule in prod only); 'none': none */
+  keepWarmSchedule?: string;
+  waitTimeoutMs?: number;
+  dryRun?: boolean;
+  provenance?: { gitSha?: string; runUrl?: string };
+  /** test reports and packages, relative to repoRoot */
+  outputDir?: string;
+  log: Logger;
+}
+
+export type ServiceOutcome = DeployResult | { skipped: string } | { failed: string };
+
+export interface PipelineResult {
+  plan: Plan;
+  /** what this run did with the plan */
+  mode: 'validate' | 'test' | 'deploy';
+  results: Record<string, Partial<Record<Service, ServiceOutcome>>>;
+  /** models that failed, with their problems */
+  failed: { model: string; problems: Problem[] }[];
+}
+
+export function isDeployed(outcome: ServiceOutcome): outcome is DeployResult {
+  return 'functionExternalId' in outcome;
+}
+
+function problemsOf(err: unknown, model: ModelSettings): Problem[] {
+  if (err instanceof MlopsError) {
+    return err.problems.length ? err.problems.map((p) => ({ ...p, message: `${err.message} ${p.message}` })) : [{ file: model.source.file, line: model.source.line, message: err.message }];
+  }
+  // Unexpected errors still belong to one model; the others carry on.
+  return [{ file: model.source.file, line: model.source.line, message: `${model.modelName}: ${(err as Error)?.message ?? String(err)}` }];
+}
+
+export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
+  const log = o.log;
+  for (const value of Object.values(o.secrets ?? {})) log.secret(value);
+  const plan = resolvePlan({ env: o.env, services: o.services, github: o.github });
+  const deploying = plan.deploy && !o.testingOnly;
+  const mode = deploying ? 'deploy' : plan.services.length ? 'test' : 'validate';
+  const env: Env = plan.environment ?? 'test';
+  const keepWarm = parseKeepWarmSchedule(o.keepWarmSchedule, env);
+  log.info(`Plan: ${plan.reason}.${o.testingOnly && plan.deploy ? ' TESTING_ONLY is set: validate and test only.' : ''}`);
+
+  const settings = await log.group('validate settings', () =>
+    loadSettings({ file: o.settingsFile, repoRoot: o.repoRoot, env, models: o.models?.length ? o.models : undefined }));
+  const selected = o.models?.length ? settings.models.filter((m) => o.models?.includes(m.modelName)) : settings.models;
+  log.info(`${settings.file}: ${selected.length} model(s) valid for ${env}: ${selected.map((m) => m.modelName).join(', ')}`);
+
+  const result: PipelineResult = { plan, mode, results: {}, failed: [] };
+  if (mode === 'validate') return result;
+
+  let client: Promise<CogniteClient> | undefined;
+  const cdf = () => (client ??= o.cdfClient());
+  const outputDir = o.outputDir ?? '.mlops';
+  const parallel = selected.length > 1 && o.concurrency > 1;
+
+  const settled = await settleWithConcurrency(selected, o.concurrency, async (model) => {
+    const outcomes: Partial<Record<Service, ServiceOutcome>> = {};
+    result.results[model.modelName] = outcomes;
+    const modelLog = parallel ? prefixedLogger(log, model.modelName) : log;
+    const services = plan.services.filter((s) => servicesOf(model).includes(s));
+    for (const s of plan.services) if (!services.includes(s)) outcomes[s] = { skipped: `the settings have no info.${s}` };
+    try {
+      await runModel({ ...o, keepWarm, log: modelLog, model, services, env, deploying, outputDir, cdf, outcomes, reason: o.testingOnly ? 'TESTING_ONLY: tested, not deployed' : plan.reason });
+    } catch (err) {
+      const message = err instanceof MlopsError ? err.message : (err as Error)?.message ?? String(err);
+      for (const s of services) outcomes[s] ??= { failed: message };
+      throw err;
+    }
+  });
+  settled.forEach((s, i) => {
+    if (s.status === 'rejected') result.failed.push({ model: selected[i].modelName, problems: problemsOf(s.reason, selected[i]) });
+  });
+  return result;
+}
+
+interface ModelRun extends Omit<PipelineOptions, 'keepWarmSchedule' | 'services'> {
+  keepWarm: string | null;
+  model: ModelSettings;
+  services: Service[];
+  env: Env;
+  deploying: boolean;
+  outputDir: string;
+  cdf: () => Promise<CogniteClient>;
+  outcomes: Partial<Record<Service, ServiceOutcome>>;
+  reason: string;
+}
+
+async function runModel(r: ModelRun): Promise<void> {
+  const { model, log } = r;
+  const artifacts = (): Promise<ArtifactSource> =>
+    r.env === 'dev' ? Promise.resolve(localArtifactSource(r.repoRoot)) : r.cdf().then((c) => cdfArtifactSource(c, undefined, log));
+  await fetchMissingArtifactFolder(r, artifacts);
+
+  // pytest once, and the service test of the first service; further services are smoke-tested by the deploy.
+  const [first, ...rest] = r.services.length ? r.services : (['prediction'] as Service[]);
+  const [tested] = await log.group(`test ${model.modelName}`, () => testModels({
+    settingsFile: r.settingsFile, workingDirectory: r.repoRoot, models: [model.modelName], python: r.python,
+    installRequirements: r.installRequirements, service: first, outputDir: join(r.outputDir, 'test'), log,
+  }));
+  if (tested.problems.length) throw new MlopsError(`${model.modelName} failed testing (${tested.problems.length} problem(s)).`, tested.problems);
+  if (!r.deploying) {
+    for (const s of r.services) r.outcomes[s] = { skipped: r.reason };
+    return;
+  }
+
+  const packaging: PackageModelsOptions = {
+    settingsFile: r.settingsFile, workingDirectory: r.repoRoot, models: [model.modelName], env: r.env, service: first,
+    artifactSource: r.env === 'dev' ? 'local' : 'cdf', artifactVersion: null, outputDir: join(r.outputDir, 'packages'), log,
+  };
+  for (const service of r.services) {
+    const testPayload = service === first
+      ? (tested.payloadFile ? JSON.parse(await readFile(tested.payloadFile, 'utf8')) : undefined)
+      : (await readServiceTestPayload({ repoRoot: r.repoRoot, model, service, python: r.python })).payload;
+    const pkg = await log.group(`package ${model.modelName} ${service} (${r.env})`, () => packageModel({ ...packaging, service }, r.repoRoot, model, artifacts));
+    r.outcomes[service] = await deployFunction({
+      client: await r.cdf(), model, service, env: r.env, packagePath: pkg.path, packageSha256: pkg.sha256, version: pkg.version,
+      secrets: r.secrets, waitTimeoutMs: r.waitTimeoutMs, smokeTest: true, testPayload, keepVersions: r.keepVersions,
+      keepWarmSchedule: r.keepWarm, dryRun: r.dryRun, provenance: { ...r.provenance, suiteVersion: SUITE_VERSION }, log,
+    });
+  }
+}
+
+/**
+ * As the Python package did: outside dev, a model whose artifact folder is not on disk (it is
+ * never committed) gets it downloaded from the Model Manager, so its tests see the artifact the
+ * deploy serves. Without credentials on a test-only run the tests report the missing folder.
+ */
+async function fetchMissingArtifactFolder(r: ModelRun, artifacts: () => Promise<ArtifactSource>): Promise<void> {
+  const folder = r.model.artifactFolder;
+  if (!folder || r.env === 'dev' || (await stat(join(r.repoRoot, folder)).catch(() => null))) return;
+  let source: ArtifactSource;
+  try {
+    source = await artifacts();
+  } catch (err) {
+    if (r.deploying || !(err instanceof MlopsError)) throw err;
+    r.log.warning(`${folder} is not on disk and it cannot be downloaded (${err.message}).`, { file: r.model.source.file, line: r.model.source.line });
+    return;
+  }
+  const got = await source.materialize(r.model, r.env, null, join(r.repoRoot, folder));
+  r.log.info(`${folder} was missing: downloaded artifact version ${got.version} (${r.env}) for the tests.`);
+}
+
+/** The error that fails the run after everything that could finish has finished. */
+export function pipelineFailure(result: PipelineResult): MlopsError | null {
+  if (!result.failed.length) return null;
+  return new MlopsError(
+    `${result.failed.map((f) => f.model).join(', ')} failed; ${Object.keys(result.results).length - result.failed.length} other model(s) finished.`,
+    result.failed.flatMap((f) => f.problems),
+  );
+}

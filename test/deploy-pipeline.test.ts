@@ -1,0 +1,122 @@
+/**
+ * The deploy pipeline bundle (`akerbp/mlops@v4`) run as the runner runs it, against the
+ * emulator, on copies of the example repository. Build it first:
+ * `node scripts/build.mjs dist deploy`.
+ */
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CogniteClient } from '@cognite/sdk';
+import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
+import { ModelManager, callFunction, createCdfClient, listFunctions, resolveCdfConfig, retrieveFunction } from '@akerbp-mlops/core';
+import { exampleRepo } from './helpers/example-repo.js';
+import { runBundle } from './helpers/run-bundle.js';
+
+const PAYLOAD = { data: { ACS: [180.0, 150.0], RDEP: [2.5, 40.0], DEN: [2.3, 2.55] } };
+
+describe('deploy pipeline bundle', () => {
+  let emu: RunningEmulator;
+  let cdfEnv: Record<string, string>;
+  let client: CogniteClient;
+  let manager: ModelManager;
+
+  beforeAll(async () => {
+    emu = await startEmulator({ buildDelayMs: 50 });
+    cdfEnv = {
+      COGNITE_PROJECT: emu.project,
+      COGNITE_OIDC_BASE_URL: emu.url,
+      COGNITE_TOKEN_URL: emu.tokenUrl,
+      COGNITE_CLIENT_ID_WRITE: 'deployer',
+      COGNITE_CLIENT_SECRET_WRITE: 'deploy-secret-value',
+      GITHUB_EVENT_PATH: '',
+      TESTING_ONLY: '',
+    };
+    client = await createCdfClient(resolveCdfConfig({}, cdfEnv), { access: 'write' });
+    manager = new ModelManager({ client });
+  });
+  afterAll(() => emu?.stop());
+
+  /** A repository copy whose artifact is in the Model Manager (test) and, like on a runner, not on disk. */
+  async function repoWithArtifactInCdf(models = ['sonic_model']): Promise<string> {
+    const repo = exampleRepo();
+    for (const model of models) await manager.uploadNewVersion(model, 'test', join(repo, 'model_artifact'));
+    rmSync(join(repo, 'model_artifact'), { recursive: true });
+    return repo;
+  }
+
+  const run = (repo: string, ref: string, extra: Record<string, string> = {}, env: Record<string, string> = {}) =>
+    runBundle('deploy', { 'working-directory': repo, 'install-requirements': 'false', 'timeout-seconds': '300', ...extra }, {
+      env: { ...cdfEnv, GITHUB_EVENT_NAME: 'push', GITHUB_REF: ref, ...env },
+      timeoutMs: 300_000,
+    });
+
+  it('a push to main deploys the prediction service to test, and a client gets a prediction from it', async () => {
+    const repo = await repoWithArtifactInCdf();
+    const result = await run(repo, 'refs/heads/main');
+    const log = result.stdout + result.stderr;
+    expect(result.code, log).toBe(0);
+    expect(log.replace(/^::add-mask::.*$/gm, '')).not.toContain('deploy-secret-value');
+    expect(log).toContain('model_artifact was missing: downloaded artifact version 1 (test)');
+
+    expect(JSON.parse(result.outputs.plan)).toEqual({ environment: 'test', services: ['prediction'], deploy: true, reason: 'main: deploy the prediction service to test' });
+    const deployed = JSON.parse(result.outputs.results).sonic_model.prediction;
+    expect(deployed).toMatchObject({ functionExternalId: 'sonic_model-prediction-test', versionedExternalId: 'sonic_model-prediction-test-1', version: 1, modelId: 'sonic_model/test/1', changed: true });
+    expect(deployed.smokeTest.status).toBe('ok');
+    expect(result.summary).toMatch(/\| sonic_model \| prediction \| deployed \| sonic_model-prediction-test \| 1 \| ok \|/);
+
+    const fn = await retrieveFunction(client, { externalId: 'sonic_model-prediction-test' });
+    expect(fn?.id).toBe(deployed.functionId);
+    const call = await callFunction(client, fn!.id, PAYLOAD, { timeoutMs: 60_000 });
+    expect(call.response).toMatchObject({ status: 'ok', model_id: 'sonic_model/test/1' });
+    expect((call.response as { prediction: { AC: number[] } }).prediction.AC).toHaveLength(2);
+  });
+
+  it('a push to feature/x validates and tests only: nothing is created, no sign-in', async () => {
+    const repo = exampleRepo();
+    const before = emu.requests.length;
+    const result = await run(repo, 'refs/heads/feature/x');
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(JSON.parse(result.outputs.plan)).toMatchObject({ environment: null, deploy: false });
+    expect(JSON.parse(result.outputs.results)).toEqual({ sonic_model: { prediction: { skipped: 'feature/x: validate and test only' } } });
+    expect(result.stdout).toContain('passed');
+    expect(emu.requests.slice(before)).toEqual([]);
+  });
+
+  it('TESTING_ONLY=true on main tests and deploys nothing', async () => {
+    const repo = exampleRepo();
+    const before = await listFunctions(client);
+    const mark = emu.requests.length;
+    const result = await run(repo, 'refs/heads/main', {}, { TESTING_ONLY: 'True' });
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(JSON.parse(result.outputs.results).sonic_model.prediction).toEqual({ skipped: 'TESTING_ONLY: tested, not deployed' });
+    expect(result.summary).toContain('validated and tested');
+    expect(emu.requests.slice(mark).filter((r) => r.method !== 'GET' && !r.path.includes('/token'))).toEqual([]);
+    expect((await listFunctions(client)).map((f) => f.externalId)).toEqual(before.map((f) => f.externalId));
+  });
+
+  it('deploys two models in parallel (concurrency 2); a third without an artifact fails alone', async () => {
+    const repo = await repoWithArtifactInCdf(['sonic_a', 'sonic_b']);
+    const settings = readFileSync(join(repo, 'mlops_settings.yaml'), 'utf8');
+    // Same code, other names: separate models as far as CDF is concerned.
+    for (const name of ['sonic_a', 'sonic_b', 'sonic_missing']) {
+      appendFileSync(join(repo, 'mlops_settings.yaml'), `\n---\n${settings.replace(/^model_name: .*$/m, `model_name: ${name}`).replace(/^human_friendly_model_name: .*$/m, `human_friendly_model_name: '${name}'`)}`);
+    }
+    const result = await run(repo, 'refs/heads/main', { models: 'sonic_a,sonic_b,sonic_missing', concurrency: '2' });
+    const log = result.stdout + result.stderr;
+    expect(result.code, log).toBe(1);
+    expect(log).toMatch(/::error.*sonic_missing failed; 2 other model\(s\) finished/);
+    expect(log).toMatch(/\[sonic_a\] /);
+    expect(log).toMatch(/\[sonic_b\] /);
+    const results = JSON.parse(result.outputs.results);
+    expect(Object.keys(results).sort()).toEqual(['sonic_a', 'sonic_b', 'sonic_missing']);
+    expect(results.sonic_missing.prediction.failed).toMatch(/sonic_missing/);
+    for (const model of ['sonic_a', 'sonic_b']) {
+      expect(results[model].prediction.smokeTest.status).toBe('ok');
+      const fn = await retrieveFunction(client, { externalId: `${model}-prediction-test` });
+      const call = await callFunction(client, fn!.id, PAYLOAD, { timeoutMs: 60_000 });
+      expect(call.response).toMatchObject({ status: 'ok', model_id: `${model}/test/1` });
+    }
+    expect(await retrieveFunction(client, { externalId: 'sonic_missing-prediction-test' })).toBeNull();
+    expect(result.summary).toMatch(/\| sonic_missing \| prediction \| failed: /);
+  });
+});
