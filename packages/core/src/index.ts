@@ -17,3 +17,4 @@ export * from './testing/index.js';
 export * from './cdf/index.js';
 export * from './artifacts/index.js';
 export * from './deploy/index.js';
+export * from './pipeline/index.js';
