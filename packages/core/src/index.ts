@@ -18,3 +18,4 @@ export * from './cdf/index.js';
 export * from './artifacts/index.js';
 export * from './deploy/index.js';
 export * from './pipeline/index.js';
+export * from './functions-admin/index.js';

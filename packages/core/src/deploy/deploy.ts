@@ -154,7 +154,7 @@ export async function deployFunction(o: DeployOptions): Promise<DeployResult> {
     const replaced = [family.latest, family.versioned].filter((fn): fn is CdfFunction => !!fn && fn.id !== latest!.id && fn.id !== versioned!.id);
     await stage('retention', `Retention (keep ${keepVersions || 'all'})`, async (detail) => {
       const now = [...family.all.filter((fn) => !replaced.includes(fn) && fn.id !== latest!.id && fn.id !== versioned!.id), latest!, versioned!];
-      detail(await applyRetention(client, planRetention(latestXid, now, keepVersions, version, replaced.map((fn) => fn.fileId))));
+      detail(await applyRetention(client, latestXid, planRetention(latestXid, now, keepVersions, version, replaced.map((fn) => fn.fileId)), now));
     });
   }
 

@@ -4,7 +4,14 @@
  */
 import type { CogniteClient } from '@cognite/sdk';
 import { deleteFunctions, type CdfFunction } from '../cdf/functions.js';
-import { deleteCodeFiles } from './code-file.js';
+import { sdkCall } from '../cdf/retry.js';
+import { CODE_FILE_PREFIX, deleteCodeFiles } from './code-file.js';
+
+/**
+ * Code files no function uses, left by failed deploys, are removed once this old; younger ones
+ * may belong to a concurrent deploy that has uploaded but not yet created its function.
+ */
+export const ORPHAN_GRACE_MS = 60 * 60_000;
 
 /** The version in `<latest xid>-<version>`, or null for other external ids. */
 export function versionOfExternalId(latestXid: string, externalId: string | undefined): number | null {
@@ -35,9 +42,17 @@ export function planRetention(latestXid: string, functions: CdfFunction[], keep:
   return { doomed, fileIds };
 }
 
-export async function applyRetention(client: CogniteClient, plan: RetentionPlan): Promise<string> {
+/** Code files of the family (`mlops-code/<latest xid>/...`) older than the grace period that no function uses. */
+export async function orphanCodeFiles(client: CogniteClient, latestXid: string, inUse: number[], now = Date.now()): Promise<number[]> {
+  const files = await sdkCall(client, 'POST /files/list', () => client.files.list({ filter: { externalIdPrefix: `${CODE_FILE_PREFIX}${latestXid}/` }, limit: 1000 }).autoPagingToArray({ limit: Infinity }), true);
+  return files.filter((f) => !inUse.includes(f.id) && now - new Date(f.createdTime).getTime() > ORPHAN_GRACE_MS).map((f) => f.id);
+}
+
+export async function applyRetention(client: CogniteClient, latestXid: string, plan: RetentionPlan, remaining: CdfFunction[]): Promise<string> {
   if (plan.doomed.length) await deleteFunctions(client, plan.doomed.map((fn) => ({ id: fn.id })));
-  const files = plan.fileIds.length ? await deleteCodeFiles(client, plan.fileIds) : [];
+  const orphans = await orphanCodeFiles(client, latestXid, remaining.filter((fn) => !plan.doomed.includes(fn)).map((fn) => fn.fileId));
+  const fileIds = [...new Set([...plan.fileIds, ...orphans])];
+  const files = fileIds.length ? await deleteCodeFiles(client, fileIds) : [];
   if (!plan.doomed.length && !files.length) return 'nothing to remove';
   return `removed ${plan.doomed.map((fn) => fn.externalId).join(', ') || 'no functions'}` + (files.length ? ` and code file(s) ${files.join(', ')}` : '');
 }

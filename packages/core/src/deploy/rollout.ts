@@ -72,7 +72,8 @@ export async function smokeCall(client: CogniteClient, fn: CdfFunction, payload:
 /** Creates (or adopts), waits for Ready and smoke-calls. */
 export async function rollOut(client: CogniteClient, spec: FunctionCreate, o: RolloutOptions): Promise<{ fn: CdfFunction; smoke: SmokeResult | null }> {
   const created = await createOrAdopt(client, spec, o.log);
-  const fn = await waitForReady(client, { id: created.id }, { timeoutMs: o.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS, log: o.log });
+  // By external id, so a build error names the function people know.
+  const fn = await waitForReady(client, spec.externalId ? { externalId: spec.externalId } : { id: created.id }, { timeoutMs: o.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS, log: o.log });
   const smoke = o.smokePayload === null ? null : await smokeCall(client, fn, o.smokePayload, { timeoutMs: o.waitTimeoutMs, log: o.log });
   return { fn, smoke };
 }

@@ -1,0 +1,69 @@
+/** Calling deployed functions from scripts and the CLI: one call, many in parallel, and call logs. */
+import type { CogniteClient } from '@cognite/sdk';
+import { callFunction, callLogs, type CallResult, type FunctionCall, type FunctionCallLogEntry } from '../cdf/functions.js';
+import { cdfRequest } from '../cdf/retry.js';
+import { MlopsError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { requireFunction } from './inventory.js';
+
+export interface CallOutcome extends CallResult {
+  functionId: number;
+  ms: number;
+}
+
+export async function callByExternalId(client: CogniteClient, xid: string, data: unknown, o: { timeoutMs?: number; log?: Logger } = {}): Promise<CallOutcome> {
+  const fn = await requireFunction(client, xid);
+  if (fn.status !== 'Ready') throw new MlopsError(`Function ${xid} is ${fn.status}, not Ready; it cannot be called${fn.error?.message ? ` (${fn.error.message})` : ''}.`);
+  const started = Date.now();
+  const result = await callFunction(client, fn.id, data, { timeoutMs: o.timeoutMs, log: o.log });
+  return { ...result, functionId: fn.id, ms: Date.now() - started };
+}
+
+export interface ParallelOutcome {
+  index: number;
+  ok: boolean;
+  response?: unknown;
+  error?: string;
+  ms: number;
+}
+
+/**
+ * Calls one function once per payload, at most `concurrency` at a time. 429s are retried with
+ * backoff and Retry-After by the CDF client (CDF did not start the call); other failures are
+ * reported per payload, never retried (a call could run twice).
+ */
+export async function callParallel(client: CogniteClient, xid: string, payloads: unknown[], o: { concurrency?: number; timeoutMs?: number; log?: Logger } = {}): Promise<ParallelOutcome[]> {
+  const concurrency = Math.max(1, Math.min(o.concurrency ?? 4, 50));
+  const fn = await requireFunction(client, xid);
+  const out: ParallelOutcome[] = new Array(payloads.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < payloads.length; i = next++) {
+      const started = Date.now();
+      try {
+        const { call, response } = await callFunction(client, fn.id, payloads[i], { timeoutMs: o.timeoutMs });
+        const status = (response as { status?: unknown } | undefined)?.status;
+        const ok = call.status === 'Completed' && status !== 'error';
+        out[i] = { index: i, ok, response, ms: Date.now() - started, ...(ok ? {} : { error: call.error?.message ?? String((response as { message?: unknown })?.message ?? call.status) }) };
+      } catch (err) {
+        out[i] = { index: i, ok: false, error: (err as Error).message, ms: Date.now() - started };
+      }
+      o.log?.debug(`call ${i + 1}/${payloads.length}: ${out[i].ok ? 'ok' : out[i].error}`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, payloads.length) }, worker));
+  return out;
+}
+
+/** Logs of one call, or of the function's most recent call. */
+export async function functionCallLogs(client: CogniteClient, xid: string, callId?: number): Promise<{ callId: number; logs: FunctionCallLogEntry[] }> {
+  const fn = await requireFunction(client, xid);
+  let id = callId;
+  if (id === undefined) {
+    const calls = await cdfRequest<{ items: FunctionCall[] }>(client, { method: 'POST', path: `/functions/${fn.id}/calls/list`, data: { limit: 100 }, idempotent: true });
+    const latest = calls.items.sort((a, b) => b.startTime - a.startTime)[0];
+    if (!latest) throw new MlopsError(`Function ${xid} has no calls yet.`);
+    id = latest.id;
+  }
+  return { callId: id, logs: await callLogs(client, fn.id, id) };
+}
