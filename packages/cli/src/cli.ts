@@ -1,5 +1,5 @@
 /** `mlops` command dispatcher: each command is a module under commands/. */
-export const VERSION = '4.0.0';
+import { SUITE_VERSION as VERSION } from '@akerbp-mlops/core';
 
 const USAGE = `mlops ${VERSION} — ship models to Cognite Data Fusion Functions
 

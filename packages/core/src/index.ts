@@ -4,6 +4,7 @@ import { MlopsError } from './errors.js';
 export * from './errors.js';
 export * from './logger.js';
 export * from './naming.js';
+export * from './version.js';
 export * from './assets.js';
 export * from './settings/types.js';
 

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MlopsError, loadSettings } from '@akerbp-mlops/core';
-import { VERSION } from '../cli.js';
+import { SUITE_VERSION as VERSION } from '@akerbp-mlops/core';
 import { SETTINGS_FILE, SETTINGS_TEMPLATE, WORKFLOW_FILE } from '../init/templates.js';
 import { planWorkflowWrite } from '../init/workflow-file.js';
 

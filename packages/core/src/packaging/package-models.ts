@@ -11,9 +11,8 @@ import type { Env, ModelSettings, Service } from '../settings/types.js';
 import { servicesOf } from '../settings/types.js';
 import { buildPackage, type BuiltPackage } from './build.js';
 import { localArtifactSource, type ArtifactSource, type HelperPackageSource } from './sources.js';
+import { SUITE_VERSION } from '../version.js';
 
-/** Keep in step with the CLI's VERSION; recorded in every zip's mlops_function.json. */
-export const SUITE_VERSION = '4.0.0';
 
 export type ArtifactSourceKind = 'local' | 'cdf';
 
