@@ -3,18 +3,24 @@
  * Every problem in the file is collected with its line and column and thrown at once as one
  * MlopsError, so users fix everything in one go.
  */
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { LineCounter, isScalar, parseAllDocuments, type Document } from 'yaml';
 import type { z } from 'zod';
 import { MlopsError, type Problem } from '../errors.js';
 import { checkMetadata, stringifyMetadataValue } from './metadata.js';
-import { describeFound, issueMessage, unknownKeyMessage } from './messages.js';
+import { describeFound, issueMessage, quoted, unknownKeyMessage } from './messages.js';
 import { existingPathProblem } from './repo-paths.js';
 import { CDF_PYTHON_RUNTIMES, RECOMMENDED_RUNTIME, normalizePythonVersion } from './runtimes.js';
-import { ALLOWED_KEYS, MODEL_NAME_PATTERN, modelDocumentSchema, type ModelDocument } from './schema.js';
+import { ALLOWED_KEYS, MAX_MODEL_NAME_LENGTH, MODEL_NAME_PATTERN, modelDocumentSchema, type ModelDocument } from './schema.js';
 import { SERVICES, type Env, type LoadedSettings, type ModelSettings, type Service, type ServiceInfo } from './types.js';
-import { locateOffset, nodeAt, toJsKeepingNumberText } from './yaml-nodes.js';
+import { aliasesOf, circularAlias, locateOffset, nodeAt, toJsKeepingNumberText } from './yaml-nodes.js';
+
+/** Settings files are a few kB; a bigger one is a mistake (or an attack), not worth parsing. */
+export const MAX_SETTINGS_BYTES = 1024 * 1024;
+/** Nodes that aliases may expand to in one document: plenty for `<< : *desc`, far too few for a billion laughs. */
+const MAX_ALIAS_COUNT = 10_000;
 
 export interface LoadSettingsOptions {
   /** Settings file; relative paths are taken from `repoRoot` when given, else from the cwd. */
@@ -70,12 +76,13 @@ export async function loadSettings(options: LoadSettingsOptions): Promise<Loaded
   if (!statSync(repoRoot, { throwIfNoEntry: false })?.isDirectory()) {
     throw new MlopsError(`The model repository folder ${displayPath(repoRoot)} does not exist; check working-directory / --repo.`);
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(abs, 'utf8');
+    bytes = readFileSync(abs);
   } catch {
     throw new MlopsError(`Settings file ${display} not found; create it with \`mlops init\` or point settings-file at it.`);
   }
+  const text = decodeSettings(bytes, display);
 
   const lines = new LineCounter();
   const problems = new ProblemList(display, lines);
@@ -89,7 +96,7 @@ export async function loadSettings(options: LoadSettingsOptions): Promise<Loaded
     const first = seen.get(loaded.name);
     if (first !== undefined) {
       problems.add(loaded.nameOffset, `${loaded.name}.model_name`,
-        `model_name "${loaded.name}" is already used by the model at line ${first}; model names must be unique across documents`);
+        `model_name ${quoted(loaded.name)} is already used by the model at line ${first}; model names must be unique across documents`);
     } else {
       seen.set(loaded.name, problems.lineOf(loaded.nameOffset));
       if (loaded.model) models.push(loaded.model);
@@ -105,6 +112,26 @@ export async function loadSettings(options: LoadSettingsOptions): Promise<Loaded
 
   const file = relative(repoRoot, abs).startsWith('..') ? abs : relative(repoRoot, abs).split(sep).join('/');
   return { file, repoRoot, models: selectModels(models, options.models, display) };
+}
+
+/** The file's text; too big or not UTF-8 (which would silently become U+FFFD in deployed metadata) is refused. */
+function decodeSettings(bytes: Buffer, display: string): string {
+  const refuse = (line: number, message: string) => {
+    throw new MlopsError(`${display}: ${message}`, [{ file: display, line, column: 1, message }]);
+  };
+  if (bytes.length > MAX_SETTINGS_BYTES) {
+    refuse(1, `the settings file is ${bytes.length} bytes; at most 1 MiB (${MAX_SETTINGS_BYTES} bytes) is allowed`);
+  }
+  const text = bytes.toString('utf8');
+  if (!isUtf8(bytes)) {
+    // Valid UTF-8 round-trips unchanged, so the first changed byte is the first invalid one.
+    const back = Buffer.from(text);
+    let at = 0;
+    while (at < bytes.length && bytes[at] === back[at]) at++;
+    const line = bytes.subarray(0, at).toString('latin1').split('\n').length;
+    refuse(line, `the settings file must be UTF-8 text; found a byte sequence that is not UTF-8 (0x${bytes[at].toString(16)}) on line ${line}`);
+  }
+  return text;
 }
 
 function selectModels(models: ModelSettings[], wanted: string[] | undefined, display: string): ModelSettings[] {
@@ -143,7 +170,23 @@ function loadDocument(doc: Document, index: number, ctx: Context, display: strin
     }
     return undefined;
   }
-  const raw = doc.toJS({ maxAliasCount: 10_000 }) as unknown;
+  // A circular alias has no finite value (and would recurse forever in the metadata checks).
+  const circular = circularAlias(doc);
+  if (circular) {
+    problems.add(circular.range?.[0] ?? 0, label, `alias *${circular.source} is used inside its own anchor &${circular.source}; settings cannot refer to themselves`);
+    return undefined;
+  }
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    // yaml throws a ReferenceError when aliases expand past the limit (a "billion laughs" document).
+    if (!(err instanceof ReferenceError)) throw err;
+    const first = aliasesOf(doc)[0];
+    problems.add(first?.range?.[0] ?? locateOffset(doc, []), label,
+      `YAML aliases expand to more than ${MAX_ALIAS_COUNT} nodes (${err.message}); use fewer or smaller *aliases`);
+    return undefined;
+  }
   if (raw === null || raw === undefined) return undefined; // an empty document, e.g. after a trailing ---
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     problems.add(locateOffset(doc, []), label, `each document must be a mapping of settings (model_name: ..., model_file: ...); found ${describeFound(raw)}`);
@@ -151,7 +194,7 @@ function loadDocument(doc: Document, index: number, ctx: Context, display: strin
   }
   const fields = raw as Record<string, unknown>;
   const name = stringAt(fields, 'model_name');
-  if (name !== undefined && MODEL_NAME_PATTERN.test(name)) label = name;
+  if (name !== undefined && name.length <= MAX_MODEL_NAME_LENGTH && MODEL_NAME_PATTERN.test(name)) label = name;
   // A YAML `3.10` is the number 3.1; the runtime is decided from the text as written.
   const pv = nodeAt(doc, ['python_version']);
   if (isScalar(pv) && typeof pv.value === 'number') fields.python_version = pv.source ?? String(pv.value);
@@ -218,7 +261,7 @@ function checkBeyondSchema(fields: Record<string, unknown>, doc: Document, add: 
 
   const modelFile = stringAt(fields, 'model_file');
   if (modelFile !== undefined && !flagged.has('model_file') && !posix.normalize(modelFile).includes('/')) {
-    add(['model_file'], `must be inside a folder (e.g. model_code/${modelFile}): that top folder is what gets deployed; found "${modelFile}"`);
+    add(['model_file'], `must be inside a folder (e.g. model_code/${quoted(modelFile).slice(1, -1)}): that top folder is what gets deployed; found ${quoted(modelFile)}`);
   }
   const mustExist = (key: string, kind: 'file' | 'folder', why = '') => {
     const p = stringAt(fields, key);

@@ -2,6 +2,11 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 
+/** A user's string quoted for a message, shortened so a huge value cannot flood the log. */
+export function quoted(value: string): string {
+  return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
+}
+
 export function describeFound(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
@@ -61,9 +66,9 @@ function nearMiss(key: string, candidate: string): boolean {
 
 /** The message for an unknown key, and the allowed key it is a near miss of, if any. */
 export function unknownKeyMessage(key: string, allowed: string[] | undefined): { message: string; suggestion?: string } {
-  if (!allowed?.length) return { message: `unknown key "${key}"` };
+  if (!allowed?.length) return { message: `unknown key ${quoted(key)}` };
   const guess = closest(key, allowed);
   const suggestion = nearMiss(key, guess) ? guess : undefined;
   const hint = suggestion ? `did you mean "${suggestion}"? ` : '';
-  return { message: `unknown key "${key}"; ${hint}allowed here: ${allowed.join(', ')}`, suggestion };
+  return { message: `unknown key ${quoted(key)}; ${hint}allowed here: ${allowed.join(', ')}`, suggestion };
 }

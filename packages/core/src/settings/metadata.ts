@@ -3,6 +3,8 @@
  * limits (16 pairs, key ≤32 chars, value ≤512 chars, ≤4096 bytes) include the keys the tool
  * writes itself, so a file that validates here never fails at deploy time.
  */
+import { quoted } from './messages.js';
+
 export const METADATA_LIMITS = { pairs: 16, keyChars: 32, valueChars: 512, totalBytes: 4096 } as const;
 
 /** Keys the suite adds to function and artifact metadata; users may not set them. */
@@ -59,7 +61,7 @@ export function checkMetadata(metadata: Record<string, string>): MetadataIssue[]
       issues.push({ key, at: 'key', message: `key "${key}" is reserved: the suite sets it itself (reserved: ${reserved.join(', ')})` });
     }
     if (key.length === 0 || key.length > METADATA_LIMITS.keyChars) {
-      issues.push({ key, at: 'key', message: `metadata keys must be 1–${METADATA_LIMITS.keyChars} characters; found ${key.length} ("${key}")` });
+      issues.push({ key, at: 'key', message: `metadata keys must be 1–${METADATA_LIMITS.keyChars} characters; found ${key.length} (${quoted(key)})` });
     }
     if (value.length > METADATA_LIMITS.valueChars) {
       issues.push({ key, at: 'value', message: `metadata values must be at most ${METADATA_LIMITS.valueChars} characters as a string; found ${value.length}` });

@@ -1,14 +1,15 @@
 /** Settings paths: repo-relative, POSIX, inside the repository (symlinks included). */
-import { realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync, type Stats } from 'node:fs';
 import { posix, resolve, sep } from 'node:path';
+import { quoted } from './messages.js';
 
 /** Why `p` is not a usable repo-relative POSIX path, or undefined when it is. */
 export function repoPathProblem(p: string): string | undefined {
-  if (p.includes('\\')) return `paths use "/" on every platform; found "${p}"`;
-  if (posix.isAbsolute(p) || /^[A-Za-z]:/.test(p)) return `must be relative to the repository root; found absolute path "${p}"`;
+  if (p.includes('\\')) return `paths use "/" on every platform; found ${quoted(p)}`;
+  if (posix.isAbsolute(p) || /^[A-Za-z]:/.test(p)) return `must be relative to the repository root; found absolute path ${quoted(p)}`;
   const n = posix.normalize(p);
-  if (n === '..' || n.startsWith('../')) return `must stay inside the repository; found "${p}"`;
-  if (n === '.' || n === './') return `must name a file or folder inside the repository, not the root itself; found "${p}"`;
+  if (n === '..' || n.startsWith('../')) return `must stay inside the repository; found ${quoted(p)}`;
+  if (n === '.' || n === './') return `must name a file or folder inside the repository, not the root itself; found ${quoted(p)}`;
   return undefined;
 }
 
@@ -18,10 +19,17 @@ export function repoPathProblem(p: string): string | undefined {
  */
 export function existingPathProblem(repoRoot: string, realRepoRoot: string, p: string, kind: 'file' | 'folder'): string | undefined {
   const abs = resolve(repoRoot, p);
-  const stat = statSync(abs, { throwIfNoEntry: false });
-  if (!stat) return `${kind} "${p}" does not exist in the repository`;
-  if (kind === 'file' ? !stat.isFile() : !stat.isDirectory()) return `"${p}" must be a ${kind}; found a ${stat.isDirectory() ? 'folder' : 'file'}`;
-  const real = realpathSync.native(abs);
-  if (real !== realRepoRoot && !real.startsWith(realRepoRoot + sep)) return `"${p}" leads outside the repository (through a symbolic link) to ${real}`;
+  let stat: Stats | undefined;
+  let real: string;
+  try {
+    stat = statSync(abs, { throwIfNoEntry: false });
+    if (!stat) return `${kind} ${quoted(p)} does not exist in the repository`;
+    real = realpathSync.native(abs);
+  } catch (err) {
+    // A name too long for the file system, a symlink loop, no permission: say so, don't crash.
+    return `${kind} ${quoted(p)} cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`;
+  }
+  if (kind === 'file' ? !stat.isFile() : !stat.isDirectory()) return `${quoted(p)} must be a ${kind}; found a ${stat.isDirectory() ? 'folder' : 'file'}`;
+  if (real !== realRepoRoot && !real.startsWith(realRepoRoot + sep)) return `${quoted(p)} leads outside the repository (through a symbolic link) to ${real}`;
   return undefined;
 }

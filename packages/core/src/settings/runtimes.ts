@@ -1,4 +1,6 @@
 /** CDF Functions' Python runtimes, checked offline (the live list comes from `GET /functions/limits`). */
+import { quoted } from './messages.js';
+
 export const CDF_PYTHON_RUNTIMES = ['py310', 'py311', 'py312', 'py313'] as const;
 export type PythonRuntime = (typeof CDF_PYTHON_RUNTIMES)[number];
 
@@ -22,7 +24,7 @@ export function normalizePythonVersion(written: string): { runtime: PythonRuntim
   if (id && (CDF_PYTHON_RUNTIMES as readonly string[]).includes(id)) return { runtime: id as PythonRuntime };
   const allowed = `allowed: ${CDF_PYTHON_RUNTIMES.join(', ')}`;
   if (id && DROPPED[id]) {
-    return { error: `CDF dropped ${id} ${DROPPED[id]}; use python_version: ${RECOMMENDED_RUNTIME} (found "${written}"; ${allowed})` };
+    return { error: `CDF dropped ${id} ${DROPPED[id]}; use python_version: ${RECOMMENDED_RUNTIME} (found ${quoted(written)}; ${allowed})` };
   }
-  return { error: `must be a CDF Python runtime; found "${written}"; ${allowed}` };
+  return { error: `must be a CDF Python runtime; found ${quoted(written)}; ${allowed}` };
 }

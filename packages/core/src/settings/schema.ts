@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ENVIRONMENTS } from './types.js';
 import { codeFileExternalId, functionExternalId } from '../naming.js';
 import { repoPathProblem } from './repo-paths.js';
+import { quoted } from './messages.js';
 
 export const MODEL_NAME_PATTERN = /^[A-Za-z0-9_]+$/;
 
@@ -20,7 +21,7 @@ export const DEFAULT_HELPER_PACKAGES = ['akerbp-mlpet'];
 const modelName = z
   .string()
   .max(MAX_MODEL_NAME_LENGTH)
-  .regex(MODEL_NAME_PATTERN, { error: (i) => `must contain only letters, digits and _ (no spaces or dashes); found "${String(i.input)}"` });
+  .regex(MODEL_NAME_PATTERN, { error: (i) => `must contain only letters, digits and _ (no spaces or dashes); found ${quoted(String(i.input))}` });
 
 const repoPath = z
   .string()
@@ -49,9 +50,9 @@ export const modelDocumentSchema = z
   .strictObject({
     model_name: modelName,
     human_friendly_model_name: z.string().min(1).max(140),
-    model_file: repoPath.refine((p) => p.endsWith('.py'), { error: (i) => `must be a Python file (.py); found "${String(i.input)}"` }),
+    model_file: repoPath.refine((p) => p.endsWith('.py'), { error: (i) => `must be a Python file (.py); found ${quoted(String(i.input))}` }),
     req_file: repoPath.refine((p) => !p.toLowerCase().endsWith('.txt'), {
-      error: (i) => `must not end in .txt (the suite writes requirements.txt itself); use e.g. requirements.model; found "${String(i.input)}"`,
+      error: (i) => `must not end in .txt (the suite writes requirements.txt itself); use e.g. requirements.model; found ${quoted(String(i.input))}`,
     }),
     artifact_folder: repoPath.nullable().default(null),
     artifact_version: z.int().positive().nullish(),

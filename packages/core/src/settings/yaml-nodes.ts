@@ -2,7 +2,7 @@
  * Finds where a value came from in a parsed YAML document, following aliases and merge keys
  * (`<< : *desc`), so every problem points at the line the user has to edit.
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair } from 'yaml';
 
 type Path = readonly (string | number)[];
 
@@ -13,6 +13,22 @@ function deref(node: unknown, doc: Document): unknown {
   if (!isAlias(node)) return node;
   if (!resolved.has(node)) resolved.set(node, node.resolve(doc));
   return resolved.get(node);
+}
+
+/** Every alias node of the document, in source order. */
+export function aliasesOf(doc: Document): Alias[] {
+  const found: Alias[] = [];
+  visit(doc, { Alias: (_, node) => void found.push(node) });
+  return found;
+}
+
+/** The first alias that sits inside the node its anchor names (`a: &x [*x]`), if any. */
+export function circularAlias(doc: Document): Alias | undefined {
+  return aliasesOf(doc).find((alias) => {
+    const source = deref(alias, doc) as Node | undefined;
+    const [start, end] = [alias.range?.[0], source?.range?.[1]];
+    return start !== undefined && end !== undefined && source!.range![0] <= start && start < end;
+  });
 }
 
 function isMergeKey(key: unknown): boolean {
