@@ -1,16 +1,21 @@
 import {
   SUMMARY_HEADINGS,
+  githubRunContext,
   loadSettings,
   modelMatrix,
-  parseEnv,
+  parseEnvChoice,
   parseNameList,
+  resolvePlan,
   settingsSummaryRows,
   settingsToJson,
 } from '@akerbp-mlops/core';
 import { input, markdownTable, runAction, setOutputs, writeSummary } from '@akerbp-mlops/core/report';
 
 await runAction('validate-settings', async (log) => {
-  const env = parseEnv(input('env') || 'test');
+  const choice = parseEnvChoice(input('env') || 'test');
+  // env auto: the branch rules (core `plan`) decide; the workflow's `if:`s only read these outputs.
+  const plan = choice === 'auto' ? resolvePlan({ env: parseEnvChoice(input('deploy-env'), 'deploy-env'), github: githubRunContext() }) : null;
+  const env = choice === 'auto' ? plan?.environment ?? 'test' : choice;
   const loaded = await loadSettings({
     file: input('settings-file') || 'mlops_settings.yaml',
     repoRoot: input('working-directory') || '.',
@@ -21,7 +26,9 @@ await runAction('validate-settings', async (log) => {
     models: loaded.models.map((m) => m.modelName),
     matrix: modelMatrix(loaded),
     settings: settingsToJson(loaded),
+    ...(plan && { environment: plan.environment ?? '', services: plan.services, deploy: String(plan.deploy), reason: plan.reason }),
   });
   log.info(`${loaded.file}: ${loaded.models.length} model(s) valid for ${env}: ${loaded.models.map((m) => m.modelName).join(', ')}`);
-  await writeSummary(`### ✅ Settings valid (${env})\n\n${markdownTable(SUMMARY_HEADINGS, settingsSummaryRows(loaded, env))}`);
+  if (plan) log.info(`Plan: ${plan.reason}.`);
+  await writeSummary(`### ✅ Settings valid (${env})\n\n${plan ? `Plan: ${plan.reason}.\n\n` : ''}${markdownTable(SUMMARY_HEADINGS, settingsSummaryRows(loaded, env))}`);
 });
