@@ -1,5 +1,54 @@
-import { notImplemented } from '@akerbp-mlops/core';
-import { runAction } from '@akerbp-mlops/core/report';
+import {
+  DEPLOY_SUMMARY_HEADINGS, MlopsError, cdfInputsFrom, createCdfClient, deployModels, deploySummaryRows, parseArtifactVersion, parseEnv, parseKeepWarmSchedule,
+  parseNameList, parseSecretsJson, parseService, perModel, provenanceFromEnv, resolveCdfConfig,
+} from '@akerbp-mlops/core';
+import { booleanInput, githubIdToken, input, markdownTable, runAction, secretInput, setOutputs, withStepTimeout, writeSummary } from '@akerbp-mlops/core/report';
 
-// Not implemented yet: fail loudly rather than pretend to succeed.
-await runAction('deploy-cdf-function', async () => notImplemented('deploy-cdf-function'));
+function wholeNumber(name: string, fallback: number): number {
+  const raw = input(name);
+  const n = raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new MlopsError(`Input "${name}" must be a whole number ≥ 0, got "${raw}".`);
+  return n;
+}
+
+await runAction('deploy-cdf-function', (log) =>
+  withStepTimeout('deploy-cdf-function', async () => {
+    const env = parseEnv(input('env') || 'test');
+    const secrets = parseSecretsJson(secretInput('function-secrets'));
+    const dryRun = booleanInput('dry-run', false);
+    const config = resolveCdfConfig(cdfInputsFrom(input), process.env, log);
+    const client = await createCdfClient(config, { access: 'write', log, getIdToken: githubIdToken });
+    const results = await deployModels({
+      client,
+      settingsFile: input('settings-file') || 'mlops_settings.yaml',
+      workingDirectory: input('working-directory') || '.',
+      models: [...new Set([...parseNameList(input('models')), ...parseNameList(input('model'))])],
+      packagePath: input('package') || undefined,
+      service: parseService(input('service')),
+      env,
+      artifactVersion: parseArtifactVersion(input('artifact-version')),
+      secrets,
+      testPayload: input('test-payload') || undefined,
+      waitTimeoutMs: wholeNumber('wait-timeout-seconds', 1500) * 1000,
+      smokeTest: booleanInput('smoke-test', true),
+      keepVersions: wholeNumber('keep-versions', 3),
+      keepWarmSchedule: parseKeepWarmSchedule(input('keep-warm-schedule'), env),
+      dryRun,
+      provenance: provenanceFromEnv(),
+      log,
+    });
+    const per = <T>(pick: (r: (typeof results)[number]) => T) => perModel(results.map((r) => [r.model, pick(r)]));
+    setOutputs({
+      'function-external-id': per((r) => r.functionExternalId),
+      'function-id': per((r) => (r.functionId === null ? '' : String(r.functionId))),
+      'versioned-external-id': per((r) => r.versionedExternalId),
+      version: per((r) => String(r.version)),
+      'model-id': per((r) => r.modelId),
+      'code-file-id': per((r) => (r.codeFileId === null ? '' : String(r.codeFileId))),
+      'code-sha256': per((r) => r.codeSha256),
+      'previous-version': per((r) => (r.previousVersion === null ? '' : String(r.previousVersion))),
+      changed: per((r) => String(r.changed)),
+    });
+    await writeSummary(`### 🚀 ${dryRun ? 'Dry run: ' : ''}CDF Functions (${env})\n\n${markdownTable(DEPLOY_SUMMARY_HEADINGS, deploySummaryRows(results, dryRun))}`);
+  }),
+);

@@ -6,7 +6,7 @@ import type { CdfFunction, FunctionCreate } from '../cdf/functions.js';
 import { MlopsError, type Problem } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { artifactExternalId } from '../naming.js';
-import { SUITE_VERSION } from '../packaging/package-models.js';
+import { SUITE_VERSION } from '../version.js';
 import { RESERVED_METADATA_VALUE_BYTES } from '../settings/metadata.js';
 import type { Env, ModelSettings, Service } from '../settings/types.js';
 import type { DeployProvenance } from './types.js';

@@ -7,3 +7,4 @@ export { planRetention, applyRetention, versionOfExternalId, type RetentionPlan 
 export { replaceFunction, rollOut, smokeCall, createOrAdopt, DEFAULT_WAIT_TIMEOUT_MS, type SmokeResult, type RolloutOptions, type ReplaceOptions } from './rollout.js';
 export { hashFile, CODE_FILE_PREFIX } from './code-file.js';
 export { readPackageInfo, type PackageInfo } from './package-info.js';
+export { deployModels, deploySummaryRows, DEPLOY_SUMMARY_HEADINGS, type DeployModelsOptions, type ModelDeploy } from './deploy-models.js';

@@ -1,0 +1,121 @@
+/**
+ * `deploy-cdf-function` / the CLI: pick the models, use the given zip or package each model,
+ * read the smoke-test payload, and deploy one after the other.
+ */
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { CogniteClient } from '@cognite/sdk';
+import { cdfArtifactSource } from '../artifacts/source.js';
+import { MlopsError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { packageModel } from '../packaging/package-models.js';
+import { SUITE_VERSION } from '../version.js';
+import { localArtifactSource, type ArtifactSource } from '../packaging/sources.js';
+import { loadSettings } from '../settings/load.js';
+import type { Env, Service } from '../settings/types.js';
+import { DEFAULT_KEEP_VERSIONS, deployFunction } from './deploy.js';
+import { hashFile } from './code-file.js';
+import { readPackageInfo } from './package-info.js';
+import type { DeployProvenance, DeployResult } from './types.js';
+
+export interface DeployModelsOptions {
+  client: CogniteClient;
+  settingsFile: string;
+  workingDirectory: string;
+  /** empty: every model in the settings */
+  models: string[];
+  /** a zip from package-model; then exactly one model is deployed */
+  packagePath?: string;
+  service: Service;
+  env: Env;
+  /** null: the settings' artifact_version, else the latest */
+  artifactVersion: number | null;
+  secrets?: Record<string, string>;
+  /** a JSON file, or a JSON map model → file (test-model's output for several models) */
+  testPayload?: string;
+  waitTimeoutMs?: number;
+  smokeTest: boolean;
+  keepVersions?: number;
+  keepWarmSchedule: string | null;
+  dryRun: boolean;
+  provenance?: DeployProvenance;
+  log: Logger;
+}
+
+export interface ModelDeploy extends DeployResult {
+  model: string;
+  service: Service;
+}
+
+async function payloadFor(spec: string | undefined, model: string, workingDirectory: string): Promise<unknown> {
+  if (!spec) return undefined;
+  let file = spec;
+  if (spec.trim().startsWith('{')) {
+    const map = JSON.parse(spec) as Record<string, string>;
+    if (!map[model]) return undefined;
+    file = map[model];
+  }
+  const path = resolve(workingDirectory, file);
+  const text = await readFile(path, 'utf8').catch(() => {
+    throw new MlopsError(`test-payload ${file} cannot be read (give test-model's test-payload output, a JSON file).`, [{ field: 'test-payload', message: `${path} does not exist` }]);
+  });
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new MlopsError(`test-payload ${file} is not JSON: ${(err as Error).message}`, [{ file, field: 'test-payload', message: 'not JSON' }]);
+  }
+}
+
+export async function deployModels(o: DeployModelsOptions): Promise<ModelDeploy[]> {
+  for (const value of Object.values(o.secrets ?? {})) o.log.secret(value);
+  const settings = await loadSettings({ file: o.settingsFile, repoRoot: resolve(o.workingDirectory), env: o.env, models: o.models.length ? o.models : undefined });
+  const given = o.packagePath ? await readPackageInfo(resolve(o.workingDirectory, o.packagePath)) : null;
+  const names = given ? [given.model_name] : o.models.length ? o.models : settings.models.map((m) => m.modelName);
+  if (given) {
+    const mismatch = [
+      o.models.length && !o.models.includes(given.model_name) ? `model ${given.model_name}, not ${o.models.join(', ')}` : '',
+      given.service !== o.service ? `service ${given.service}, not ${o.service}` : '',
+      given.env !== o.env ? `env ${given.env}, not ${o.env}` : '',
+      o.artifactVersion !== null && given.version !== o.artifactVersion ? `artifact version ${given.version}, not ${o.artifactVersion}` : '',
+    ].filter(Boolean);
+    if (mismatch.length) throw new MlopsError(`The package ${o.packagePath} was built for ${mismatch.join('; ')}; package it for this deploy (or leave package empty to build it here).`);
+  }
+  let source: ArtifactSource | undefined;
+  const artifacts = async () => (source ??= o.env === 'dev' ? localArtifactSource(settings.repoRoot) : cdfArtifactSource(o.client, undefined, o.log));
+  const outputDir = await mkdtemp(join(tmpdir(), 'mlops-deploy-'));
+  const out: ModelDeploy[] = [];
+  for (const name of names) {
+    const model = settings.models.find((m) => m.modelName === name);
+    if (!model) throw new MlopsError(`The package is for model "${name}", which ${settings.file} does not define.`);
+    const pkg = given
+      ? { path: resolve(o.workingDirectory, o.packagePath as string), sha256: '', version: given.version }
+      : await o.log.group(`Package ${name} ${o.service} (${o.env})`, () => packageModel({
+          settingsFile: o.settingsFile, workingDirectory: o.workingDirectory, models: [name], env: o.env, service: o.service,
+          artifactSource: o.env === 'dev' ? 'local' : 'cdf', artifactVersion: o.artifactVersion, outputDir, log: o.log,
+        }, settings.repoRoot, model, artifacts));
+    const sha256 = pkg.sha256 || (await hashFile(pkg.path)).sha256;
+    const result = await deployFunction({
+      client: o.client, model, service: o.service, env: o.env, packagePath: pkg.path, packageSha256: sha256, version: pkg.version,
+      secrets: o.secrets, waitTimeoutMs: o.waitTimeoutMs, smokeTest: o.smokeTest, testPayload: await payloadFor(o.testPayload, name, o.workingDirectory),
+      keepVersions: o.keepVersions ?? DEFAULT_KEEP_VERSIONS, keepWarmSchedule: o.keepWarmSchedule, dryRun: o.dryRun,
+      provenance: { suiteVersion: SUITE_VERSION, ...o.provenance }, log: o.log,
+    });
+    out.push({ ...result, model: name, service: o.service });
+  }
+  return out;
+}
+
+export const DEPLOY_SUMMARY_HEADINGS = ['Function', 'Status', 'Version', 'Previous', 'Stages (s)', 'Smoke test'];
+
+/** One row per deployed function, for the job summary and the terminal. */
+export function deploySummaryRows(results: ModelDeploy[], dryRun: boolean): string[][] {
+  return results.map((r) => [
+    `${r.functionExternalId} (${r.versionedExternalId})`,
+    dryRun ? (r.changed ? 'would change' : 'unchanged') : r.changed ? 'deployed' : 'unchanged',
+    String(r.version),
+    r.previousVersion === null ? '' : String(r.previousVersion),
+    r.stages.map((s) => `${s.name} ${(s.ms / 1000).toFixed(1)}`).join(' · '),
+    r.smokeTest ? `${r.smokeTest.status} (${(r.smokeTest.ms / 1000).toFixed(1)} s)` : 'not run',
+  ]);
+}

@@ -1,0 +1,87 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
+import { ModelManager, callByExternalId, createCdfClient, listSchedules, packageModels, resolveCdfConfig, silentLogger } from '@akerbp-mlops/core';
+import type { CogniteClient } from '@cognite/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleRepo } from './helpers/example-repo.js';
+import { runBundle } from './helpers/run-bundle.js';
+
+// Runs dist/deploy-cdf-function/index.js (build it with `node scripts/build.mjs dist deploy-cdf-function`).
+describe('deploy-cdf-function bundle', () => {
+  let emu: RunningEmulator;
+  let env: Record<string, string>;
+  let client: CogniteClient;
+  let repo: string;
+
+  beforeAll(async () => {
+    emu = await startEmulator({ buildDelayMs: 40, callTimeoutMs: 30_000 });
+    env = {
+      COGNITE_PROJECT: emu.project,
+      COGNITE_OIDC_BASE_URL: emu.url,
+      COGNITE_TOKEN_URL: emu.tokenUrl,
+      COGNITE_CLIENT_ID_WRITE: 'writer',
+      COGNITE_CLIENT_SECRET_WRITE: 'super-secret-value',
+      GITHUB_SHA: 'a'.repeat(40),
+    };
+    client = await createCdfClient(resolveCdfConfig({}, env), { access: 'write' });
+    repo = exampleRepo();
+    // In test the artifacts come from the Model Manager, as in a real pipeline.
+    await new ModelManager({ client }).uploadNewVersion('sonic_model', 'test', join(repo, 'model_artifact'));
+    writeFileSync(join(repo, 'payload.json'), JSON.stringify({ data: { ACS: [180.0], RDEP: [2.5], DEN: [2.3] } }));
+  });
+  afterAll(() => emu?.stop());
+
+  it('packages and deploys the example model; a client gets a prediction from <model>-prediction-test; a rerun is unchanged', async () => {
+    const inputs = { env: 'test', 'test-payload': 'payload.json', 'function-secrets': '{"api-key": "function-secret-value"}', 'timeout-seconds': '300' };
+    const run = await runBundle('deploy-cdf-function', inputs, { cwd: repo, env, timeoutMs: 280_000 });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect((run.stdout + run.stderr).replace(/^::add-mask::.*$/gm, '')).not.toMatch(/super-secret-value|function-secret-value/);
+    expect(run.outputs).toMatchObject({
+      'function-external-id': 'sonic_model-prediction-test',
+      'versioned-external-id': 'sonic_model-prediction-test-1',
+      version: '1',
+      'model-id': 'sonic_model/test/1',
+      'previous-version': '',
+      changed: 'true',
+    });
+    expect(run.outputs['code-sha256']).toMatch(/^[0-9a-f]{64}$/);
+    expect(run.outputs['function-id']).toMatch(/^\d+$/);
+    expect(run.stdout).toMatch(/::group::Upload code mlops-code\/sonic_model-prediction-test\//);
+    expect(run.summary).toMatch(/\| sonic_model-prediction-test \(sonic_model-prediction-test-1\) \| deployed \| 1 \|  \| resolve \d+\.\d · upload code .* \| ok \(\d+\.\d s\) \|/);
+
+    const { response } = await callByExternalId(client, 'sonic_model-prediction-test', { data: { ACS: [180.0, 150.0], RDEP: [2.5, 40.0], DEN: [2.3, 2.55] } });
+    expect(response).toMatchObject({ status: 'ok', model_id: 'sonic_model/test/1' });
+    expect((response as { prediction: { AC: number[] } }).prediction.AC).toHaveLength(2);
+    expect(await listSchedules(client)).toEqual([]);
+
+    const again = await runBundle('deploy-cdf-function', inputs, { cwd: repo, env, timeoutMs: 280_000 });
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(again.outputs).toMatchObject({ changed: 'false', 'previous-version': '1', 'function-id': run.outputs['function-id'], 'code-file-id': run.outputs['code-file-id'] });
+    expect(again.stdout).toMatch(/unchanged/);
+    expect(again.summary).toMatch(/\| unchanged \| 1 \| 1 \|/);
+  });
+
+  it('deploys a given package to prod with the default keep-warm schedule, and refuses a package built for another env', async () => {
+    const manager = new ModelManager({ client });
+    await manager.promote('sonic_model', 'test', 'prod');
+    const pkg = await runBundle('deploy-cdf-function', { env: 'prod', 'smoke-test': 'false', 'keep-versions': '0' }, { cwd: repo, env, timeoutMs: 280_000 });
+    expect(pkg.code, pkg.stdout + pkg.stderr).toBe(0);
+    const fnId = Number(pkg.outputs['function-id']);
+    expect((await listSchedules(client, { functionId: fnId })).map((s) => s.cronExpression)).toEqual(['*/30 5-17 * * 1-5']);
+
+    const [devPackage] = await packageModels({
+      settingsFile: 'mlops_settings.yaml', workingDirectory: repo, models: [], env: 'dev', service: 'prediction', artifactSource: 'local',
+      artifactVersion: null, outputDir: '.mlops/packages', log: silentLogger,
+    });
+    const wrong = await runBundle('deploy-cdf-function', { env: 'prod', package: devPackage.path }, { cwd: repo, env });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toMatch(/::error.*was built for env dev, not prod/);
+    const missing = await runBundle('deploy-cdf-function', { env: 'test', package: 'nonexistent.zip' }, { cwd: repo, env });
+    expect(missing.stdout).toMatch(/::error.*nonexistent.zip is not a readable zip/);
+    const badSecret = await runBundle('deploy-cdf-function', { env: 'test', 'function-secrets': '{"API_KEY": "x"}' }, { cwd: repo, env });
+    expect(badSecret.code).toBe(1);
+    expect(badSecret.stdout).toMatch(/::error.*secret key "API_KEY" must be 1–15 lowercase letters/);
+    expect(badSecret.stdout + badSecret.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+});
