@@ -2,7 +2,7 @@
 // process (interleaved where it matters), prints the table and writes bench/results.md.
 // --quick: small sizes and few runs, for CI; it fails on errors, never on timings.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { coldStart } from './benchmarks/cold-start.mjs';
 import { multiModel, redeploy } from './benchmarks/deploys.mjs';
@@ -13,19 +13,20 @@ import { benchDir, repoRoot, workDir } from './lib/measure.mjs';
 import { buildRunner } from './lib/runner-build.mjs';
 import { consoleTable, fmt, resultsMarkdown } from './lib/table.mjs';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, dist: { type: 'string' } } });
 const quick = Boolean(values.quick);
 const MIB = 1024 * 1024;
 const config = quick
-  ? { artifactBytes: 20 * MIB, runs: 3, rounds: 3, buildDelayMs: 1000 }
-  : { artifactBytes: 1024 * MIB, runs: 10, rounds: 2, buildDelayMs: 3000 };
+  ? { artifactBytes: 20 * MIB, runs: 3, rounds: 3, buildDelayMs: 500, models: 2 }
+  : { artifactBytes: 1024 * MIB, runs: 10, rounds: 2, buildDelayMs: 3000, models: 5 };
 
 const benchmarks = [
-  ['cold start', () => coldStart({ runs: config.runs })],
+  // --dist: bundles built elsewhere (dist/ may be rebuilt by someone else during a long run).
+  ['cold start', () => coldStart({ runs: config.runs, distDir: values.dist ? resolve(values.dist) : join(repoRoot, 'dist') })],
   ['packaging', () => packaging({ artifactBytes: config.artifactBytes, rounds: config.rounds, runtimeDir: join(repoRoot, 'packages', 'core', 'runtime') })],
   ['transfer', () => transfer({ artifactBytes: config.artifactBytes, rounds: config.rounds })],
   ['redeploy', () => redeploy()],
-  ['multi-model', () => multiModel({ buildDelayMs: config.buildDelayMs })],
+  ['multi-model', () => multiModel({ buildDelayMs: config.buildDelayMs, models: config.models })],
   ['settings', () => settingsScale({ models: 100, runs: Math.max(config.runs, 2) })],
 ];
 const only = values.only ? values.only.split(',') : null;
@@ -54,7 +55,7 @@ const notes = [
   'Cold start runs each bundle as the runner does (INPUT_* variables), stopping after validation: valid settings for validate-settings and `mlops validate`, an unknown model or missing credentials (a clear error, exit 1) for the others.',
   'Packaging: `buildPackage` in a fresh process (peak RSS from process.resourceUsage) against `zip -r -6` of the same files (peak RSS from getrusage of the child); artifacts are half random bytes, half numeric CSV.',
   'Transfer: the Model Manager\'s byte path (uploadFile/downloadFile on the upload/download URLs the files API returns) against curl PUT/GET of the same file through the same emulator, which runs in its own process.',
-  'Multi-model: the deploy pipeline (validate, pytest, package, deploy with smoke test) against the emulator with every model at once (concurrency 5).',
+  'Multi-model: the deploy pipeline (validate, pytest, package, deploy with smoke test) against the emulator with every model at once (concurrency = model count; the deploy action defaults to 4); `deployFunction only` deploys packages built beforehand, all at once.',
 ];
 if (!failed && !only) {
   await writeFile(join(benchDir, quick ? '.work/results-quick.md' : 'results.md'), resultsMarkdown(rows, { quick, sizeLabel: fmt.bytes(config.artifactBytes), startedAt, notes }));

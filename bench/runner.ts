@@ -10,6 +10,7 @@
  *   transfer <emulatorJson> <file> <dest>   Model Manager transfer: upload then download of one file
  *   redeploy <repo> <outDir>                deploys twice; API calls and bytes of the second deploy
  *   pipeline <repo> <buildDelayMs> <concurrency>  the deploy pipeline over every model of the repo
+ *   deploy-all <repo> <outDir> <buildDelayMs>      deployFunction of every model at once (packaged first, untimed)
  */
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -44,7 +45,10 @@ async function firstModel(repo: string): Promise<ModelSettings> {
 }
 
 async function packageFirst(repo: string, outDir: string) {
-  const model = await firstModel(repo);
+  return packageOne(repo, outDir, await firstModel(repo));
+}
+
+function packageOne(repo: string, outDir: string, model: ModelSettings) {
   return buildPackage({
     repoRoot: repo, model, service: 'prediction', env: 'dev', version: 1, artifactFolder: join(repo, model.artifactFolder as string),
     outputDir: outDir, suiteVersion: 'bench', maxZipBytes: Number.POSITIVE_INFINITY, log: silentLogger,
@@ -140,6 +144,24 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       const ms = now() - start;
       if (result.failed.length) throw new Error(`pipeline failed: ${JSON.stringify(result.failed).slice(0, 2000)}`);
       done({ ms, models: Object.keys(result.results).length });
+    } finally {
+      await emu.stop();
+    }
+  },
+
+  async 'deploy-all'([repo, outDir, buildDelayMs]) {
+    const emu = await startEmulator({ buildDelayMs: Number(buildDelayMs) });
+    try {
+      const client = await clientFor(emu);
+      const { models } = await loadSettings({ file: 'mlops_settings.yaml', repoRoot: resolve(repo), env: 'dev' });
+      const packages = [];
+      for (const model of models) packages.push({ model, pkg: await packageOne(resolve(repo), resolve(outDir), model) });
+      const start = now();
+      await Promise.all(packages.map(({ model, pkg }) => deployFunction({
+        client, model, service: 'prediction', env: 'dev', packagePath: pkg.path, packageSha256: pkg.sha256, version: 1,
+        waitTimeoutMs: 120_000, log: silentLogger,
+      })));
+      done({ ms: now() - start, models: models.length });
     } finally {
       await emu.stop();
     }

@@ -37,13 +37,13 @@ function bundleBytes(dir) {
   return readdirSync(dir).filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
 }
 
-export async function coldStart({ runs }) {
+export async function coldStart({ runs, distDir }) {
   const rows = [];
   const bare = () => run(process.execPath, ['-e', '0']).then((r) => r.ms);
   for (const { name } of bundles) {
-    const dir = join(repoRoot, 'dist', name);
+    const dir = join(distDir, name);
     const entry = join(dir, 'index.js');
-    if (!existsSync(entry)) throw new Error(`${entry} is missing; build it with node scripts/build.mjs dist ${name}`);
+    if (!existsSync(entry)) throw new Error(`${entry} is missing; build it with node scripts/build.mjs ${distDir} ${name}`);
     const how = VALIDATION_ONLY[name] ?? { inputs: {} };
     const env = runnerEnv(how.inputs ?? {});
     const ours = () => run(process.execPath, [entry, ...(how.args ?? [])], { cwd: EXAMPLE, env, allowCodes: [0, 1] }).then((r) => {
