@@ -77,6 +77,9 @@ export async function extractArchive(file: string, dest: string): Promise<void> 
     );
   }
   await mkdir(dest, { recursive: true });
-  // strict turns tar's own safety warnings into errors: defence in depth behind the scan above.
-  await tar.x({ file, cwd: dest, strict: true, preservePaths: false });
+  // strict turns tar's own safety warnings into errors: defence in depth behind the scan above
+  // (e.g. links that each stay inside but chain out, which tar refuses to extract through).
+  await tar.x({ file, cwd: dest, strict: true, preservePaths: false }).catch((err: Error & { path?: string }) => {
+    throw new MlopsError(`Could not extract the artifact archive into ${dest}: ${err.message}${err.path ? ` (${err.path})` : ''}.`);
+  });
 }

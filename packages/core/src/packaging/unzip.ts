@@ -9,11 +9,13 @@ import { MlopsError } from '../errors.js';
 export async function extractZip(zipFile: string, destDir: string): Promise<void> {
   const root = resolve(destDir);
   await mkdir(root, { recursive: true });
+  // yauzl's own errors (it refuses absolute and .. names itself) become readable MlopsErrors.
+  const unusable = (err: Error) => new MlopsError(`${zipFile} cannot be unpacked: ${err.message}.`);
   const zip = await new Promise<yauzl.ZipFile>((res, rej) =>
-    yauzl.open(zipFile, { lazyEntries: true }, (err, z) => (err ? rej(err) : res(z))));
+    yauzl.open(zipFile, { lazyEntries: true }, (err, z) => (err ? rej(unusable(err)) : res(z))));
   try {
     await new Promise<void>((res, rej) => {
-      zip.on('error', rej);
+      zip.on('error', (err: Error) => rej(unusable(err)));
       zip.on('end', () => res());
       zip.on('entry', (entry: yauzl.Entry) => {
         const target = resolve(root, entry.fileName);
