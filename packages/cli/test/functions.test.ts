@@ -1,0 +1,99 @@
+import { createWriteStream, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
+import { createCdfClient, deployFunction, hashFile, resolveCdfConfig, silentLogger, type ModelSettings } from '@akerbp-mlops/core';
+import yazl from 'yazl';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import functionsCommand from '../src/commands/functions.js';
+
+const MODEL: ModelSettings = {
+  modelName: 'tiny', humanFriendlyModelName: 'Tiny', modelFile: 'model_code/m.py', reqFile: 'model_code/requirements.model', artifactFolder: null,
+  artifactVersion: null, testFile: null, platform: 'cdf', dataset: 'mlops', pythonVersion: 'py311', helperModels: [],
+  info: { prediction: { description: 'Echoes', owner: 'me@x.com', metadata: {} } }, source: { file: 'mlops_settings.yaml', line: 1 },
+};
+
+/** A tiny function zip that echoes its data and says which version it is. */
+async function tinyZip(version: number): Promise<{ path: string; sha256: string }> {
+  const zip = new yazl.ZipFile();
+  zip.addBuffer(Buffer.from(`def handle(data):\n    print("tiny v${version} called")\n    return {"status": "ok", "version": ${version}, "echo": data}\n`), 'handler.py');
+  zip.end();
+  const path = join(mkdtempSync(join(tmpdir(), 'tiny-')), 'tiny.zip');
+  await new Promise<void>((res) => zip.outputStream.pipe(createWriteStream(path)).on('close', () => res()));
+  return { path, sha256: (await hashFile(path)).sha256 };
+}
+
+describe('mlops functions', () => {
+  let emu: RunningEmulator;
+  let out = '';
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    emu = await startEmulator({ buildDelayMs: 20, callTimeoutMs: 20_000 });
+    Object.assign(process.env, {
+      COGNITE_PROJECT: emu.project, COGNITE_OIDC_BASE_URL: emu.url, COGNITE_TOKEN_URL: emu.tokenUrl,
+      COGNITE_CLIENT_ID_WRITE: 'w', COGNITE_CLIENT_SECRET_WRITE: 's',
+    });
+    const client = await createCdfClient(resolveCdfConfig({}), { access: 'write' });
+    for (const version of [1, 2]) {
+      const { path, sha256 } = await tinyZip(version);
+      await deployFunction({ client, model: MODEL, service: 'prediction', env: 'test', packagePath: path, packageSha256: sha256, version, log: silentLogger });
+    }
+  });
+  afterAll(async () => {
+    process.env = saved;
+    await emu?.stop();
+  });
+  beforeEach(() => {
+    out = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('lists, calls, calls in parallel and shows logs', async () => {
+    expect(await functionsCommand(['list', '--env', 'test'])).toBe(0);
+    expect(out.split('\n').map((l) => l.split(/\s+/).slice(0, 3).join(' '))).toEqual(expect.arrayContaining([
+      'tiny-prediction-test Ready 2', 'tiny-prediction-test-1 Ready 1', 'tiny-prediction-test-2 Ready 2',
+    ]));
+    out = '';
+    expect(await functionsCommand(['list', '--tag', 'versioned'])).toBe(0);
+    expect(out).not.toMatch(/tiny-prediction-test\s/);
+
+    out = '';
+    expect(await functionsCommand(['call', 'tiny', '--env', 'test', '--data', '{"x": 1}'])).toBe(0);
+    expect(JSON.parse(out)).toEqual({ status: 'ok', version: 2, echo: { x: 1 } });
+    out = '';
+    expect(await functionsCommand(['call', 'tiny', '--env', 'test', '--version', '1', '--data', '{}'])).toBe(0);
+    expect(JSON.parse(out).version).toBe(1);
+
+    out = '';
+    expect(await functionsCommand(['call-parallel', 'tiny-prediction-test', '--data', '[{"i": 0}, {"i": 1}, {"i": 2}]', '--concurrency', '2'])).toBe(0);
+    expect(JSON.parse(out).map((o: { ok: boolean; response: { echo: unknown } }) => [o.ok, o.response.echo])).toEqual([[true, { i: 0 }], [true, { i: 1 }], [true, { i: 2 }]]);
+
+    out = '';
+    expect(await functionsCommand(['logs', 'tiny-prediction-test'])).toBe(0);
+    expect(out).toContain('tiny v2 called');
+    await expect(functionsCommand(['call', 'tiny', '--data', '{}'])).rejects.toThrow(/say which environment with --env/);
+    await expect(functionsCommand(['call', 'tiny-prediction-test', '--data', '{bad'])).rejects.toThrow(/--data is not valid JSON/);
+  });
+
+  it('rolls back, redeploys and deletes (only when confirmed)', async () => {
+    expect(await functionsCommand(['rollback', 'tiny', '--env', 'test', '--to', '1'])).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ externalId: 'tiny-prediction-test', previousVersion: 2, version: 1, smokeTest: { status: 'ok' } });
+    out = '';
+    await functionsCommand(['call', 'tiny-prediction-test', '--data', '{}']);
+    expect(JSON.parse(out).version).toBe(1);
+
+    out = '';
+    expect(await functionsCommand(['redeploy', 'tiny-prediction-test-2', '--no-smoke-test'])).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ externalId: 'tiny-prediction-test-2', version: 2, smokeTest: null });
+
+    expect(await functionsCommand(['delete', 'tiny-prediction-test-2'])).toBe(1);
+    expect(await functionsCommand(['delete', 'tiny-prediction-test-2', '--yes'])).toBe(0);
+    out = '';
+    await functionsCommand(['list', '--env', 'test']);
+    expect(out).not.toContain('tiny-prediction-test-2');
+    await expect(functionsCommand(['rollback', 'tiny', '--env', 'test', '--to', '2'])).rejects.toThrow(/tiny-prediction-test-2 does not exist/);
+  });
+});
