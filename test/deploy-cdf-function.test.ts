@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
-import { ModelManager, callByExternalId, createCdfClient, listSchedules, packageModels, resolveCdfConfig, silentLogger } from '@akerbp-mlops/core';
+import { ModelManager, callByExternalId, createCdfClient, listSchedules, packageModels, resolveCdfConfig, retrieveFunction, silentLogger } from '@akerbp-mlops/core';
 import type { CogniteClient } from '@cognite/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cogniteEnv } from './helpers/emulator-env.js';
 import { exampleRepo } from './helpers/example-repo.js';
 import { runBundle } from './helpers/run-bundle.js';
 
@@ -16,14 +17,7 @@ describe('deploy-cdf-function bundle', () => {
 
   beforeAll(async () => {
     emu = await startEmulator({ buildDelayMs: 40, callTimeoutMs: 30_000 });
-    env = {
-      COGNITE_PROJECT: emu.project,
-      COGNITE_OIDC_BASE_URL: emu.url,
-      COGNITE_TOKEN_URL: emu.tokenUrl,
-      COGNITE_CLIENT_ID_WRITE: 'writer',
-      COGNITE_CLIENT_SECRET_WRITE: 'super-secret-value',
-      GITHUB_SHA: 'a'.repeat(40),
-    };
+    env = { ...cogniteEnv(emu), GITHUB_SHA: 'a'.repeat(40) };
     client = await createCdfClient(resolveCdfConfig({}, env), { access: 'write' });
     repo = exampleRepo();
     // In test the artifacts come from the Model Manager, as in a real pipeline.
@@ -54,6 +48,9 @@ describe('deploy-cdf-function bundle', () => {
     expect(response).toMatchObject({ status: 'ok', model_id: 'sonic_model/test/1' });
     expect((response as { prediction: { AC: number[] } }).prediction.AC).toHaveLength(2);
     expect(await listSchedules(client)).toEqual([]);
+    const latest = await retrieveFunction(client, { externalId: 'sonic_model-prediction-test' });
+    expect(latest?.metadata).toMatchObject({ git_sha: 'a'.repeat(40), version: '1', model_id: 'sonic_model/test/1', code_sha256: run.outputs['code-sha256'], suite_version: '4.0.0' });
+    expect(Object.keys(latest?.secrets ?? {})).toEqual(['api-key']);
 
     const again = await runBundle('deploy-cdf-function', inputs, { cwd: repo, env, timeoutMs: 280_000 });
     expect(again.code, again.stdout + again.stderr).toBe(0);
