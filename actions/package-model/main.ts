@@ -2,9 +2,9 @@ import {
   cdfInputsFrom, createCdfClient, packageModels, parseArtifactSourceKind, parseArtifactVersion, parseEnv, parseNameList, parseService,
   perModel, resolveCdfConfig,
 } from '@akerbp-mlops/core';
-import { input, markdownTable, runAction, setOutputs, writeSummary } from '@akerbp-mlops/core/report';
+import { githubIdToken, input, markdownTable, runAction, setOutputs, withStepTimeout, writeSummary } from '@akerbp-mlops/core/report';
 
-await runAction('package-model', async (log) => {
+await runAction('package-model', (log) => withStepTimeout('package-model', async () => {
   const env = parseEnv(input('env') || 'test');
   const packages = await packageModels({
     settingsFile: input('settings-file') || 'mlops_settings.yaml',
@@ -15,7 +15,7 @@ await runAction('package-model', async (log) => {
     artifactSource: parseArtifactSourceKind(input('artifact-source'), env),
     artifactVersion: parseArtifactVersion(input('artifact-version')),
     outputDir: input('output-dir') || '.mlops/packages',
-    cdfClient: () => createCdfClient(resolveCdfConfig(cdfInputsFrom(input), process.env, log), { access: 'read', log }),
+    cdfClient: () => createCdfClient(resolveCdfConfig(cdfInputsFrom(input), process.env, log), { access: 'read', log, getIdToken: githubIdToken }),
     log,
   });
   setOutputs({
@@ -28,4 +28,4 @@ await runAction('package-model', async (log) => {
     ['Model', 'Service', 'Artifact version', 'Zip', 'Size (bytes)', 'SHA-256', 'Files'],
     packages.map((p) => [p.model, p.service, p.version, p.path, p.size, `\`${p.sha256}\``, p.manifest.length]),
   )}`);
-});
+}));

@@ -101,8 +101,17 @@ export async function runAction(name: string, body: (log: Logger) => Promise<voi
 }
 
 /** A GitHub OIDC token for Entra ID's federated credentials (the job needs `permissions: id-token: write`). */
-export function githubIdToken(): Promise<string> {
-  return core.getIDToken('api://AzureADTokenExchange');
+export async function githubIdToken(): Promise<string> {
+  try {
+    return await core.getIDToken('api://AzureADTokenExchange');
+  } catch (err) {
+    // @actions/core says only "Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable".
+    const reason = ((err as Error).message ?? String(err)).replace(/^Error message: /, '').trim();
+    throw new MlopsError(
+      `use-oidc is true but GitHub gave no OIDC token (${reason}). Give the job \`permissions: id-token: write\` ` +
+        '(pull requests from forks never get one), or use a client secret instead.',
+    );
+  }
 }
 
 /**
