@@ -155,6 +155,21 @@ describe('deployFunction against the emulator', () => {
     await expect(deploy(4, { keepWarmSchedule: '*/30 * * *' })).rejects.toThrow(/not a valid cron expression: it has 4 fields/);
   });
 
+  it('two racing deploys end with one consistent latest', async () => {
+    // Same code: both succeed, adopting each other's functions.
+    const same = await Promise.allSettled([deploy(5, { smokeTest: false }), deploy(5, { smokeTest: false })]);
+    expect(same.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    // Different code: the latest ends as exactly one of them; a loser says why.
+    const raced = await Promise.allSettled([deploy(6, { smokeTest: false }), deploy(7, { smokeTest: false })]);
+    for (const r of raced) if (r.status === 'rejected') expect(r.reason.message).toMatch(/Another deploy|disappeared|replaced it meanwhile/);
+    const latest = (await listModelFunctions(client, { env: 'test', tag: 'latest' })).map((f) => f.fn);
+    expect(latest).toHaveLength(1);
+    expect(latest[0].status).toBe('Ready');
+    const winners = raced.flatMap((r, i) => (r.status === 'fulfilled' ? [6 + i] : []));
+    expect(winners.length).toBeGreaterThan(0);
+    expect(winners).toContain(Number(latest[0].metadata?.version));
+  });
+
   it('validates secrets against CDF rules before touching CDF, never echoing values', async () => {
     const before = emu.requests.length;
     const err = await deploy(4, { secrets: { 'Api_Key': 'hunter2', ok: 'x' } }).catch((e) => e);

@@ -40,7 +40,18 @@ export interface CodeUpload {
   /** data set external id (the model's `dataset`), null for none */
   dataset: string | null;
   metadata: Record<string, string>;
+  /** replace the file under this external id (one left half-uploaded, or holding other bytes) */
+  overwrite?: boolean;
   log: Logger;
+}
+
+/** A file never marked uploaded after this long was left by an interrupted run. */
+export const STALE_UPLOAD_MS = 10 * 60_000;
+
+/** The existing file must be replaced: it holds other bytes, or an interrupted run left it half-uploaded. */
+export function mustReplace(file: FileInfo | undefined, sha256: string, now = Date.now()): boolean {
+  if (!file || isCodeFileFor(file, sha256)) return false;
+  return file.uploaded || now - new Date(file.createdTime).getTime() > STALE_UPLOAD_MS;
 }
 
 /** Uploads the zip; a concurrent deployer that uploaded the same bytes first is fine. */
@@ -58,17 +69,24 @@ export async function uploadCodeFile(client: CogniteClient, o: CodeUpload): Prom
     metadata: { ...o.metadata, sha256: o.sha256, size: String(digest.size) },
     ...(dataSetId !== undefined ? { dataSetId } : {}),
   };
-  // overwrite: a file left half-uploaded by an interrupted run carries this external id too.
+  // Overwrite only when told: a concurrent deploy of the same code may be uploading these very bytes.
   let created: FileInfo & { uploadUrl?: string };
   try {
-    created = await sdkCall(client, 'POST /files', () => client.files.upload(info, undefined, true), false);
+    created = await sdkCall(client, 'POST /files', () => client.files.upload(info, undefined, o.overwrite ?? false), false);
   } catch (err) {
     if (!(err instanceof CdfApiError && err.status === 409)) throw err;
     const [existing] = await retrieveFiles(client, [{ externalId: o.externalId }]);
-    if (existing) return waitUploaded(client, existing.id, o.externalId);
+    if (!existing) throw err;
+    o.log.info(`${o.externalId} is being uploaded by another deploy; waiting for it.`);
+    return waitUploaded(client, existing.id, o.externalId);
+  }
+  try {
+    await uploadFile(client, created.uploadUrl as string, o.packagePath, digest.size, MIME_TYPE);
+  } catch (err) {
+    // A file never uploaded would make the next deploy wait for it.
+    await client.files.delete([{ id: created.id }]).catch(() => {});
     throw err;
   }
-  await uploadFile(client, created.uploadUrl as string, o.packagePath, digest.size, MIME_TYPE);
   o.log.info(`Uploaded ${o.externalId} (${digest.size} bytes).`);
   return waitUploaded(client, created.id, o.externalId);
 }

@@ -6,7 +6,7 @@
 import { deleteFunctions, listFunctions, waitForReady, type CdfFunction } from '../cdf/functions.js';
 import type { Logger } from '../logger.js';
 import { artifactExternalId, codeFileExternalId, functionExternalId } from '../naming.js';
-import { isCodeFileFor, retrieveFiles, uploadCodeFile } from './code-file.js';
+import { isCodeFileFor, mustReplace, retrieveFiles, uploadCodeFile } from './code-file.js';
 import { deployedCode, functionSpec, validateSecrets } from './fields.js';
 import { applyKeepWarm, checkCron } from './keep-warm.js';
 import { applyRetention, planRetention, versionOfExternalId } from './retention.js';
@@ -102,7 +102,7 @@ export async function deployFunction(o: DeployOptions): Promise<DeployResult> {
       }
       const file = await uploadCodeFile(client, {
         packagePath: o.packagePath, externalId: codeXid, sha256: sha, dataset: model.dataset, log,
-        metadata: { model: model.modelName, service, env, version: String(version) },
+        metadata: { model: model.modelName, service, env, version: String(version) }, overwrite: mustReplace(existing, sha),
       });
       detail(`uploaded ${codeXid} (file ${file.id}).`);
       return file.id;
