@@ -3,6 +3,7 @@
  * emulator, on copies of the example repository. Build it first:
  * `node scripts/build.mjs dist deploy`.
  */
+import { spawn } from 'node:child_process';
 import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import type { CogniteClient } from '@cognite/sdk';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
 import { ModelManager, callFunction, createCdfClient, listFunctions, resolveCdfConfig, retrieveFunction } from '@akerbp-mlops/core';
 import { exampleRepo } from './helpers/example-repo.js';
-import { runBundle } from './helpers/run-bundle.js';
+import { repoRoot, runBundle } from './helpers/run-bundle.js';
 
 const PAYLOAD = { data: { ACS: [180.0, 150.0], RDEP: [2.5, 40.0], DEN: [2.3, 2.55] } };
 
@@ -118,5 +119,36 @@ describe('deploy pipeline bundle', () => {
     }
     expect(await retrieveFunction(client, { externalId: 'sonic_missing-prediction-test' })).toBeNull();
     expect(result.summary).toMatch(/\| sonic_missing \| prediction \| failed: /);
+  });
+
+  describe('mlops deploy', () => {
+    // Asynchronous: the emulator serves from this process.
+    const cli = async (repo: string, args: string[], env: Record<string, string> = {}) => {
+      const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GITHUB_') && !k.startsWith('COGNITE_') && k !== 'MODEL_ENV' && k !== 'TESTING_ONLY'));
+      const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli', 'index.js'), 'deploy', '--repo', repo, '--no-install', ...args], { env: { ...base, ...cdfEnv, ...env } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      const status = await new Promise<number | null>((r) => child.on('close', r));
+      return { status, stdout, stderr };
+    };
+
+    it('deploys to dev from the local artifact folder as version 1, as the Python package did', async () => {
+      const repo = exampleRepo();
+      const run = await cli(repo, [], { MODEL_ENV: 'dev' });
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/Plan → dev \(prediction\)/);
+      expect(run.stdout).toMatch(/sonic_model\s+prediction\s+deployed\s+sonic_model-prediction-dev\s+1\s+ok/);
+      const fn = await retrieveFunction(client, { externalId: 'sonic_model-prediction-dev' });
+      expect(fn?.metadata?.model_id).toBe('sonic_model/dev/1');
+    });
+
+    it('--env auto outside a GitHub run asks for an environment instead of guessing', async () => {
+      const run = await cli(exampleRepo(), ['--env', 'auto']);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/^error: env "auto" follows the branch rules of a GitHub run .* choose the environment: dev, test or prod\.$/m);
+      expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    });
   });
 });

@@ -1,5 +1,98 @@
-import { notImplemented } from '@akerbp-mlops/core';
+/** `mlops deploy`: the deploy pipeline (validate → test → package → deploy) from a terminal. */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  PIPELINE_SUMMARY_HEADINGS, consoleLogger, createCdfClient, githubRunContext, parsePipelineInputs, pipelineFailure, pipelineSummaryRows,
+  planLine, provenanceFromEnv, resolveCdfConfig, runPipeline, type PipelineResult,
+} from '@akerbp-mlops/core';
 
-export default async function deployCommand(_args: string[]): Promise<number> {
-  notImplemented('mlops deploy');
+const USAGE = `Usage: mlops deploy [--env dev|test|prod|auto] [--models a,b] [--service S] [--testing-only]
+                    [--dry-run] [--repo DIR] [--settings FILE] [options]
+
+Validates, tests, packages and deploys every model (or --models) to CDF Functions as
+<model>-<service>-<env>-<version> and <model>-<service>-<env>. Credentials come from the
+COGNITE_* environment variables (as for the Python package). Exit code 1 when any model fails;
+the others still finish.
+
+  --env ENV              target environment (default: $MODEL_ENV, else auto); auto applies the
+                         branch rules of the GitHub run (GITHUB_EVENT_NAME, GITHUB_REF)
+  --models LIST          only these models (comma-separated)
+  --service LIST         services to deploy: prediction, training (default: prediction)
+  --testing-only         validate and test, deploy nothing (as TESTING_ONLY=true)
+  --dry-run              say what would change, change nothing
+  --repo DIR             the model repository (default: the current folder)
+  --settings FILE        settings file, relative to the repository (default: mlops_settings.yaml)
+  --python PATH          Python for the tests (default: python3)
+  --no-install           do not pip install the model's requirements before testing
+  --concurrency N        models worked on at once (default 4)
+  --keep-versions N      versioned functions kept (default 3; 0 keeps all)
+  --keep-warm-schedule C cron of the keep-warm schedule (default in prod: */30 5-17 * * 1-5; none)
+  --secrets JSON         function secrets, a JSON object (CDF rules apply)
+  --verbose              debug output
+`;
+
+function column(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
+}
+
+/** The plan line and one aligned row per model and service (the action's job summary, for a terminal). */
+export function formatPipelineResult(result: PipelineResult): string {
+  const rows = pipelineSummaryRows(result);
+  return `${planLine(result)}\n${rows.length ? `\n${column([PIPELINE_SUMMARY_HEADINGS, ...rows])}\n` : ''}`;
+}
+
+export default async function deployCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      env: { type: 'string' },
+      models: { type: 'string' },
+      service: { type: 'string' },
+      'testing-only': { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      repo: { type: 'string' },
+      settings: { type: 'string' },
+      python: { type: 'string' },
+      'no-install': { type: 'boolean' },
+      concurrency: { type: 'string' },
+      'keep-versions': { type: 'string' },
+      'keep-warm-schedule': { type: 'string' },
+      secrets: { type: 'string' },
+      verbose: { type: 'boolean', short: 'v' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const log = consoleLogger({ verbose: values.verbose });
+  if (values.secrets) log.secret(values.secrets);
+  const parsed = parsePipelineInputs({
+    env: values.env ?? process.env.MODEL_ENV ?? 'auto',
+    models: values.models,
+    services: values.service,
+    testingOnly: values['testing-only'],
+    concurrency: values.concurrency,
+    functionSecrets: values.secrets,
+    keepVersions: values['keep-versions'],
+    keepWarmSchedule: values['keep-warm-schedule'],
+    dryRun: values['dry-run'],
+  });
+  const result = await runPipeline({
+    ...parsed,
+    repoRoot: resolve(values.repo ?? '.'),
+    settingsFile: values.settings ?? 'mlops_settings.yaml',
+    github: githubRunContext(),
+    python: values.python ?? 'python3',
+    installRequirements: !values['no-install'],
+    cdfClient: () => createCdfClient(resolveCdfConfig({}, process.env, log), { access: 'write', log }),
+    provenance: provenanceFromEnv(),
+    log,
+  });
+  process.stdout.write(formatPipelineResult(result));
+  const failure = pipelineFailure(result);
+  if (failure) throw failure;
+  return 0;
 }

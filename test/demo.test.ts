@@ -1,0 +1,55 @@
+/**
+ * `npm start` = `node dist/cli/index.js demo`: the whole pipeline on the example model against
+ * an embedded emulator, ending with a prediction from the prod function. Build it first:
+ * `node scripts/build.mjs dist cli`.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { callFunction, createCdfClient, resolveCdfConfig, retrieveFunction } from '@akerbp-mlops/core';
+import { repoRoot } from './helpers/run-bundle.js';
+
+const CLI = join(repoRoot, 'dist', 'cli', 'index.js');
+
+describe('mlops demo', () => {
+  it('deploys to test and prod, prints the prod prediction and exits 0, within a minute', () => {
+    const started = Date.now();
+    const run = spawnSync(process.execPath, [CLI, 'demo'], { cwd: repoRoot, encoding: 'utf8', timeout: 90_000 });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    const out = run.stdout;
+    expect(out).toMatch(/\[1\/9\] Starting the CDF emulator\n\s+· listening on http:\/\/127\.0\.0\.1:\d+ \(project mlops-emulator\)/);
+    expect(out).toContain('sonic_model/test/1 → sonic_model/prod/1');
+    expect(out).toMatch(/sonic_model-prediction-test \(id \d+\) serves sonic_model\/test\/1/);
+    expect(out).toMatch(/sonic_model-prediction-prod \(id \d+\) serves sonic_model\/prod\/1/);
+    const response = JSON.parse(/· response: (.*)$/m.exec(out)![1]);
+    expect(response).toMatchObject({ status: 'ok', model_id: 'sonic_model/prod/1' });
+    expect(response.prediction.AC).toHaveLength(3);
+    expect(response.prediction.AC.every((v: unknown) => typeof v === 'number' && v > 40 && v < 200)).toBe(true);
+    expect(out).toContain(`[9/9] Prediction from sonic_model-prediction-prod: ${JSON.stringify(response.prediction)}`);
+  });
+
+  it('--keep-running serves the deployed functions until Ctrl+C', async () => {
+    const child = spawn(process.execPath, [CLI, 'demo', '--keep-running'], { cwd: repoRoot });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((r) => child.on('close', r));
+    try {
+      await expect.poll(() => out, { timeout: 60_000, interval: 200 }).toContain('stop it with Ctrl+C');
+      expect(out).toContain('from cognite.client import ClientConfig, CogniteClient');
+      const url = /keeps serving at (http:\/\/[\d.:]+)/.exec(out)![1];
+      const client = await createCdfClient(resolveCdfConfig({}, {
+        COGNITE_PROJECT: 'mlops-emulator', COGNITE_OIDC_BASE_URL: url, COGNITE_TOKEN_URL: /token_url="([^"]+)"/.exec(out)![1],
+        COGNITE_CLIENT_ID_WRITE: 'notebook', COGNITE_CLIENT_SECRET_WRITE: 'x',
+      }), { access: 'write' });
+      const fn = await retrieveFunction(client, { externalId: 'sonic_model-prediction-prod' });
+      const call = await callFunction(client, fn!.id, { data: { ACS: [180], RDEP: [2.5], DEN: [2.3] } }, { timeoutMs: 30_000 });
+      expect(call.response).toMatchObject({ status: 'ok', model_id: 'sonic_model/prod/1' });
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});
