@@ -139,7 +139,7 @@ async function runModel(r: ModelRun): Promise<void> {
   const { model, log } = r;
   const artifacts = (): Promise<ArtifactSource> =>
     r.env === 'dev' ? Promise.resolve(localArtifactSource(r.repoRoot)) : r.cdf().then((c) => cdfArtifactSource(c, undefined, log));
-  await fetchMissingArtifactFolder(r, artifacts);
+  await fetchMissingArtifactFolder({ repoRoot: r.repoRoot, model, env: r.env, source: artifacts, required: r.deploying, log });
 
   // pytest once, and the service test of the first service; further services are smoke-tested by the deploy.
   const [first, ...rest] = r.services.length ? r.services : (['prediction'] as Service[]);
@@ -172,22 +172,25 @@ async function runModel(r: ModelRun): Promise<void> {
 
 /**
  * As the Python package did: outside dev, a model whose artifact folder is not on disk (it is
- * never committed) gets it downloaded from the Model Manager, so its tests see the artifact the
- * deploy serves. Without credentials on a test-only run the tests report the missing folder.
+ * never committed) gets it downloaded from the Model Manager (settings' artifact_version, else
+ * the latest), so its tests see the artifact the deploy serves. When not `required` (a test-only
+ * run) and there are no credentials, it warns and the tests report the missing folder.
  */
-async function fetchMissingArtifactFolder(r: ModelRun, artifacts: () => Promise<ArtifactSource>): Promise<void> {
-  const folder = r.model.artifactFolder;
-  if (!folder || r.env === 'dev' || (await stat(join(r.repoRoot, folder)).catch(() => null))) return;
+export async function fetchMissingArtifactFolder(o: {
+  repoRoot: string; model: ModelSettings; env: Env; source: () => Promise<ArtifactSource>; required: boolean; log: Logger;
+}): Promise<void> {
+  const folder = o.model.artifactFolder;
+  if (!folder || o.env === 'dev' || (await stat(join(o.repoRoot, folder)).catch(() => null))) return;
   let source: ArtifactSource;
   try {
-    source = await artifacts();
+    source = await o.source();
   } catch (err) {
-    if (r.deploying || !(err instanceof MlopsError)) throw err;
-    r.log.warning(`${folder} is not on disk and it cannot be downloaded (${err.message}).`, { file: r.model.source.file, line: r.model.source.line });
+    if (o.required || !(err instanceof MlopsError)) throw err;
+    o.log.warning(`${folder} is not on disk and it cannot be downloaded (${err.message}).`, { file: o.model.source.file, line: o.model.source.line });
     return;
   }
-  const got = await source.materialize(r.model, r.env, null, join(r.repoRoot, folder));
-  r.log.info(`${folder} was missing: downloaded artifact version ${got.version} (${r.env}) for the tests.`);
+  const got = await source.materialize(o.model, o.env, null, join(o.repoRoot, folder));
+  o.log.info(`${folder} was missing: downloaded artifact version ${got.version} (${o.env}) for the tests.`);
 }
 
 /** The error that fails the run after everything that could finish has finished. */
