@@ -37,18 +37,17 @@ export function checkCron(expression: string, field = 'keep-warm-schedule'): voi
 }
 
 /** Puts the function's keep-warm schedule in the wanted state; says what it did. */
-export async function applyKeepWarm(client: CogniteClient, fn: CdfFunction, cron: string | null, dryRun = false): Promise<string> {
+export async function applyKeepWarm(client: CogniteClient, fn: CdfFunction, cron: string | null): Promise<string> {
   const ours = (await listSchedules(client, { functionId: fn.id })).filter((s) => s.name === KEEP_WARM_NAME);
   if (cron === null) {
     if (!ours.length) return 'no keep-warm schedule';
-    if (!dryRun) await deleteSchedules(client, ours.map((s) => s.id));
-    return `${dryRun ? 'would remove' : 'removed'} the keep-warm schedule`;
+    await deleteSchedules(client, ours.map((s) => s.id));
+    return 'removed the keep-warm schedule';
   }
   if (ours.length === 1 && ours[0].cronExpression === cron) {
     const data = await scheduleInputData(client, ours[0].id);
     if (JSON.stringify(data ?? {}) === JSON.stringify(KEEP_WARM_DATA)) return `keep-warm schedule "${cron}" unchanged`;
   }
-  if (dryRun) return `would set the keep-warm schedule "${cron}"`;
   await deleteSchedules(client, ours.map((s) => s.id));
   const { nonce } = await createSession(client, { tokenExchange: true });
   await createSchedule(client, {

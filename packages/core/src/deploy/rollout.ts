@@ -9,6 +9,7 @@ import {
 } from '../cdf/functions.js';
 import { CdfApiError } from '../cdf/retry.js';
 import { MlopsError } from '../errors.js';
+import { uninterruptible } from '../interrupt.js';
 import type { Logger } from '../logger.js';
 import { deployedCode, recreateSpec } from './fields.js';
 
@@ -85,18 +86,21 @@ export interface ReplaceOptions extends RolloutOptions {
 
 /**
  * Functions are immutable in CDF: replacing is delete + create. On any failure after the delete,
- * `current` is re-created from its own code file, so what was serving keeps serving.
+ * `current` is re-created from its own code file, so what was serving keeps serving. A step
+ * timeout waits for this to finish rather than stop between the delete and the create.
  */
-export async function replaceFunction(client: CogniteClient, current: CdfFunction | null, spec: FunctionCreate, o: ReplaceOptions): Promise<{ fn: CdfFunction; smoke: SmokeResult | null }> {
-  if (current) await deleteFunctions(client, [{ id: current.id }]);
-  try {
-    return await rollOut(client, spec, o);
-  } catch (err) {
-    if (!current) throw err;
-    const restored = await restore(client, current, spec, o).catch((restoreErr: Error) => `could NOT be restored: ${restoreErr.message}`);
-    const message = err instanceof Error ? err.message : String(err);
-    throw new MlopsError(`${message}\n${spec.externalId}: the function that was serving before (version ${current.metadata?.version ?? '?'}) ${restored}`, err instanceof MlopsError ? err.problems : []);
-  }
+export function replaceFunction(client: CogniteClient, current: CdfFunction | null, spec: FunctionCreate, o: ReplaceOptions): Promise<{ fn: CdfFunction; smoke: SmokeResult | null }> {
+  return uninterruptible(async () => {
+    if (current) await deleteFunctions(client, [{ id: current.id }]);
+    try {
+      return await rollOut(client, spec, o);
+    } catch (err) {
+      if (!current) throw err;
+      const restored = await restore(client, current, spec, o).catch((restoreErr: Error) => `could NOT be restored: ${restoreErr.message}`);
+      const message = err instanceof Error ? err.message : String(err);
+      throw new MlopsError(`${message}\n${spec.externalId}: the function that was serving before (version ${current.metadata?.version ?? '?'}) ${restored}`, err instanceof MlopsError ? err.problems : []);
+    }
+  });
 }
 
 async function restore(client: CogniteClient, previous: CdfFunction, attempted: FunctionCreate, o: ReplaceOptions): Promise<string> {
