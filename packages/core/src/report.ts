@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core';
 import { MlopsError, formatProblem, type Problem } from './errors.js';
+import { settleUninterruptible, uninterruptibleRunning } from './interrupt.js';
 import type { Logger } from './logger.js';
 
 export function actionsLogger(): Logger {
@@ -86,6 +87,7 @@ export async function reportProblems(title: string, problems: Problem[]): Promis
  */
 export async function runAction(name: string, body: (log: Logger) => Promise<void>): Promise<void> {
   try {
+    warnIfPinnedToBranch();
     await body(actionsLogger());
   } catch (err) {
     if (err instanceof MlopsError) {
@@ -97,7 +99,23 @@ export async function runAction(name: string, body: (log: Logger) => Promise<voi
       core.setFailed(`${name} failed unexpectedly: ${e?.message ?? String(err)}`);
     }
     process.exitCode = 1;
+    // The timed-out body is still running; stop it here, after the report is written.
+    if (err instanceof StepTimeoutError) process.exit(1);
   }
+}
+
+/** Release tags (v4, v4.1, v4.1.0, v4.1.0-rc.1) and commit shas are fixed; anything else can move. */
+const PINNED_REF = /^(v\d+(\.\d+){0,2}([-+][0-9A-Za-z.-]+)?|[0-9a-f]{40})$/;
+
+/** `uses: akerbp/mlops@main` runs whatever was pushed last: warn, since deploys should be reproducible. */
+function warnIfPinnedToBranch(): void {
+  const ref = process.env.GITHUB_ACTION_REF?.trim();
+  if (!ref || PINNED_REF.test(ref)) return;
+  core.warning(
+    `akerbp/mlops is used at "${ref}", which looks like a branch: every push to it changes what this workflow runs. ` +
+      'Pin a release tag (e.g. @v4) or a full commit sha.',
+    { title: 'Unpinned akerbp/mlops' },
+  );
 }
 
 /** A GitHub OIDC token for Entra ID's federated credentials (the job needs `permissions: id-token: write`). */
@@ -114,9 +132,12 @@ export async function githubIdToken(): Promise<string> {
   }
 }
 
+class StepTimeoutError extends MlopsError {}
+
 /**
  * Runs `body` under the step's `timeout-seconds` input (0 or empty = no limit): when it is
- * reached the step fails with a clear message instead of hanging until GitHub kills the job.
+ * reached the step fails with a clear message and exits 1 instead of hanging until GitHub kills
+ * the job. Uninterruptible work in flight (replacing a serving function) finishes first.
  */
 export async function withStepTimeout<T>(name: string, body: () => Promise<T>): Promise<T> {
   const seconds = Number(input('timeout-seconds') || '0');
@@ -124,7 +145,13 @@ export async function withStepTimeout<T>(name: string, body: () => Promise<T>): 
   if (seconds === 0) return body();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new MlopsError(`${name} did not finish within timeout-seconds (${seconds} s); stopped.`)), seconds * 1000);
+    timer = setTimeout(() => {
+      const busy = uninterruptibleRunning();
+      if (busy) core.info(`timeout-seconds (${seconds} s) reached while a serving function is being replaced; letting that finish first.`);
+      void settleUninterruptible().then(() =>
+        reject(new StepTimeoutError(`${name} did not finish within timeout-seconds (${seconds} s); stopped${busy ? ' after the function replacement in progress finished' : ''}.`)),
+      );
+    }, seconds * 1000);
   });
   try {
     return await Promise.race([body(), timeout]);
