@@ -1,0 +1,143 @@
+/**
+ * Fault-injected deploys: many deploys of the example model against an emulator that answers
+ * 429/503 at random, adds latency and fails builds (seeded), with invariants checked after each:
+ * the latest exists, is Ready and answers status ok with the old or the new version; versions
+ * are unique; no code files beyond retention (orphans only from failed runs, swept later).
+ * Then racing deploys and promotions. `npm run test:faults` runs many; `npm test` a few.
+ * FAULT_RUNS, FAULT_SPEC and FAULT_SEED override the defaults.
+ */
+import { join } from 'node:path';
+import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
+import {
+  CODE_FILE_PREFIX, ModelManager, callByExternalId, createCdfClient, deployModels, listFunctions, resolveCdfConfig, silentLogger,
+  type ModelDeploy,
+} from '@akerbp-mlops/core';
+import type { CogniteClient } from '@cognite/sdk';
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { cogniteEnv } from '../helpers/emulator-env.js';
+import { exampleRepo } from '../helpers/example-repo.js';
+
+const RUNS = Number(process.env.FAULT_RUNS ?? 4);
+const SPEC = process.env.FAULT_SPEC ?? (RUNS > 4 ? '429:0.1,503:0.05,latency:200ms,build-fail:0.2' : '429:0.03,503:0.03,latency:10ms,build-fail:0.25');
+const SEED = Number(process.env.FAULT_SEED ?? 7);
+const KEEP = 2;
+const LATEST = 'sonic_model-prediction-dev';
+const PAYLOAD = { data: { ACS: [180.0], RDEP: [2.5], DEN: [2.3] } };
+
+describe(`fault-injected deploys (${RUNS} runs, faults ${SPEC}, seed ${SEED})`, () => {
+  let emu: RunningEmulator;
+  let client: CogniteClient;
+  let repo: string;
+  let buildFailures = 0;
+
+  beforeAll(async () => {
+    emu = await startEmulator({
+      buildDelayMs: 30, callTimeoutMs: 30_000, seed: SEED,
+      logger: (line) => { if (/injected failure/.test(line)) buildFailures++; },
+    });
+    client = await createCdfClient(resolveCdfConfig({}, cogniteEnv(emu)), { access: 'write' });
+    repo = exampleRepo();
+    writeFileSync(join(repo, 'payload.json'), JSON.stringify(PAYLOAD));
+  });
+  afterAll(() => emu?.stop());
+
+  const deploy = (version: number, c = client): Promise<ModelDeploy[]> =>
+    deployModels({
+      client: c, settingsFile: 'mlops_settings.yaml', workingDirectory: repo, models: [], service: 'prediction', env: 'dev',
+      artifactVersion: version, testPayload: join(repo, 'payload.json'), smokeTest: true, keepVersions: KEEP,
+      keepWarmSchedule: null, dryRun: false, waitTimeoutMs: 60_000, log: silentLogger,
+    });
+
+  /** The checker's own calls meet injected faults too; a few tries tell a fault from a broken state. */
+  async function tries<T>(what: () => Promise<T>): Promise<T> {
+    for (let i = 1; ; i++) {
+      try {
+        return await what();
+      } catch (err) {
+        if (i === 4) throw err;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  }
+
+  /** Invariant violations of the family as it is now; `allowed` are the model ids the latest may serve. */
+  async function violations(allowed: string[], failedRuns: number): Promise<string[]> {
+    const found: string[] = [];
+    const family = (await tries(() => listFunctions(client, { externalIdPrefix: LATEST }))).filter((f) => f.externalId === LATEST || /-\d+$/.test(f.externalId ?? ''));
+    const latest = family.find((f) => f.externalId === LATEST);
+    if (!latest) return ['the latest function does not exist'];
+    if (latest.status !== 'Ready') found.push(`the latest is ${latest.status}`);
+    else {
+      const answer: { status?: string; model_id?: string } = await tries(() => callByExternalId(client, LATEST, PAYLOAD)).then((r) => r.response as { status?: string; model_id?: string }, (e: Error) => ({ status: `call failed: ${e.message}` }));
+      if (answer.status !== 'ok') found.push(`the latest answered ${answer.status}`);
+      else if (!allowed.includes(answer.model_id!)) found.push(`the latest serves ${answer.model_id}, expected one of ${allowed.join(', ')}`);
+    }
+    const versioned = family.filter((f) => f !== latest);
+    const versions = versioned.map((f) => f.metadata?.version);
+    if (new Set(versions).size !== versions.length) found.push(`duplicate versions ${versions.join(', ')}`);
+    for (const f of versioned) if (!f.externalId!.endsWith(`-${f.metadata?.version}`)) found.push(`${f.externalId} holds version ${f.metadata?.version}`);
+    // Retention keeps KEEP versions, plus the serving one; failed runs may leave one more each until swept.
+    if (versioned.length > KEEP + 1 + failedRuns) found.push(`${versioned.length} versioned functions kept (retention ${KEEP})`);
+    const files = await tries(() => client.files.list({ filter: { externalIdPrefix: `${CODE_FILE_PREFIX}${LATEST}/` }, limit: 1000 }).autoPagingToArray({ limit: Infinity }));
+    const used = new Set(family.map((f) => f.fileId));
+    const orphans = files.filter((f) => !used.has(f.id));
+    if (orphans.length > failedRuns) found.push(`${orphans.length} orphaned code files after ${failedRuns} failed run(s)`);
+    return found;
+  }
+
+  it('every deploy leaves a Ready latest serving the old or the new version', async () => {
+    // The first deploy without faults: the invariants are about replacing what serves.
+    expect((await deploy(1))[0]).toMatchObject({ version: 1, changed: true });
+    expect(await violations(['sonic_model/dev/1'], 0)).toEqual([]);
+    emu.setFaults(SPEC);
+    onTestFinished(() => emu.setFaults(undefined));
+    const requestsBefore = emu.requests.length;
+    let serving = 'sonic_model/dev/1';
+    let failed = 0;
+    let succeeded = 0;
+    const broken: string[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      // Mostly new versions; every third run redeploys what serves (must be a no-op or a repair).
+      const version = run % 3 === 2 ? Number(serving.split('/').pop()) : run + 2;
+      const outcome = await deploy(version).then(() => 'ok', (e: Error) => e.message);
+      if (outcome === 'ok') succeeded++;
+      else failed++;
+      const allowed = [...new Set([serving, `sonic_model/dev/${version}`])];
+      const found = await violations(allowed, failed);
+      broken.push(...found.map((v) => `run ${run + 1} (version ${version}, ${outcome === 'ok' ? 'deployed' : `failed: ${outcome.split('\n')[0].slice(0, 160)}`}): ${v}`));
+      const now = await tries(() => callByExternalId(client, LATEST, PAYLOAD)).then((r) => (r.response as { model_id?: string }).model_id, () => undefined);
+      if (now) serving = now;
+    }
+    const injected = emu.requests.slice(requestsBefore).filter((r) => r.status === 429 || r.status === 503).length;
+    console.log(`fault-injected deploys: ${RUNS} runs (${succeeded} deployed, ${failed} failed cleanly), ${injected} injected 429/503, ${buildFailures} injected build failures, invariant violations: ${broken.length}`);
+    expect(broken).toEqual([]);
+  });
+
+  it('racing deploys of one model end with unique versions and one consistent latest', async () => {
+    const start = 100;
+    // Same new version twice, then two different new versions at once.
+    const same = await Promise.allSettled([deploy(start), deploy(start)]);
+    expect(same.filter((r) => r.status === 'fulfilled').length, JSON.stringify(same.map((r) => r.status === 'rejected' && String(r.reason?.message).slice(0, 300)))).toBeGreaterThan(0);
+    expect(await violations([`sonic_model/dev/${start}`], 0)).toEqual([]);
+    const other = await Promise.allSettled([deploy(start + 1), deploy(start + 2)]);
+    const winners = other.flatMap((r, i) => (r.status === 'fulfilled' ? [`sonic_model/dev/${start + 1 + i}`] : []));
+    for (const r of other) if (r.status === 'rejected') expect(String(r.reason?.message)).toMatch(/Another deploy|replaced it meanwhile|at the same time/);
+    expect(winners.length).toBeGreaterThan(0);
+    expect(await violations(winners, other.length - winners.length)).toEqual([]);
+  });
+
+  it('racing promotions of one version end with unique versions, every one a verified copy of the source', async () => {
+    const mm = new ModelManager({ client, log: silentLogger });
+    const source = await mm.uploadNewVersion('race_model', 'test', join(repo, 'model_artifact'));
+    const results = await Promise.all([mm.promote('race_model', 'test', 'prod'), mm.promote('race_model', 'test', 'prod')]);
+    const prod = await mm.overview({ model: 'race_model', env: 'prod' });
+    const ids = prod.map((v) => v.externalId);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Both racers may copy (the "already promoted" check cannot see a copy still being made),
+    // but every prod version is the source's bytes, so whichever is latest serves the same model.
+    for (const v of prod) expect(v).toMatchObject({ sha256: source.sha256, promotedFrom: 'race_model/test/1' });
+    for (const r of results) expect(ids).toContain(r.target.externalId);
+    console.log(`racing promotions: ${prod.length} prod cop${prod.length === 1 ? 'y' : 'ies'} of race_model/test/1`);
+  });
+});
