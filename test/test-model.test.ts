@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startEmulator } from '@akerbp-mlops/cdf-emulator';
+import { ModelManager, createCdfClient, resolveCdfConfig } from '@akerbp-mlops/core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cogniteEnv } from './helpers/emulator-env.js';
 import { exampleRepo } from './helpers/example-repo.js';
 import { repoRoot, runBundle } from './helpers/run-bundle.js';
 
@@ -78,5 +81,34 @@ describe('test-model action', () => {
     const noPytest = await runBundle('test-model', { 'working-directory': repo, python: wrapper, 'install-requirements': 'false' });
     expect(noPytest.code).toBe(1);
     expect(noPytest.stdout).toMatch(/::error.*pytest is not installed/);
+  });
+});
+
+describe('test-model without the artifact folder on disk (as in a model repository)', () => {
+  it('downloads it from the Model Manager when credentials are given, and says what is missing when not', async () => {
+    const emu = await startEmulator();
+    try {
+      const env = cogniteEnv(emu);
+      const repo = exampleRepo();
+      const manager = new ModelManager({ client: await createCdfClient(resolveCdfConfig({}, env), { access: 'write' }) });
+      await manager.uploadNewVersion('sonic_model', 'test', join(repo, 'model_artifact'));
+      rmSync(join(repo, 'model_artifact'), { recursive: true });
+
+      const run = await runBundle('test-model', { 'working-directory': repo, 'install-requirements': 'false' }, { env });
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/::group::Download the artifacts of sonic_model \(test\)/);
+      expect(run.stdout).toContain('model_artifact was missing: downloaded artifact version 1 (test) for the tests.');
+      expect(run.summary).toMatch(/\| sonic_model \| 10 \| 0 \| 0 \| passed \|/);
+      expect(run.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain('super-secret-value');
+
+      rmSync(join(repo, 'model_artifact'), { recursive: true });
+      const none = await runBundle('test-model', { 'working-directory': repo, 'install-requirements': 'false' });
+      expect(none.code).toBe(1);
+      expect(none.stdout).toMatch(/::error title=artifact_folder,file=[^,]*mlops_settings.yaml,line=\d+::.*The artifact folder of model "sonic_model" is missing and cannot be downloaded from the Model Manager: CDF credentials are incomplete/);
+      expect(none.stdout).toContain('model_artifact is not on disk; outside dev (here test) it is downloaded from CDF.');
+      expect(none.stdout + none.stderr).not.toMatch(noStack);
+    } finally {
+      await emu.stop();
+    }
   });
 });

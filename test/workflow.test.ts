@@ -86,6 +86,16 @@ describe(FILE, () => {
     expect(deployStep.with!['test-payload']).toContain('${{ matrix.model }}-${{ matrix.service }}-payload.json');
   });
 
+  it('tests with the artifacts of the planned environment: test-model gets it and the COGNITE_* credentials the deploy gets', () => {
+    const testSteps = jobSteps('test').filter((s) => s.uses === 'akerbp/mlops/actions/test-model@v4');
+    expect(testSteps).toHaveLength(2);
+    for (const step of testSteps) expect(step.with!.env).toBe('${{ needs.plan.outputs.environment }}');
+    const deployEnv = (jobSteps('deploy').find((s) => s.uses === 'akerbp/mlops/actions/deploy-cdf-function@v4') as { env: Record<string, string> }).env;
+    expect(Object.keys(deployEnv)).toEqual(expect.arrayContaining(['COGNITE_PROJECT', 'COGNITE_CLIENT_ID_WRITE', 'COGNITE_CLIENT_SECRET_WRITE']));
+    // The first test-model run downloads a missing artifact folder; the training run finds it on disk.
+    expect((testSteps[0] as { env?: Record<string, string> }).env).toEqual(deployEnv);
+  });
+
   it('keeps the branch rules out of YAML: no ref or event tests, short ifs', () => {
     expect(content).not.toMatch(/github\.(ref|event_name|head_ref|base_ref)|startsWith\(/);
     for (const id of Object.keys(raw.jobs)) {

@@ -1,7 +1,9 @@
-import { MlopsError, parseNameList, parseService, perModel, testModels } from '@akerbp-mlops/core';
-import { booleanInput, input, markdownTable, runAction, setOutputs, writeSummary } from '@akerbp-mlops/core/report';
+import {
+  MlopsError, cdfInputsFrom, createCdfClient, parseArtifactVersion, parseEnv, parseNameList, parseService, perModel, resolveCdfConfig, testModels,
+} from '@akerbp-mlops/core';
+import { booleanInput, githubIdToken, input, markdownTable, runAction, setOutputs, withStepTimeout, writeSummary } from '@akerbp-mlops/core/report';
 
-await runAction('test-model', async (log) => {
+await runAction('test-model', (log) => withStepTimeout('test-model', async () => {
   const results = await testModels({
     settingsFile: input('settings-file') || 'mlops_settings.yaml',
     workingDirectory: input('working-directory') || '.',
@@ -10,6 +12,9 @@ await runAction('test-model', async (log) => {
     installRequirements: booleanInput('install-requirements', true),
     service: parseService(input('service')),
     outputDir: '.mlops/test',
+    artifactEnv: parseEnv(input('env') || 'test'),
+    artifactVersion: parseArtifactVersion(input('artifact-version')),
+    cdfClient: () => createCdfClient(resolveCdfConfig(cdfInputsFrom(input), process.env, log), { access: 'read', log, getIdToken: githubIdToken }),
     log,
   });
   setOutputs({
@@ -23,4 +28,4 @@ await runAction('test-model', async (log) => {
   const problems = results.flatMap((r) => r.problems);
   const failed = results.filter((r) => r.problems.length).map((r) => r.model);
   if (failed.length) throw new MlopsError(`${failed.join(', ')} failed testing (${problems.length} problem(s)).`, problems);
-});
+}));

@@ -4,7 +4,7 @@
  * branch rules. One model's failure is recorded and never aborts another model's deploy; the
  * caller fails the run at the end with `pipelineFailure`.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CogniteClient } from '@cognite/sdk';
 import { cdfArtifactSource } from '../artifacts/source.js';
@@ -19,6 +19,7 @@ import { localArtifactSource, type ArtifactSource } from '../packaging/sources.j
 import type { Plan } from '../plan.js';
 import { loadSettings } from '../settings/load.js';
 import { servicesOf, type Env, type ModelSettings, type Service } from '../settings/types.js';
+import { fetchMissingArtifactFolder } from '../testing/artifact-folder.js';
 import { readServiceTestPayload } from '../testing/service-test.js';
 import { testModels } from '../testing/test-models.js';
 import { settleWithConcurrency } from './concurrency.js';
@@ -168,29 +169,6 @@ async function runModel(r: ModelRun): Promise<void> {
       keepWarmSchedule: r.keepWarm, dryRun: r.dryRun, provenance: { ...r.provenance, suiteVersion: SUITE_VERSION }, log,
     });
   }
-}
-
-/**
- * As the Python package did: outside dev, a model whose artifact folder is not on disk (it is
- * never committed) gets it downloaded from the Model Manager (settings' artifact_version, else
- * the latest), so its tests see the artifact the deploy serves. When not `required` (a test-only
- * run) and there are no credentials, it warns and the tests report the missing folder.
- */
-export async function fetchMissingArtifactFolder(o: {
-  repoRoot: string; model: ModelSettings; env: Env; source: () => Promise<ArtifactSource>; required: boolean; log: Logger;
-}): Promise<void> {
-  const folder = o.model.artifactFolder;
-  if (!folder || o.env === 'dev' || (await stat(join(o.repoRoot, folder)).catch(() => null))) return;
-  let source: ArtifactSource;
-  try {
-    source = await o.source();
-  } catch (err) {
-    if (o.required || !(err instanceof MlopsError)) throw err;
-    o.log.warning(`${folder} is not on disk and it cannot be downloaded (${err.message}).`, { file: o.model.source.file, line: o.model.source.line });
-    return;
-  }
-  const got = await source.materialize(o.model, o.env, null, join(o.repoRoot, folder));
-  o.log.info(`${folder} was missing: downloaded artifact version ${got.version} (${o.env}) for the tests.`);
 }
 
 /** The error that fails the run after everything that could finish has finished. */

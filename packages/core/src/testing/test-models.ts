@@ -1,18 +1,22 @@
 /**
- * `test-model` / `mlops test`: for each model, package it as package-model does, make its
- * requirements importable, run its pytest tests, then the service test. Every model is tested
+ * `test-model` / `mlops test`: for each model, fetch a missing artifact folder (outside dev),
+ * package it as package-model does, make its requirements importable, run its pytest tests, then
+ * the service test. Every model is tested
  * even when an earlier one fails; problems come back located for annotations.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CogniteClient } from '@cognite/sdk';
+import { cdfArtifactSource } from '../artifacts/source.js';
 import { MlopsError, type Problem } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { packageModel, type PackageModelsOptions } from '../packaging/package-models.js';
 import { localArtifactSource } from '../packaging/sources.js';
 import { extractZip } from '../packaging/unzip.js';
 import { loadSettings } from '../settings/load.js';
-import type { ModelSettings, Service } from '../settings/types.js';
+import type { Env, ModelSettings, Service } from '../settings/types.js';
+import { fetchMissingArtifactFolder } from './artifact-folder.js';
 import type { TestSummary } from './junit.js';
 import { runModelTests } from './pytest.js';
 import { ensureRequirements } from './requirements.js';
@@ -27,6 +31,12 @@ export interface TestModelsOptions {
   service: Service;
   /** reports, payloads and packages go here (relative to the repository) */
   outputDir: string;
+  /** whose artifacts a missing artifact folder is downloaded from; absent or dev: none is */
+  artifactEnv?: Env;
+  /** null or absent: the settings' artifact_version, else the latest */
+  artifactVersion?: number | null;
+  /** made on first use, only when an artifact folder must be downloaded */
+  cdfClient?: () => Promise<CogniteClient>;
   log: Logger;
 }
 
@@ -45,8 +55,9 @@ function asProblems(err: unknown, model: ModelSettings): Problem[] {
 }
 
 export async function testModels(o: TestModelsOptions): Promise<ModelTestResult[]> {
-  // The service test runs the package a dev deployment would get: artifacts from the repo.
-  const settings = await loadSettings({ file: o.settingsFile, repoRoot: o.workingDirectory, env: 'dev', models: o.models.length ? o.models : undefined });
+  // The service test runs the package a dev deployment would get: artifacts from the repo
+  // (downloaded first outside dev, so the settings need not find them on disk then).
+  const settings = await loadSettings({ file: o.settingsFile, repoRoot: o.workingDirectory, env: o.artifactEnv ?? 'dev', models: o.models.length ? o.models : undefined });
   const repoRoot = settings.repoRoot;
   const out = join(repoRoot, o.outputDir);
   await mkdir(out, { recursive: true });
@@ -55,6 +66,11 @@ export async function testModels(o: TestModelsOptions): Promise<ModelTestResult[
     artifactVersion: null, outputDir: join(out, 'packages'), log: o.log,
   };
   const local = localArtifactSource(repoRoot);
+  let cdf: ReturnType<typeof cdfArtifacts> | undefined;
+  const cdfArtifacts = async () => {
+    if (!o.cdfClient) throw new MlopsError('no CDF credentials were given.');
+    return cdfArtifactSource(await o.cdfClient(), undefined, o.log);
+  };
   let emulator: (EmulatorEndpoint & { stop(): Promise<void> }) | undefined;
   const results: ModelTestResult[] = [];
   try {
@@ -62,6 +78,9 @@ export async function testModels(o: TestModelsOptions): Promise<ModelTestResult[
       const result: ModelTestResult = { model: model.modelName, tests: null, junitFile: null, serviceTest: 'not run', payloadFile: null, problems: [] };
       results.push(result);
       try {
+        await fetchMissingArtifactFolder({
+          repoRoot, model, env: o.artifactEnv ?? 'dev', version: o.artifactVersion, source: () => (cdf ??= cdfArtifacts()), required: true, log: o.log,
+        });
         const pkg = await packageModel(packaging, repoRoot, model, async () => local);
         if (o.installRequirements) {
           const codeDir = await mkdtemp(join(tmpdir(), 'mlops-requirements-'));
