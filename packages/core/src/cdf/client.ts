@@ -1,5 +1,5 @@
 /** Builds the official @cognite/sdk client from resolved credentials. */
-import { CogniteClient } from '@cognite/sdk';
+import type { CogniteClient } from '@cognite/sdk';
 import type { Logger } from '../logger.js';
 import { createTokenProvider, type TokenProvider } from './auth.js';
 import type { CdfConfig } from './config.js';
@@ -21,6 +21,8 @@ const providers = new WeakMap<CogniteClient, TokenProvider>();
 export async function createCdfClient(config: CdfConfig, options: CdfClientOptions): Promise<CogniteClient> {
   const credentials = options.access === 'read' && config.read ? config.read : config.write;
   const provider = createTokenProvider(config, credentials, { log: options.log, getIdToken: options.getIdToken });
+  // Loaded on first use: runs that only validate or test never pay for the SDK's start-up.
+  const { CogniteClient } = await import('@cognite/sdk');
   const client = new CogniteClient({ appId: APP_ID, project: config.project, baseUrl: config.baseUrl, oidcTokenProvider: provider.getToken });
   providers.set(client, provider);
   if (options.retry) configureRetries(client, options.retry);
