@@ -81,4 +81,15 @@ describe('deploy-cdf-function bundle', () => {
     expect(badSecret.stdout).toMatch(/::error.*secret key "API_KEY" must be 1–15 lowercase letters/);
     expect(badSecret.stdout + badSecret.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
+
+  it('smoke-tests with {} (a keep-warm call) when the test-payload file does not exist, as for a model without test_file', async () => {
+    const run = await runBundle('deploy-cdf-function', { env: 'dev', 'test-payload': 'no-such-payload.json' }, { cwd: repo, env, timeoutMs: 280_000 });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/::warning ?::test-payload no-such-payload.json does not exist .*: the smoke test calls sonic_model with \{\} \(a keep-warm call\)/);
+    expect(run.summary).toMatch(/\| sonic_model-prediction-dev \(sonic_model-prediction-dev-1\) \| deployed \| .* \| ok \(\d+\.\d s\) \|/);
+    // A payload that exists but cannot be read is still an error.
+    const unreadable = await runBundle('deploy-cdf-function', { env: 'dev', 'test-payload': 'model_code' }, { cwd: repo, env });
+    expect(unreadable.code).toBe(1);
+    expect(unreadable.stdout).toMatch(/::error.*test-payload model_code cannot be read/);
+  });
 });

@@ -86,6 +86,16 @@ describe(FILE, () => {
     expect(deployStep.with!['test-payload']).toContain('${{ matrix.model }}-${{ matrix.service }}-payload.json');
   });
 
+  it('deploys a model without test_file (no payload uploaded): the upload ignores no files, the download tolerates no artifact', () => {
+    const upload = jobSteps('test').find((s) => s.uses === 'actions/upload-artifact@v4')!;
+    expect(upload.with).toMatchObject({ 'if-no-files-found': 'ignore' });
+    const download = jobSteps('deploy').find((s) => s.uses === 'actions/download-artifact@v4')!;
+    // `name` fails when the artifact is absent; a `pattern` matching nothing downloads nothing.
+    expect(download.with).not.toHaveProperty('name');
+    expect(download.with).toMatchObject({ pattern: upload.with!.name, 'merge-multiple': true });
+    expect(actionYml('actions/deploy-cdf-function').inputs['test-payload'].description).toMatch(/does not exist.*calls with \{\}/);
+  });
+
   it('tests with the artifacts of the planned environment: test-model gets it and the COGNITE_* credentials the deploy gets', () => {
     const testSteps = jobSteps('test').filter((s) => s.uses === 'akerbp/mlops/actions/test-model@v4');
     expect(testSteps).toHaveLength(2);

@@ -48,7 +48,11 @@ export interface ModelDeploy extends DeployResult {
   service: Service;
 }
 
-async function payloadFor(spec: string | undefined, model: string, workingDirectory: string): Promise<unknown> {
+/**
+ * The smoke-test payload of `model`; undefined (the smoke test then calls with {}, a keep-warm
+ * call) when none is given or the file does not exist: a model without test_file has none.
+ */
+async function payloadFor(spec: string | undefined, model: string, workingDirectory: string, log: Logger): Promise<unknown> {
   if (!spec) return undefined;
   let file = spec;
   if (spec.trim().startsWith('{')) {
@@ -57,9 +61,14 @@ async function payloadFor(spec: string | undefined, model: string, workingDirect
     file = map[model];
   }
   const path = resolve(workingDirectory, file);
-  const text = await readFile(path, 'utf8').catch(() => {
-    throw new MlopsError(`test-payload ${file} cannot be read (give test-model's test-payload output, a JSON file).`, [{ field: 'test-payload', message: `${path} does not exist` }]);
+  const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return null;
+    throw new MlopsError(`test-payload ${file} cannot be read (give test-model's test-payload output, a JSON file): ${err.message}`, [{ field: 'test-payload', message: `${path} is not readable` }]);
   });
+  if (text === null) {
+    log.warning(`test-payload ${file} does not exist (test-model writes none for a model without test_file): the smoke test calls ${model} with {} (a keep-warm call).`);
+    return undefined;
+  }
   try {
     return JSON.parse(text);
   } catch (err) {
@@ -97,7 +106,7 @@ export async function deployModels(o: DeployModelsOptions): Promise<ModelDeploy[
     const sha256 = pkg.sha256 || (await hashFile(pkg.path)).sha256;
     const result = await deployFunction({
       client: o.client, model, service: o.service, env: o.env, packagePath: pkg.path, packageSha256: sha256, version: pkg.version,
-      secrets: o.secrets, waitTimeoutMs: o.waitTimeoutMs, smokeTest: o.smokeTest, testPayload: await payloadFor(o.testPayload, name, o.workingDirectory),
+      secrets: o.secrets, waitTimeoutMs: o.waitTimeoutMs, smokeTest: o.smokeTest, testPayload: await payloadFor(o.testPayload, name, o.workingDirectory, o.log),
       keepVersions: o.keepVersions ?? DEFAULT_KEEP_VERSIONS, keepWarmSchedule: o.keepWarmSchedule, dryRun: o.dryRun,
       provenance: { suiteVersion: SUITE_VERSION, ...o.provenance }, log: o.log,
     });
