@@ -112,7 +112,7 @@ describe(`fault-injected deploys (${RUNS} runs, faults ${SPEC}, seed ${SEED})`, 
     const injected = emu.requests.slice(requestsBefore).filter((r) => r.status === 429 || r.status === 503).length;
     console.log(`fault-injected deploys: ${RUNS} runs (${succeeded} deployed, ${failed} failed cleanly), ${injected} injected 429/503, ${buildFailures} injected build failures, invariant violations: ${broken.length}`);
     expect(broken).toEqual([]);
-  });
+  }, 60_000 + RUNS * 30_000);
 
   it('racing deploys of one model end with unique versions and one consistent latest', async () => {
     const start = 100;

@@ -1,0 +1,133 @@
+/**
+ * Every action bundle runs with known fake secrets against a persisted emulator; then everything
+ * a secret could leak into is scanned: stdout and stderr (minus the runner's own ::add-mask::
+ * commands), GITHUB_OUTPUT, the step summary, the zips produced, and all the emulator stored
+ * (state: function metadata, env vars, file metadata; blobs: code zips unzipped, artifacts
+ * gunzipped). Function secrets must be stored as the function's secrets and nowhere else.
+ * Identifiers (model ids, project names) are not secrets and are expected to appear.
+ * Needs `node scripts/build.mjs dist validate-settings test-model package-model deploy-cdf-function promote-artifact deploy`.
+ */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
+import { ModelManager, createCdfClient, resolveCdfConfig, silentLogger } from '@akerbp-mlops/core';
+import yauzl from 'yauzl';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cogniteEnv } from '../helpers/emulator-env.js';
+import { exampleRepo } from '../helpers/example-repo.js';
+import { runBundle, type BundleRun } from '../helpers/run-bundle.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+const CLIENT_SECRET = 'fake-client-secret-9f8e7d6c';
+const FUNCTION_SECRET = 'fake-function-secret-1a2b3c4d';
+const SECRETS_JSON = JSON.stringify({ 'api-key': FUNCTION_SECRET });
+
+/** Every entry of a zip, as text (secrets are ASCII). */
+async function zipText(file: string): Promise<string> {
+  const zip = await new Promise<yauzl.ZipFile>((res, rej) => yauzl.open(file, { lazyEntries: true }, (e, z) => (e ? rej(e) : res(z))));
+  const parts: string[] = [];
+  await new Promise<void>((res, rej) => {
+    zip.on('end', () => res());
+    zip.on('error', rej);
+    zip.on('entry', (entry: yauzl.Entry) => zip.openReadStream(entry, (err, stream) => {
+      if (err) return rej(err);
+      stream.on('data', (d: Buffer) => parts.push(d.toString('latin1')));
+      stream.on('end', () => zip.readEntry());
+    }));
+    zip.readEntry();
+  });
+  return `${parts.join('')}\n${zip.entryCount} entries`;
+}
+
+/** A stored blob as text: zips unpacked, gzip inflated, anything else as it is. */
+async function blobText(file: string): Promise<string> {
+  const bytes = readFileSync(file);
+  if (bytes.subarray(0, 2).toString('hex') === '504b') return zipText(file);
+  if (bytes.subarray(0, 2).toString('hex') === '1f8b') return gunzipSync(bytes).toString('latin1');
+  return bytes.toString('latin1');
+}
+
+const files = (dir: string): string[] => (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  .filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name));
+
+describe('secrets never leave their place', () => {
+  let emu: RunningEmulator;
+  let dataDir: string;
+  let env: Record<string, string>;
+  let repo: string;
+  const runs: Record<string, BundleRun> = {};
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'secrets-emulator-'));
+    emu = await startEmulator({ buildDelayMs: 20, callTimeoutMs: 30_000, dataDir, clients: [{ clientId: 'writer', clientSecret: CLIENT_SECRET, write: true }] });
+    env = { ...cogniteEnv(emu, CLIENT_SECRET), GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/feature/x', GITHUB_SHA: 'b'.repeat(40) };
+    repo = exampleRepo();
+    writeFileSync(join(repo, 'payload.json'), JSON.stringify({ data: { ACS: [180.0], RDEP: [2.5], DEN: [2.3] } }));
+    const run = async (name: string, inputs: Record<string, string>) => {
+      runs[name] = await runBundle(name, { 'working-directory': repo, 'client-secret': CLIENT_SECRET, ...inputs }, { cwd: repo, env, timeoutMs: 280_000 });
+    };
+    // In the order of a pipeline: dev deploy from local artifacts, then the test-environment path.
+    await run('validate-settings', { env: 'dev' });
+    await run('test-model', { 'install-requirements': 'false' });
+    await run('package-model', { env: 'dev' });
+    await run('deploy-cdf-function', { env: 'dev', 'function-secrets': SECRETS_JSON, 'test-payload': 'payload.json' });
+    await run('deploy', { env: 'dev', 'function-secrets': SECRETS_JSON, 'install-requirements': 'false', services: 'prediction' });
+    // An artifact in test (as a pipeline's training would have uploaded it), promoted to prod.
+    const client = await createCdfClient(resolveCdfConfig({}, env), { access: 'write' });
+    await new ModelManager({ client, log: silentLogger }).uploadNewVersion('sonic_model', 'test', join(repo, 'model_artifact'));
+    await run('promote-artifact', { model: 'sonic_model', 'from-env': 'test', 'to-env': 'prod' });
+  }, 600_000);
+  afterAll(() => emu?.stop());
+
+  it('every action ran (so the scan below means something)', () => {
+    for (const [name, r] of Object.entries(runs)) expect(r.code, `${name}:\n${r.stdout}\n${r.stderr}`).toBe(0);
+    expect(runs['deploy-cdf-function'].outputs['function-external-id']).toContain('sonic_model-prediction-dev');
+  });
+
+  it('no secret in stdout, stderr, GITHUB_OUTPUT or the step summary of any action', () => {
+    const state = JSON.parse(readFileSync(join(dataDir, 'state.json'), 'utf8')) as { tokens: Record<string, unknown> };
+    // Access tokens the emulator issued are secrets too.
+    const secrets = [CLIENT_SECRET, FUNCTION_SECRET, ...Object.keys(state.tokens)];
+    expect(Object.keys(state.tokens).length).toBeGreaterThan(0);
+    const hits: string[] = [];
+    for (const [name, r] of Object.entries(runs)) {
+      const places = {
+        stdout: r.stdout.replace(/^::add-mask::.*$/gm, ''),
+        stderr: r.stderr,
+        GITHUB_OUTPUT: JSON.stringify(r.outputs),
+        summary: r.summary,
+      };
+      for (const [where, text] of Object.entries(places)) for (const s of secrets) if (text.includes(s)) hits.push(`${name} ${where}: ${s.slice(0, 6)}…`);
+    }
+    // The secrets were registered with the runner, so it would mask them in its own logs as well.
+    expect(runs['deploy-cdf-function'].stdout).toContain(`::add-mask::${FUNCTION_SECRET}`);
+    expect(runs['deploy-cdf-function'].stdout).toContain(`::add-mask::${CLIENT_SECRET}`);
+    // Identifiers are not masked.
+    expect(runs['deploy-cdf-function'].summary).toContain('sonic_model-prediction-dev');
+    console.log(`secret scan of ${Object.keys(runs).length} action runs: ${hits.length} hits`);
+    expect(hits).toEqual([]);
+  });
+
+  it('no secret in the zips produced or anything the emulator stored, except the functions\' secrets', async () => {
+    const state = JSON.parse(readFileSync(join(dataDir, 'state.json'), 'utf8')) as { functions: { secrets?: Record<string, string>; externalId?: string }[]; tokens: unknown };
+    const withSecrets = state.functions.filter((f) => f.secrets?.['api-key'] !== undefined);
+    expect(withSecrets.length, 'function secrets are stored as the functions\' secrets').toBeGreaterThan(0);
+    // Everything else in the state: metadata, env vars, files' metadata, calls, schedules.
+    const rest = JSON.stringify({ ...state, tokens: undefined, functions: state.functions.map((f) => ({ ...f, secrets: Object.keys(f.secrets ?? {}) })) });
+    const hits: string[] = [];
+    for (const s of [CLIENT_SECRET, FUNCTION_SECRET]) if (rest.includes(s)) hits.push(`emulator state: ${s}`);
+    const blobs = files(join(dataDir, 'blobs'));
+    const zips = files(repo).filter((f) => f.endsWith('.zip'));
+    // the code zip (both deploys ship the same bytes) and the test and prod artifacts
+    expect(blobs.length).toBeGreaterThanOrEqual(3);
+    expect(zips.length).toBeGreaterThan(0);
+    for (const f of [...blobs, ...zips]) {
+      const text = await blobText(f);
+      for (const s of [CLIENT_SECRET, FUNCTION_SECRET]) if (text.includes(s)) hits.push(`${f}: ${s}`);
+    }
+    console.log(`secret scan of the emulator state, ${blobs.length} stored blobs and ${zips.length} produced zips: ${hits.length} hits`);
+    expect(hits).toEqual([]);
+  });
+});
