@@ -21,7 +21,7 @@ describe('validate-settings action', () => {
     const run = await runBundle('validate-settings', { 'working-directory': `${fixtures}/valid`, 'settings-file': 'mlops_settings.yaml', env: 'test' });
     expect(run.code, run.stdout).toBe(0);
     expect(JSON.parse(run.outputs.models)).toEqual(['model1', 'model2']);
-    expect(JSON.parse(run.outputs.matrix)).toEqual({ include: [{ model: 'model1' }, { model: 'model2' }] });
+    expect(JSON.parse(run.outputs.matrix)).toEqual({ include: [{ model: 'model1', python: '3.11' }, { model: 'model2', python: '3.12' }] });
     const settings = JSON.parse(run.outputs.settings);
     expect(settings.file).toBe('mlops_settings.yaml');
     expect(settings.models[0]).toMatchObject({ modelName: 'model1', pythonVersion: 'py311', info: { prediction: { metadata: { required_input: '[ACS, RDEP, DEN]' } } } });

@@ -51,7 +51,11 @@ describe(FILE, () => {
     const call = template.events.workflow_call!;
     expect(Object.keys(call.inputs!)).toEqual(['settings-file', 'working-directory', 'env', 'python-version', 'models']);
     expect(call.inputs!.env.default).toBe('auto');
-    expect(call.inputs!['python-version'].default).toBe('3.11');
+    // Empty: the test job runs each model on its settings' python_version (the matrix's python).
+    expect(call.inputs!['python-version'].default).toBe('');
+    const setupPython = jobSteps('test').find((s) => s.uses === 'actions/setup-python@v5')!;
+    expect(setupPython.with!['python-version']).toBe('${{ inputs.python-version || matrix.python }}');
+    expect(renderWorkflow('v4')).toMatch(/# python-version: .*default: each model's python_version/);
     expect(Object.values(call.secrets!).every((s) => s.required === false)).toBe(true);
     expect(Object.keys(call.secrets!)).toEqual(expect.arrayContaining(['COGNITE_CLIENT_ID_WRITE', 'COGNITE_CLIENT_SECRET_WRITE', 'COGNITE_PROJECT']));
     const dispatch = template.events.workflow_dispatch!;

@@ -106,7 +106,8 @@ describe('loadSettings on the example fixture', () => {
     const json = settingsToJson(s);
     expect(json.models.map((m) => m.modelName)).toEqual(['model2']);
     expect(JSON.stringify(json)).not.toContain(fixtures);
-    expect(modelMatrix(s)).toEqual({ include: [{ model: 'model2' }] });
+    // python_version: 3.12 → setup-python's "3.12"
+    expect(modelMatrix(s)).toEqual({ include: [{ model: 'model2', python: '3.12' }] });
   });
 
   it('reports every fault of the faulty fixture at its line', async () => {

@@ -63,7 +63,7 @@ jobs:
       settings-file: ${SETTINGS_FILE}
       working-directory: .
       env: \${{ inputs.env }}
-      # python-version: '3.11'   # the runner's Python for tests; defaults to the settings' runtime
+      # python-version: '3.11'   # the runner's Python for tests; default: each model's python_version
     secrets: inherit
 `;
 }

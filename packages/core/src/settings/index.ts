@@ -4,7 +4,7 @@ export { loadSettings, displayPath, type LoadSettingsOptions } from './load.js';
 export { settingsToJson, modelMatrix, type SettingsJson } from './json.js';
 export { settingsSummaryRows, describeArtifactSource, SUMMARY_HEADINGS } from './summary.js';
 export { parseEnv, parseNameList } from './inputs.js';
-export { CDF_PYTHON_RUNTIMES, RECOMMENDED_RUNTIME, normalizePythonVersion, type PythonRuntime } from './runtimes.js';
+export { CDF_PYTHON_RUNTIMES, RECOMMENDED_RUNTIME, normalizePythonVersion, setupPythonVersion, type PythonRuntime } from './runtimes.js';
 export {
   RESERVED_METADATA_KEYS,
   RESERVED_METADATA_VALUE_BYTES,

@@ -14,6 +14,11 @@ const DROPPED: Record<string, string> = {
   py39: 'in Oct 2025',
 };
 
+/** `py311` → `3.11`: the version actions/setup-python installs for a runtime. */
+export function setupPythonVersion(runtime: PythonRuntime): string {
+  return `3.${runtime.slice(3)}`;
+}
+
 /**
  * `py311`, `3.11`, `python3.11` → `py311`; anything else → a message saying what is allowed.
  * Takes the text as written (a YAML `3.10` would otherwise arrive as the number 3.1).
