@@ -14,6 +14,7 @@ import {
   type ArtifactVersion,
   type Progress,
 } from '@akerbp-mlops/core';
+import { alignedTable } from '../table.js';
 
 const USAGE = `Usage: mlops artifacts <list|upload|download|promote|delete> [options]
 
@@ -61,8 +62,7 @@ function table(versions: ArtifactVersion[]): string {
     v.sha256?.slice(0, 12) ?? '',
     v.promotedFrom ?? '',
   ])];
-  const widths = rows[0].map((_, col) => Math.max(...rows.map((r) => r[col].length)));
-  return rows.map((r) => r.map((cell, col) => cell.padEnd(widths[col])).join('  ').trimEnd()).join('\n');
+  return alignedTable(rows);
 }
 
 function parseMetadata(pairs: string[]): Record<string, string> {

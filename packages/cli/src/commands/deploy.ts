@@ -5,6 +5,7 @@ import {
   PIPELINE_SUMMARY_HEADINGS, consoleLogger, createCdfClient, githubRunContext, parsePipelineInputs, pipelineFailure, pipelineSummaryRows,
   planLine, provenanceFromEnv, resolveCdfConfig, runPipeline, type PipelineResult,
 } from '@akerbp-mlops/core';
+import { alignedTable } from '../table.js';
 
 const USAGE = `Usage: mlops deploy [--env dev|test|prod|auto] [--models a,b] [--service S] [--testing-only]
                     [--dry-run] [--repo DIR] [--settings FILE] [options]
@@ -31,15 +32,10 @@ the others still finish.
   --verbose              debug output
 `;
 
-function column(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
-}
-
 /** The plan line and one aligned row per model and service (the action's job summary, for a terminal). */
 export function formatPipelineResult(result: PipelineResult): string {
   const rows = pipelineSummaryRows(result);
-  return `${planLine(result)}\n${rows.length ? `\n${column([PIPELINE_SUMMARY_HEADINGS, ...rows])}\n` : ''}`;
+  return `${planLine(result)}\n${rows.length ? `\n${alignedTable([PIPELINE_SUMMARY_HEADINGS, ...rows])}\n` : ''}`;
 }
 
 export default async function deployCommand(args: string[]): Promise<number> {

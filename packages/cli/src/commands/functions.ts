@@ -7,6 +7,7 @@ import {
   parseEnv, parseSecretsJson, parseService, parseVersionArgument, redeployFunction, resolveCdfConfig, rollbackLatest, targetExternalId,
   type Logger,
 } from '@akerbp-mlops/core';
+import { alignedTable } from '../table.js';
 
 const USAGE = `Usage: mlops functions <command> [options]
 
@@ -100,9 +101,7 @@ export default async function functionsCommand(args: string[]): Promise<number> 
       const rows = (await listModelFunctions(client, { env, tag: values.tag, model: values.model })).map((f) => [
         f.fn.externalId ?? '', f.fn.status, f.serves === null ? '' : String(f.serves), new Date(f.fn.createdTime).toISOString(), f.fn.name,
       ]);
-      const table = [['EXTERNAL ID', 'STATUS', 'SERVES', 'CREATED', 'NAME'], ...rows];
-      const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
-      process.stdout.write(`${table.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n')}\n`);
+      process.stdout.write(`${alignedTable([['EXTERNAL ID', 'STATUS', 'SERVES', 'CREATED', 'NAME'], ...rows])}\n`);
       return 0;
     }
     case 'call': {

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SUMMARY_HEADINGS, loadSettings, parseEnv, parseNameList, settingsSummaryRows } from '@akerbp-mlops/core';
+import { alignedTable } from '../table.js';
 
 const USAGE = `Usage: mlops validate [--settings FILE] [--repo DIR] [--env dev|test|prod] [--models a,b]
 
@@ -38,8 +39,6 @@ export default async function validateCommand(args: string[]): Promise<number> {
   });
   // Aligned columns: the same rows as the action's job summary.
   const rows = [SUMMARY_HEADINGS, ...settingsSummaryRows(loaded, env)];
-  const widths = SUMMARY_HEADINGS.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const lines = rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
-  process.stdout.write(`${lines.join('\n')}\n\n${loaded.file}: ${loaded.models.length} model(s) valid for ${env}\n`);
+  process.stdout.write(`${alignedTable(rows)}\n\n${loaded.file}: ${loaded.models.length} model(s) valid for ${env}\n`);
   return 0;
 }
