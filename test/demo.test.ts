@@ -38,6 +38,7 @@ describe('mlops demo', () => {
     try {
       await expect.poll(() => out, { timeout: 60_000, interval: 200 }).toContain('stop it with Ctrl+C');
       expect(out).toContain('from cognite.client import ClientConfig, CogniteClient');
+      expect(out).toContain('client.functions.call(external_id="sonic_model-prediction-prod", data=...)');
       const url = /keeps serving at (http:\/\/[\d.:]+)/.exec(out)![1];
       const client = await createCdfClient(resolveCdfConfig({}, {
         COGNITE_PROJECT: 'mlops-emulator', COGNITE_OIDC_BASE_URL: url, COGNITE_TOKEN_URL: /token_url="([^"]+)"/.exec(out)![1],

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import type { CogniteClient } from '@cognite/sdk';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
 import {
-  MlopsError, ModelManager, callFunction, consoleLogger, createCdfClient, isDeployed, loadSettings, pipelineFailure, readServiceTestPayload,
+  MlopsError, ModelManager, callFunction, consoleLogger, createCdfClient, functionExternalId, isDeployed, loadSettings, pipelineFailure, readServiceTestPayload,
   resolveCdfConfig, retrieveFunction, runPipeline, type Env, type Logger, type PipelineResult,
 } from '@akerbp-mlops/core';
 import { formatPipelineResult } from './deploy.js';
@@ -75,9 +75,9 @@ export default async function demoCommand(args: string[]): Promise<number> {
   const repo = mkdtempSync(join(tmpdir(), 'mlops-demo-'));
   try {
     process.stdout.write(`      · listening on ${emulator.url} (project ${emulator.project})\n`);
-    const ok = await runDemo({ emulator, repo, python, log, say });
+    const { ok, latest } = await runDemo({ emulator, repo, python, log, say });
     process.stdout.write(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. The CDF emulator listened on ${emulator.url} (project ${emulator.project}).\n`);
-    if (values['keep-running']) await serveUntilInterrupted(emulator);
+    if (values['keep-running']) await serveUntilInterrupted(emulator, latest);
     return ok ? 0 : 1;
   } finally {
     await emulator.stop();
@@ -93,7 +93,8 @@ interface DemoContext {
   say: (line: string) => void;
 }
 
-async function runDemo({ emulator, repo, python, log, say }: DemoContext): Promise<boolean> {
+/** `latest`: the prod prediction function it deployed and called. */
+async function runDemo({ emulator, repo, python, log, say }: DemoContext): Promise<{ ok: boolean; latest: string }> {
   say('Copying examples/model-repo and building its artifact (model_code/make_artifact.py)');
   cpSync(exampleRepoSource(), repo, { recursive: true, filter: (src) => !/[/\\](\.pytest_cache|\.mlops|__pycache__|model_artifact)$/.test(src) });
   const made = spawnSync(python, ['model_code/make_artifact.py', 'model_artifact'], { cwd: repo, encoding: 'utf8' });
@@ -133,7 +134,7 @@ async function runDemo({ emulator, repo, python, log, say }: DemoContext): Promi
   say('Validate, test, package and deploy to prod');
   const prod = await deployTo('prod');
 
-  const latest = `${model.modelName}-prediction-prod`;
+  const latest = functionExternalId(model.modelName, 'prediction', 'prod');
   say(`Calling ${latest} with ServiceTest.prediction_input`);
   const { payload } = await readServiceTestPayload({ repoRoot: repo, model, service: 'prediction', python });
   const response = await callLatest(client, latest, payload);
@@ -147,7 +148,7 @@ async function runDemo({ emulator, repo, python, log, say }: DemoContext): Promi
   }
   const ok = (response as { status?: unknown } | null)?.status === 'ok';
   say(ok ? `Prediction from ${latest}: ${JSON.stringify((response as { prediction?: unknown }).prediction)}` : `${latest} did not answer status ok`);
-  return ok;
+  return { ok, latest };
 }
 
 async function callLatest(client: CogniteClient, externalId: string, payload: unknown): Promise<unknown> {
@@ -158,8 +159,9 @@ async function callLatest(client: CogniteClient, externalId: string, payload: un
   return response;
 }
 
-async function serveUntilInterrupted(emulator: RunningEmulator): Promise<void> {
-  process.stdout.write(`
+/** How to call `functionXid` on the emulator from a notebook with Cognite's Python SDK. */
+export function pythonSdkHint(emulator: Pick<RunningEmulator, 'url' | 'tokenUrl' | 'project'>, functionXid: string): string {
+  return `
 The emulator keeps serving at ${emulator.url}; stop it with Ctrl+C. From Cognite's Python SDK:
 
     from cognite.client import ClientConfig, CogniteClient
@@ -168,8 +170,12 @@ The emulator keeps serving at ${emulator.url}; stop it with Ctrl+C. From Cognite
                                          client_secret="demo", scopes=["${emulator.url}/.default"])
     client = CogniteClient(ClientConfig(client_name="demo", project="${emulator.project}",
                                         base_url="${emulator.url}", credentials=credentials))
-    client.functions.call(external_id="sonic_model-prediction-prod", data=...).get_response()
-`);
+    client.functions.call(external_id="${functionXid}", data=...).get_response()
+`;
+}
+
+async function serveUntilInterrupted(emulator: RunningEmulator, functionXid: string): Promise<void> {
+  process.stdout.write(pythonSdkHint(emulator, functionXid));
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
