@@ -105,7 +105,7 @@ describe(`fault-injected deploys (${RUNS} runs, faults ${SPEC}, seed ${SEED})`, 
       else failed++;
       const allowed = [...new Set([serving, `sonic_model/dev/${version}`])];
       const found = await violations(allowed, failed);
-      broken.push(...found.map((v) => `run ${run + 1} (version ${version}, ${outcome === 'ok' ? 'deployed' : `failed: ${outcome.split('\n')[0].slice(0, 160)}`}): ${v}`));
+      broken.push(...found.map((v) => `run ${run + 1} (version ${version}, ${outcome === 'ok' ? 'deployed' : `failed: ${outcome.replace(/\s+/g, ' ').slice(0, 600)}`}): ${v}`));
       const now = await tries(() => callByExternalId(client, LATEST, PAYLOAD)).then((r) => (r.response as { model_id?: string }).model_id, () => undefined);
       if (now) serving = now;
     }

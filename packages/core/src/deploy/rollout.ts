@@ -103,12 +103,35 @@ export function replaceFunction(client: CogniteClient, current: CdfFunction | nu
   });
 }
 
+/**
+ * Restoring is what keeps the model serving, so it gets a few attempts: a 503 on the (not
+ * retried, non-idempotent) create or a build that fails once must not leave no function at all.
+ */
+const RESTORE_ATTEMPTS = 3;
+
 async function restore(client: CogniteClient, previous: CdfFunction, attempted: FunctionCreate, o: ReplaceOptions): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await restoreOnce(client, previous, attempted, o);
+    } catch (err) {
+      if (attempt >= RESTORE_ATTEMPTS) throw err;
+      o.log.warning(`Restoring ${previous.externalId} failed (${(err as Error).message.split('\n')[0]}); trying again.`);
+      await new Promise((r) => setTimeout(r, 1000 * attempt));
+    }
+  }
+}
+
+async function restoreOnce(client: CogniteClient, previous: CdfFunction, attempted: FunctionCreate, o: ReplaceOptions): Promise<string> {
   const xid = previous.externalId as string;
   const now = await retrieveFunction(client, { externalId: xid });
   if (now) {
-    // A function from another deploy is serving: leave it. Ours (failed) makes way.
-    if (deployedCode(now).sha256 !== attempted.metadata?.code_sha256) return 'was not restored: another deploy has replaced it meanwhile.';
+    const code = deployedCode(now).sha256;
+    // A function from another deploy is serving: leave it. Ours (failed, or a failed restore) makes way.
+    if (code !== attempted.metadata?.code_sha256 && code !== deployedCode(previous).sha256) return 'was not restored: another deploy has replaced it meanwhile.';
+    if (code === deployedCode(previous).sha256 && now.status !== 'Failed') {
+      await waitForReady(client, { id: now.id }, { timeoutMs: o.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS, log: o.log });
+      return `was restored from its code file (id ${previous.fileId}) and keeps serving.`;
+    }
     await deleteFunctions(client, [{ id: now.id }]);
   }
   o.log.warning(`Restoring ${xid} from its previous code file (id ${previous.fileId}).`);
