@@ -298,9 +298,29 @@ export class ModelManager {
       const metadata = Object.fromEntries(Object.entries(source.metadata).filter(([k]) => !['version', 'sha256', 'size', 'promoted_from'].includes(k)));
       const target = await this.createVersion(model, to, { file, ...digest }, { ...metadata, promoted_from: source.externalId });
       await this.fetchBytes(target, null);
+      const winner = await this.racingCopy(source, target);
+      if (winner) return this.alreadyPromoted(source, winner);
       this.log.info(`Promoted ${source.externalId} to ${target.externalId} (sha256 ${digest.sha256}, verified).`);
       return { source, target, sha256: digest.sha256, alreadyPromoted: false };
     });
+  }
+
+  /**
+   * Two promotions of one source that start together both copy it (neither copy is visible to
+   * the other's "already promoted" check yet). The lowest version wins: a racer that finds a
+   * lower copy of the same bytes waits for it to be uploaded, then deletes its own copy. If the
+   * lower copy never completes (its upload failed and was removed), ours stays.
+   */
+  private async racingCopy(source: ArtifactVersion, ours: ArtifactVersion): Promise<ArtifactVersion | null> {
+    const lower = (await this.listFiles(`${source.model}/${ours.env}/`))
+      .filter((v) => v.promotedFrom === source.externalId && v.sha256 === ours.sha256 && v.version < ours.version)
+      .sort((a, b) => a.version - b.version)[0];
+    if (!lower) return null;
+    const winner = await this.waitUploaded(lower.id, lower.externalId).catch(() => null);
+    if (!winner) return null;
+    await sdkCall(this.client, 'POST /files/delete', () => this.client.files.delete([{ id: ours.id }]), false);
+    this.log.info(`${winner.externalId} was promoted from ${source.externalId} at the same time; removed the duplicate ${ours.externalId}.`);
+    return winner;
   }
 
   private alreadyPromoted(source: ArtifactVersion, target: ArtifactVersion): PromotionResult {
