@@ -2,17 +2,75 @@ export const id = 689;
 export const ids = [689];
 export const modules = {
 
-/***/ 689:
+/***/ 9689:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   "default": () => (/* binding */ testCommand)
 /* harmony export */ });
-/* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(368);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(641);
+/* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3922);
+/* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8447);
+/* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9157);
+/* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7638);
+/** `mlops test`: the test-model action for a terminal. */
 
-async function testCommand(_args) {
-    (0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_0__/* .notImplemented */ .SJ)('mlops test');
+
+
+const USAGE = `Usage: mlops test [--settings FILE] [--repo DIR] [--models a,b] [--python PATH]
+                  [--no-install] [--service prediction|training] [--verbose]
+
+Runs each model's pytest tests, then its service test: the packaged handler called locally with
+ServiceTest.prediction_input (or training_input) against an embedded CDF emulator. Exit code 1
+when anything fails.
+
+  --settings FILE   settings file, relative to the repository (default: mlops_settings.yaml)
+  --repo DIR        the model repository (default: the current folder)
+  --models LIST     only these models (comma-separated)
+  --python PATH     Python interpreter (default: python3)
+  --no-install      do not pip install the model's requirements first
+  --service NAME    service whose ServiceTest payload is run (default: prediction)
+`;
+async function testCommand(args) {
+    const { values } = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({
+        args,
+        options: {
+            settings: { type: 'string' },
+            repo: { type: 'string' },
+            models: { type: 'string' },
+            python: { type: 'string' },
+            'no-install': { type: 'boolean' },
+            service: { type: 'string' },
+            verbose: { type: 'boolean', short: 'v' },
+            help: { type: 'boolean', short: 'h' },
+        },
+    });
+    if (values.help) {
+        process.stdout.write(USAGE);
+        return 0;
+    }
+    const results = await (0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_2__/* .testModels */ .Z)({
+        settingsFile: values.settings ?? 'mlops_settings.yaml',
+        workingDirectory: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(values.repo ?? '.'),
+        models: (0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_3__/* .parseNameList */ .H)(values.models),
+        python: values.python ?? 'python3',
+        installRequirements: !values['no-install'],
+        service: (0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_4__/* .parseService */ .nO)(values.service ?? ''),
+        outputDir: '.mlops/test',
+        log: (0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_5__/* .consoleLogger */ .k)({ verbose: values.verbose }),
+    });
+    for (const r of results) {
+        const counts = r.tests ? `${r.tests.passed} passed, ${r.tests.failed} failed, ${r.tests.skipped} skipped` : 'no tests run';
+        process.stdout.write(`${r.problems.length ? 'FAIL' : 'ok  '} ${r.model}: ${counts}; service test ${r.serviceTest}\n`);
+        for (const p of r.problems)
+            process.stdout.write(`  ${(0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_6__/* .formatProblem */ .V)(p)}\n`);
+    }
+    return results.some((r) => r.problems.length) ? 1 : 0;
 }
 
 

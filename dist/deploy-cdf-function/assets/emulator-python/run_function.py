@@ -30,7 +30,8 @@ def module_name(function_path: str) -> str:
 
 def handle_arguments(handle, available: dict) -> dict:
     """The subset of `available` that `handle` declares, by name; unknown parameters are refused."""
-    declared = list(inspect.signature(handle).parameters)
+    variadic = (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
+    declared = [p.name for p in inspect.signature(handle).parameters.values() if p.kind not in variadic]
     unknown = [name for name in declared if name not in ALLOWED_HANDLE_ARGS]
     if unknown:
         raise TypeError(f"Arguments {unknown} of handle() are not allowed: the function's arguments "

@@ -1,0 +1,92 @@
+"""Runs one CDF Function call the way CDF's Python runtime does (contract B).
+
+Usage: `python run_function.py` with cwd = the unzipped function code and one JSON request on
+stdin: {"function_path", "data", "secrets", "function_call_info", "cdf": {"base_url", "project",
+"token"} | null, "result_file"}. Writes {"ok": true, "response": ...} or {"ok": false, "error":
+{"message", "trace"}} to result_file and exits 0; the handler's own output goes to stdout/stderr,
+which the caller keeps as the call's logs.
+"""
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import os
+import sys
+import traceback
+from pathlib import PurePosixPath
+
+# The arguments CDF passes to `handle`, each only when the handler declares it.
+ALLOWED_HANDLE_ARGS = ("client", "data", "secrets", "function_call_info")
+
+
+def module_name(function_path: str) -> str:
+    """`handler.py` → `handler`; `src/handler.py` → `src.handler` (as CDF imports it)."""
+    path = PurePosixPath(function_path.replace("\\", "/"))
+    if path.suffix != ".py":
+        raise ValueError(f"function_path {function_path!r} must be a Python file (.py)")
+    return ".".join(path.with_suffix("").parts)
+
+
+def handle_arguments(handle, available: dict) -> dict:
+    """The subset of `available` that `handle` declares, by name; unknown parameters are refused."""
+    variadic = (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
+    declared = [p.name for p in inspect.signature(handle).parameters.values() if p.kind not in variadic]
+    unknown = [name for name in declared if name not in ALLOWED_HANDLE_ARGS]
+    if unknown:
+        raise TypeError(f"Arguments {unknown} of handle() are not allowed: the function's arguments "
+                        f"must be a subset of {list(ALLOWED_HANDLE_ARGS)}")
+    return {name: available[name] for name in declared}
+
+
+def make_client(cdf: dict | None):
+    if not cdf:
+        return None
+    from mlops_emulator_client import EmulatorClient
+    return EmulatorClient(cdf["base_url"], cdf["project"], cdf["token"])
+
+
+def run(request: dict):
+    code_root = os.getcwd()
+    sys.path.insert(0, code_root)
+    module = importlib.import_module(module_name(request.get("function_path") or "handler.py"))
+    handle = getattr(module, "handle", None)
+    if not callable(handle):
+        raise TypeError(f"{request.get('function_path') or 'handler.py'} must contain a function named 'handle'")
+    available = {
+        "client": make_client(request.get("cdf")),
+        "data": request.get("data"),
+        "secrets": request.get("secrets"),
+        "function_call_info": request.get("function_call_info"),
+    }
+    return handle(**handle_arguments(handle, available))
+
+
+def outcome(request: dict) -> str:
+    """The result file's JSON text; every failure of the user's code becomes {"ok": false}."""
+    try:
+        response = run(request)
+    except (Exception, SystemExit) as error:  # user code may call sys.exit()
+        return failure(f"{type(error).__name__}: {error}", traceback.format_exc())
+    try:
+        return json.dumps({"ok": True, "response": response}, allow_nan=False)
+    except (TypeError, ValueError) as error:
+        return failure(f"The function's response is not JSON serialisable: {error}", traceback.format_exc())
+
+
+def failure(message: str, trace: str) -> str:
+    print(trace, file=sys.stderr, end="")
+    return json.dumps({"ok": False, "error": {"message": message, "trace": trace}})
+
+
+def main() -> int:
+    request = json.load(sys.stdin)
+    text = outcome(request)
+    sys.stdout.flush()
+    with open(request["result_file"], "w", encoding="utf-8") as result:
+        result.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

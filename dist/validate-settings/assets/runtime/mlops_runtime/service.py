@@ -1,0 +1,35 @@
+"""handle() of every model function: runs the package's service and turns every failure into an
+error response (CDF would otherwise report a bare crash), with the traceback in the call's logs."""
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from typing import Any
+
+from . import RuntimeProblem
+from .package import read_package
+from .payload import is_keep_warm
+from .services import SERVICES, warm_up
+
+
+def serve(root: str, client: Any, data: Any, secrets: Any) -> dict:
+    model_id = None
+    try:
+        # The user guide promises repo-relative paths: os.path.join("model_code", "data.csv").
+        os.chdir(root)
+        package = read_package(root)
+        model_id = package.model_id
+        if is_keep_warm(data):
+            warm_up(package, secrets)
+            return {"status": "ok"}
+        return SERVICES[package.service](package, client, data, secrets)
+    except (Exception, SystemExit) as error:  # model code may call sys.exit()
+        traceback.print_exc(file=sys.stderr)
+        return {"status": "error", "message": error_message(error), "model_id": model_id}
+
+
+def error_message(error: BaseException) -> str:
+    if isinstance(error, RuntimeProblem):
+        return str(error)
+    return f"{type(error).__name__}: {error}"
