@@ -1,6 +1,5 @@
 /** `mlops artifacts`: the Model Manager from a terminal, with the COGNITE_* credentials of the environment. */
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
 import {
   MlopsError,
   ModelManager,
@@ -15,6 +14,7 @@ import {
   type Progress,
 } from '@akerbp-mlops/core';
 import { alignedTable } from '../table.js';
+import { parseCommand } from '../options.js';
 
 const USAGE = `Usage: mlops artifacts <list|upload|download|promote|delete> [options]
 
@@ -91,28 +91,24 @@ function expectArgs(positionals: string[], names: string[]): string[] {
 }
 
 export default async function artifactsCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      model: { type: 'string' },
-      env: { type: 'string' },
-      version: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      metadata: { type: 'string', multiple: true },
-      dataset: { type: 'string' },
-      json: { type: 'boolean' },
-      yes: { type: 'boolean', short: 'y' },
-      force: { type: 'boolean' },
-      verbose: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const cli = parseCommand(args, USAGE, {
+    model: { type: 'string' },
+    env: { type: 'string' },
+    version: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    metadata: { type: 'string', multiple: true },
+    dataset: { type: 'string' },
+    json: { type: 'boolean' },
+    yes: { type: 'boolean', short: 'y' },
+    force: { type: 'boolean' },
+  }, true);
+  if (!cli) return 0;
+  const { values, positionals } = cli;
   const [sub, ...rest] = positionals;
-  if (values.help || !sub) {
+  if (!sub) {
     process.stdout.write(USAGE);
-    return values.help ? 0 : 2;
+    return 2;
   }
   if (!['list', 'upload', 'download', 'promote', 'delete'].includes(sub)) {
     process.stderr.write(`mlops artifacts: unknown subcommand '${sub}'.\n\n${USAGE}`);

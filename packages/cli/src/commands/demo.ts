@@ -8,7 +8,6 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { CogniteClient } from '@cognite/sdk';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
 import {
@@ -16,6 +15,7 @@ import {
   resolveCdfConfig, retrieveFunction, runPipeline, type Env, type Logger, type PipelineResult,
 } from '@akerbp-mlops/core';
 import { formatPipelineResult } from './deploy.js';
+import { parseCommand } from '../options.js';
 
 const USAGE = `Usage: mlops demo [--port N] [--keep-running] [--python PATH] [--verbose]
 
@@ -48,20 +48,13 @@ function demoLogger(verbose: boolean): Logger {
 }
 
 export default async function demoCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      port: { type: 'string' },
-      'keep-running': { type: 'boolean' },
-      python: { type: 'string' },
-      verbose: { type: 'boolean', short: 'v' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const cli = parseCommand(args, USAGE, {
+    port: { type: 'string' },
+    'keep-running': { type: 'boolean' },
+    python: { type: 'string' },
   });
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  if (!cli) return 0;
+  const { values } = cli;
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new MlopsError(`--port must be a port number (0 for any free port), got '${values.port}'.`);
   const python = values.python ?? 'python3';

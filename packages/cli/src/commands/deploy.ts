@@ -1,11 +1,11 @@
 /** `mlops deploy`: the deploy pipeline (validate → test → package → deploy) from a terminal. */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   PIPELINE_SUMMARY_HEADINGS, consoleLogger, createCdfClient, githubRunContext, parsePipelineInputs, pipelineFailure, pipelineSummaryRows,
   planLine, provenanceFromEnv, resolveCdfConfig, runPipeline, type PipelineResult,
 } from '@akerbp-mlops/core';
 import { alignedTable } from '../table.js';
+import { parseCommand, repoOptions } from '../options.js';
 
 const USAGE = `Usage: mlops deploy [--env dev|test|prod|auto] [--models a,b] [--service S] [--testing-only]
                     [--dry-run] [--repo DIR] [--settings FILE] [options]
@@ -39,30 +39,21 @@ export function formatPipelineResult(result: PipelineResult): string {
 }
 
 export default async function deployCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      env: { type: 'string' },
-      models: { type: 'string' },
-      service: { type: 'string' },
-      'testing-only': { type: 'boolean' },
-      'dry-run': { type: 'boolean' },
-      repo: { type: 'string' },
-      settings: { type: 'string' },
-      python: { type: 'string' },
-      'no-install': { type: 'boolean' },
-      concurrency: { type: 'string' },
-      'keep-versions': { type: 'string' },
-      'keep-warm-schedule': { type: 'string' },
-      secrets: { type: 'string' },
-      verbose: { type: 'boolean', short: 'v' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const cli = parseCommand(args, USAGE, {
+    ...repoOptions,
+    env: { type: 'string' },
+    service: { type: 'string' },
+    'testing-only': { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    python: { type: 'string' },
+    'no-install': { type: 'boolean' },
+    concurrency: { type: 'string' },
+    'keep-versions': { type: 'string' },
+    'keep-warm-schedule': { type: 'string' },
+    secrets: { type: 'string' },
   });
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  if (!cli) return 0;
+  const { values } = cli;
   const log = consoleLogger({ verbose: values.verbose });
   if (values.secrets) log.secret(values.secrets);
   const parsed = parsePipelineInputs({

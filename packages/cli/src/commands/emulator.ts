@@ -1,8 +1,8 @@
 /** `mlops emulator start`: the local CDF API server, until SIGINT/SIGTERM. */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { MlopsError } from '@akerbp-mlops/core';
 import { startEmulator, type EmulatorOptions } from '@akerbp-mlops/cdf-emulator';
+import { parseCommand } from '../options.js';
 
 const USAGE = `Usage: mlops emulator start [options]
 
@@ -45,25 +45,22 @@ function readClients(file: string): NonNullable<EmulatorOptions['clients']> {
 }
 
 export default async function emulatorCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'data-dir': { type: 'string' },
-      project: { type: 'string' },
-      'build-delay-ms': { type: 'string' },
-      faults: { type: 'string' },
-      seed: { type: 'string' },
-      clients: { type: 'string' },
-      python: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help || positionals[0] !== 'start' || positionals.length > 1) {
+  const cli = parseCommand(args, USAGE, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'data-dir': { type: 'string' },
+    project: { type: 'string' },
+    'build-delay-ms': { type: 'string' },
+    faults: { type: 'string' },
+    seed: { type: 'string' },
+    clients: { type: 'string' },
+    python: { type: 'string' },
+  }, true);
+  if (!cli) return 0;
+  const { values, positionals } = cli;
+  if (positionals[0] !== 'start' || positionals.length > 1) {
     process.stdout.write(USAGE);
-    return values.help ? 0 : 2;
+    return 2;
   }
   const emulator = await startEmulator({
     port: intOption(values.port, '--port', 0) ?? 4599,

@@ -1,13 +1,13 @@
 /** `mlops functions`: list, call, call-parallel, logs, delete, rollback and redeploy deployed model functions. */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
 import {
   MlopsError, callByExternalId, callParallel, consoleLogger, createCdfClient, deleteFunctionByExternalId, functionCallLogs, listModelFunctions,
   parseEnv, parseSecretsJson, parseService, parseVersionArgument, redeployFunction, resolveCdfConfig, rollbackLatest, targetExternalId,
   type Logger,
 } from '@akerbp-mlops/core';
 import { alignedTable } from '../table.js';
+import { parseCommand } from '../options.js';
 
 const USAGE = `Usage: mlops functions <command> [options]
 
@@ -73,20 +73,17 @@ async function confirm(question: string): Promise<boolean> {
 }
 
 export default async function functionsCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      env: { type: 'string' }, model: { type: 'string' }, tag: { type: 'string' }, data: { type: 'string' }, service: { type: 'string' },
-      version: { type: 'string' }, concurrency: { type: 'string' }, call: { type: 'string' }, yes: { type: 'boolean' }, to: { type: 'string' },
-      secrets: { type: 'string' }, 'no-smoke-test': { type: 'boolean' }, verbose: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const cli = parseCommand(args, USAGE, {
+    env: { type: 'string' }, model: { type: 'string' }, tag: { type: 'string' }, data: { type: 'string' }, service: { type: 'string' },
+    version: { type: 'string' }, concurrency: { type: 'string' }, call: { type: 'string' }, yes: { type: 'boolean' }, to: { type: 'string' },
+    secrets: { type: 'string' }, 'no-smoke-test': { type: 'boolean' },
+  }, true);
+  if (!cli) return 0;
+  const { values, positionals } = cli;
   const [sub, target, ...extra] = positionals;
-  const needsTarget = sub !== 'list';
-  if (values.help || !sub || extra.length || (needsTarget && !target)) {
+  if (!sub || extra.length || (sub !== 'list' && !target)) {
     process.stdout.write(USAGE);
-    return values.help ? 0 : 2;
+    return 2;
   }
   const log = consoleLogger({ verbose: values.verbose });
   const env = values.env ? parseEnv(values.env, '--env') : undefined;

@@ -1,11 +1,11 @@
 /** `mlops init`: the settings file and the caller workflow, like `python -m akerbp.mlops.deployment.setup`. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { MlopsError, loadSettings } from '@akerbp-mlops/core';
 import { SUITE_VERSION as VERSION } from '@akerbp-mlops/core';
 import { SETTINGS_FILE, SETTINGS_TEMPLATE, WORKFLOW_FILE } from '../init/templates.js';
 import { planWorkflowWrite } from '../init/workflow-file.js';
+import { parseCommand } from '../options.js';
 
 const USAGE = `Usage: mlops init [--force] [--repo DIR]
 
@@ -18,11 +18,9 @@ Re-running moves the version pin; a workflow you have edited is left alone unles
 `;
 
 export default async function initCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { force: { type: 'boolean' }, repo: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  const cli = parseCommand(args, USAGE, { force: { type: 'boolean' }, repo: { type: 'string' } });
+  if (!cli) return 0;
+  const { values } = cli;
   const repo = resolve(values.repo ?? '.');
   if (!existsSync(repo)) throw new MlopsError(`The repository folder ${repo} does not exist.`);
   const say = (line: string) => process.stdout.write(`${line}\n`);

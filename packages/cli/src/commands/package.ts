@@ -1,10 +1,10 @@
 /** `mlops package`: the package-model action for a terminal. */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   consoleLogger, createCdfClient, packageModels, parseArtifactSourceKind, parseArtifactVersion, parseEnv, parseNameList, parseService,
   resolveCdfConfig,
 } from '@akerbp-mlops/core';
+import { parseCommand, repoOptions } from '../options.js';
 
 const USAGE = `Usage: mlops package [--settings FILE] [--repo DIR] [--env dev|test|prod] [--models a,b]
                      [--service prediction|training] [--artifact-source local|cdf]
@@ -24,25 +24,16 @@ Builds the deterministic CDF Function zip of each model and prints its path, siz
 `;
 
 export default async function packageCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      settings: { type: 'string' },
-      repo: { type: 'string' },
-      env: { type: 'string' },
-      models: { type: 'string' },
-      service: { type: 'string' },
-      'artifact-source': { type: 'string' },
-      'artifact-version': { type: 'string' },
-      'output-dir': { type: 'string' },
-      verbose: { type: 'boolean', short: 'v' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const parsed = parseCommand(args, USAGE, {
+    ...repoOptions,
+    env: { type: 'string' },
+    service: { type: 'string' },
+    'artifact-source': { type: 'string' },
+    'artifact-version': { type: 'string' },
+    'output-dir': { type: 'string' },
   });
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  if (!parsed) return 0;
+  const { values } = parsed;
   const log = consoleLogger({ verbose: values.verbose });
   const env = parseEnv(values.env ?? 'dev', '--env');
   const packages = await packageModels({

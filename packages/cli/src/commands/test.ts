@@ -1,7 +1,7 @@
 /** `mlops test`: the test-model action for a terminal. */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { consoleLogger, formatProblem, parseNameList, parseService, testModels } from '@akerbp-mlops/core';
+import { parseCommand, repoOptions } from '../options.js';
 
 const USAGE = `Usage: mlops test [--settings FILE] [--repo DIR] [--models a,b] [--python PATH]
                   [--no-install] [--service prediction|training] [--verbose]
@@ -19,23 +19,14 @@ when anything fails.
 `;
 
 export default async function testCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      settings: { type: 'string' },
-      repo: { type: 'string' },
-      models: { type: 'string' },
-      python: { type: 'string' },
-      'no-install': { type: 'boolean' },
-      service: { type: 'string' },
-      verbose: { type: 'boolean', short: 'v' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const parsed = parseCommand(args, USAGE, {
+    ...repoOptions,
+    python: { type: 'string' },
+    'no-install': { type: 'boolean' },
+    service: { type: 'string' },
   });
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  if (!parsed) return 0;
+  const { values } = parsed;
   const results = await testModels({
     settingsFile: values.settings ?? 'mlops_settings.yaml',
     workingDirectory: resolve(values.repo ?? '.'),

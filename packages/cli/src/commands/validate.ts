@@ -1,8 +1,8 @@
 /** `mlops validate`: the validate-settings action's checks, for a terminal. */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { SUMMARY_HEADINGS, loadSettings, parseEnv, parseNameList, settingsSummaryRows } from '@akerbp-mlops/core';
 import { alignedTable } from '../table.js';
+import { parseCommand, repoOptions } from '../options.js';
 
 const USAGE = `Usage: mlops validate [--settings FILE] [--repo DIR] [--env dev|test|prod] [--models a,b]
 
@@ -16,20 +16,12 @@ printed as file:line:column: field: what is wrong.
 `;
 
 export default async function validateCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      settings: { type: 'string' },
-      repo: { type: 'string' },
-      env: { type: 'string' },
-      models: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const parsed = parseCommand(args, USAGE, {
+    ...repoOptions,
+    env: { type: 'string' },
   });
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  if (!parsed) return 0;
+  const { values } = parsed;
   const env = parseEnv(values.env ?? 'test', '--env');
   const loaded = await loadSettings({
     file: values.settings ?? 'mlops_settings.yaml',
