@@ -166,8 +166,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:readline/promises"
 var promises_ = __webpack_require__(6848);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/logger.ts
@@ -209,6 +207,8 @@ async function promoteWithReport(manager, request) {
 var naming = __webpack_require__(5189);
 // EXTERNAL MODULE: ./packages/cli/src/table.ts
 var table = __webpack_require__(2510);
+// EXTERNAL MODULE: ./packages/cli/src/options.ts
+var options = __webpack_require__(1428);
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/artifacts.ts
 /** `mlops artifacts`: the Model Manager from a terminal, with the COGNITE_* credentials of the environment. */
 
@@ -290,28 +290,25 @@ function expectArgs(positionals, names) {
     return positionals;
 }
 async function artifactsCommand(args) {
-    const { values, positionals } = (0,external_node_util_.parseArgs)({
-        args,
-        allowPositionals: true,
-        options: {
-            model: { type: 'string' },
-            env: { type: 'string' },
-            version: { type: 'string' },
-            from: { type: 'string' },
-            to: { type: 'string' },
-            metadata: { type: 'string', multiple: true },
-            dataset: { type: 'string' },
-            json: { type: 'boolean' },
-            yes: { type: 'boolean', short: 'y' },
-            force: { type: 'boolean' },
-            verbose: { type: 'boolean' },
-            help: { type: 'boolean', short: 'h' },
-        },
-    });
+    const cli = (0,options/* parseCommand */.R)(args, USAGE, {
+        model: { type: 'string' },
+        env: { type: 'string' },
+        version: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        metadata: { type: 'string', multiple: true },
+        dataset: { type: 'string' },
+        json: { type: 'boolean' },
+        yes: { type: 'boolean', short: 'y' },
+        force: { type: 'boolean' },
+    }, true);
+    if (!cli)
+        return 0;
+    const { values, positionals } = cli;
     const [sub, ...rest] = positionals;
-    if (values.help || !sub) {
+    if (!sub) {
         process.stdout.write(USAGE);
-        return values.help ? 0 : 2;
+        return 2;
     }
     if (!['list', 'upload', 'download', 'promote', 'delete'].includes(sub)) {
         process.stderr.write(`mlops artifacts: unknown subcommand '${sub}'.\n\n${USAGE}`);
@@ -372,6 +369,49 @@ async function artifactsCommand(args) {
             return 0;
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 1428:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ parseCommand),
+/* harmony export */   V: () => (/* binding */ repoOptions)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/** Argument parsing shared by the commands: the flags every command has, and `--help`. */
+
+const everyCommand = {
+    verbose: { type: 'boolean', short: 'v' },
+    help: { type: 'boolean', short: 'h' },
+};
+/** Where the model repository and its settings are, and which models to act on. */
+const repoOptions = {
+    settings: { type: 'string' },
+    repo: { type: 'string' },
+    models: { type: 'string' },
+};
+/**
+ * Parses `args` with the command's own options plus --verbose and --help. Returns null after
+ * printing `usage` when --help was given, so a command starts with
+ * `const parsed = parseCommand(...); if (!parsed) return 0;`.
+ */
+function parseCommand(args, usage, options, allowPositionals = false) {
+    const parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
+        args,
+        allowPositionals,
+        strict: true,
+        options: { ...everyCommand, ...options },
+    });
+    if (parsed.values.help) {
+        process.stdout.write(usage);
+        return null;
+    }
+    return parsed;
 }
 
 

@@ -17,8 +17,6 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:readline/promises"
 var promises_ = __webpack_require__(6848);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/deploy/fields.ts
@@ -203,6 +201,8 @@ async function redeployFunction(client, xid, o) {
 
 // EXTERNAL MODULE: ./packages/cli/src/table.ts
 var table = __webpack_require__(2510);
+// EXTERNAL MODULE: ./packages/cli/src/options.ts
+var options = __webpack_require__(1428);
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/functions.ts
 /** `mlops functions`: list, call, call-parallel, logs, delete, rollback and redeploy deployed model functions. */
 
@@ -276,20 +276,18 @@ async function functions_confirm(question) {
     return /^y(es)?$/i.test(answer.trim());
 }
 async function functionsCommand(args) {
-    const { values, positionals } = (0,external_node_util_.parseArgs)({
-        args,
-        allowPositionals: true,
-        options: {
-            env: { type: 'string' }, model: { type: 'string' }, tag: { type: 'string' }, data: { type: 'string' }, service: { type: 'string' },
-            version: { type: 'string' }, concurrency: { type: 'string' }, call: { type: 'string' }, yes: { type: 'boolean' }, to: { type: 'string' },
-            secrets: { type: 'string' }, 'no-smoke-test': { type: 'boolean' }, verbose: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' },
-        },
-    });
+    const cli = (0,options/* parseCommand */.R)(args, USAGE, {
+        env: { type: 'string' }, model: { type: 'string' }, tag: { type: 'string' }, data: { type: 'string' }, service: { type: 'string' },
+        version: { type: 'string' }, concurrency: { type: 'string' }, call: { type: 'string' }, yes: { type: 'boolean' }, to: { type: 'string' },
+        secrets: { type: 'string' }, 'no-smoke-test': { type: 'boolean' },
+    }, true);
+    if (!cli)
+        return 0;
+    const { values, positionals } = cli;
     const [sub, target, ...extra] = positionals;
-    const needsTarget = sub !== 'list';
-    if (values.help || !sub || extra.length || (needsTarget && !target)) {
+    if (!sub || extra.length || (sub !== 'list' && !target)) {
         process.stdout.write(USAGE);
-        return values.help ? 0 : 2;
+        return 2;
     }
     const log = (0,logger/* consoleLogger */.k)({ verbose: values.verbose });
     const env = values.env ? (0,inputs/* parseEnv */.v)(values.env, '--env') : undefined;

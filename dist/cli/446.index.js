@@ -15,8 +15,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./packages/core/src/settings/inputs.ts
 var inputs = __webpack_require__(3922);
 // EXTERNAL MODULE: ./packages/core/src/settings/load.ts + 3 modules
@@ -51,6 +49,8 @@ function settingsSummaryRows(loaded, env) {
 
 // EXTERNAL MODULE: ./packages/cli/src/table.ts
 var table = __webpack_require__(2510);
+// EXTERNAL MODULE: ./packages/cli/src/options.ts
+var options = __webpack_require__(1428);
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/validate.ts
 /** `mlops validate`: the validate-settings action's checks, for a terminal. */
 
@@ -68,20 +68,13 @@ printed as file:line:column: field: what is wrong.
   --models LIST     only these models (comma-separated)
 `;
 async function validateCommand(args) {
-    const { values } = (0,external_node_util_.parseArgs)({
-        args,
-        options: {
-            settings: { type: 'string' },
-            repo: { type: 'string' },
-            env: { type: 'string' },
-            models: { type: 'string' },
-            help: { type: 'boolean', short: 'h' },
-        },
+    const parsed = (0,options/* parseCommand */.R)(args, USAGE, {
+        ...options/* repoOptions */.V,
+        env: { type: 'string' },
     });
-    if (values.help) {
-        process.stdout.write(USAGE);
+    if (!parsed)
         return 0;
-    }
+    const { values } = parsed;
     const env = (0,inputs/* parseEnv */.v)(values.env ?? 'test', '--env');
     const loaded = await (0,load/* loadSettings */.M5)({
         file: values.settings ?? 'mlops_settings.yaml',

@@ -11,13 +11,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9157);
 /* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3922);
 /* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8447);
 /* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7275);
 /* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4395);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1428);
 /** `mlops package`: the package-model action for a terminal. */
 
 
@@ -39,25 +38,17 @@ Builds the deterministic CDF Function zip of each model and prints its path, siz
   --output-dir DIR        where zips and manifests go, relative to the repository (default: .mlops/packages)
 `;
 async function packageCommand(args) {
-    const { values } = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({
-        args,
-        options: {
-            settings: { type: 'string' },
-            repo: { type: 'string' },
-            env: { type: 'string' },
-            models: { type: 'string' },
-            service: { type: 'string' },
-            'artifact-source': { type: 'string' },
-            'artifact-version': { type: 'string' },
-            'output-dir': { type: 'string' },
-            verbose: { type: 'boolean', short: 'v' },
-            help: { type: 'boolean', short: 'h' },
-        },
+    const parsed = (0,_options_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCommand */ .R)(args, USAGE, {
+        ..._options_js__WEBPACK_IMPORTED_MODULE_1__/* .repoOptions */ .V,
+        env: { type: 'string' },
+        service: { type: 'string' },
+        'artifact-source': { type: 'string' },
+        'artifact-version': { type: 'string' },
+        'output-dir': { type: 'string' },
     });
-    if (values.help) {
-        process.stdout.write(USAGE);
+    if (!parsed)
         return 0;
-    }
+    const { values } = parsed;
     const log = (0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_2__/* .consoleLogger */ .k)({ verbose: values.verbose });
     const env = (0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_3__/* .parseEnv */ .v)(values.env ?? 'dev', '--env');
     const packages = await (0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_4__/* .packageModels */ .xQ)({

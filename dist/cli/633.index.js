@@ -11,10 +11,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7638);
-/* harmony import */ var _akerbp_mlops_cdf_emulator__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7662);
+/* harmony import */ var _akerbp_mlops_cdf_emulator__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7662);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1428);
 /** `mlops emulator start`: the local CDF API server, until SIGINT/SIGTERM. */
 
 
@@ -65,27 +64,25 @@ function readClients(file) {
     });
 }
 async function emulatorCommand(args) {
-    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({
-        args,
-        allowPositionals: true,
-        options: {
-            port: { type: 'string' },
-            host: { type: 'string' },
-            'data-dir': { type: 'string' },
-            project: { type: 'string' },
-            'build-delay-ms': { type: 'string' },
-            faults: { type: 'string' },
-            seed: { type: 'string' },
-            clients: { type: 'string' },
-            python: { type: 'string' },
-            help: { type: 'boolean', short: 'h' },
-        },
-    });
-    if (values.help || positionals[0] !== 'start' || positionals.length > 1) {
+    const cli = (0,_options_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCommand */ .R)(args, USAGE, {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        project: { type: 'string' },
+        'build-delay-ms': { type: 'string' },
+        faults: { type: 'string' },
+        seed: { type: 'string' },
+        clients: { type: 'string' },
+        python: { type: 'string' },
+    }, true);
+    if (!cli)
+        return 0;
+    const { values, positionals } = cli;
+    if (positionals[0] !== 'start' || positionals.length > 1) {
         process.stdout.write(USAGE);
-        return values.help ? 0 : 2;
+        return 2;
     }
-    const emulator = await (0,_akerbp_mlops_cdf_emulator__WEBPACK_IMPORTED_MODULE_2__.startEmulator)({
+    const emulator = await (0,_akerbp_mlops_cdf_emulator__WEBPACK_IMPORTED_MODULE_1__.startEmulator)({
         port: intOption(values.port, '--port', 0) ?? 4599,
         host: values.host,
         dataDir: values['data-dir'],
@@ -107,6 +104,49 @@ async function emulatorCommand(args) {
     });
     await emulator.stop();
     return 0;
+}
+
+
+/***/ }),
+
+/***/ 1428:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ parseCommand),
+/* harmony export */   V: () => (/* binding */ repoOptions)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/** Argument parsing shared by the commands: the flags every command has, and `--help`. */
+
+const everyCommand = {
+    verbose: { type: 'boolean', short: 'v' },
+    help: { type: 'boolean', short: 'h' },
+};
+/** Where the model repository and its settings are, and which models to act on. */
+const repoOptions = {
+    settings: { type: 'string' },
+    repo: { type: 'string' },
+    models: { type: 'string' },
+};
+/**
+ * Parses `args` with the command's own options plus --verbose and --help. Returns null after
+ * printing `usage` when --help was given, so a command starts with
+ * `const parsed = parseCommand(...); if (!parsed) return 0;`.
+ */
+function parseCommand(args, usage, options, allowPositionals = false) {
+    const parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
+        args,
+        allowPositionals,
+        strict: true,
+        options: { ...everyCommand, ...options },
+    });
+    if (parsed.values.help) {
+        process.stdout.write(usage);
+        return null;
+    }
+    return parsed;
 }
 
 

@@ -16,8 +16,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./packages/core/src/pipeline/run.ts + 5 modules
 var run = __webpack_require__(1491);
 ;// CONCATENATED MODULE: ./packages/core/src/pipeline/summary.ts
@@ -123,6 +121,8 @@ var config = __webpack_require__(4395);
 var manager = __webpack_require__(5666);
 // EXTERNAL MODULE: ./packages/cli/src/table.ts
 var table = __webpack_require__(2510);
+// EXTERNAL MODULE: ./packages/cli/src/options.ts
+var options = __webpack_require__(1428);
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/deploy.ts
 /** `mlops deploy`: the deploy pipeline (validate → test → package → deploy) from a terminal. */
 
@@ -159,30 +159,22 @@ function formatPipelineResult(result) {
     return `${planLine(result)}\n${rows.length ? `\n${(0,table/* alignedTable */.n)([PIPELINE_SUMMARY_HEADINGS, ...rows])}\n` : ''}`;
 }
 async function deployCommand(args) {
-    const { values } = (0,external_node_util_.parseArgs)({
-        args,
-        options: {
-            env: { type: 'string' },
-            models: { type: 'string' },
-            service: { type: 'string' },
-            'testing-only': { type: 'boolean' },
-            'dry-run': { type: 'boolean' },
-            repo: { type: 'string' },
-            settings: { type: 'string' },
-            python: { type: 'string' },
-            'no-install': { type: 'boolean' },
-            concurrency: { type: 'string' },
-            'keep-versions': { type: 'string' },
-            'keep-warm-schedule': { type: 'string' },
-            secrets: { type: 'string' },
-            verbose: { type: 'boolean', short: 'v' },
-            help: { type: 'boolean', short: 'h' },
-        },
+    const cli = (0,options/* parseCommand */.R)(args, USAGE, {
+        ...options/* repoOptions */.V,
+        env: { type: 'string' },
+        service: { type: 'string' },
+        'testing-only': { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        python: { type: 'string' },
+        'no-install': { type: 'boolean' },
+        concurrency: { type: 'string' },
+        'keep-versions': { type: 'string' },
+        'keep-warm-schedule': { type: 'string' },
+        secrets: { type: 'string' },
     });
-    if (values.help) {
-        process.stdout.write(USAGE);
+    if (!cli)
         return 0;
-    }
+    const { values } = cli;
     const log = (0,logger/* consoleLogger */.k)({ verbose: values.verbose });
     if (values.secrets)
         log.secret(values.secrets);

@@ -20,9 +20,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _akerbp_mlops_cdf_emulator__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7662);
+/* harmony import */ var _akerbp_mlops_cdf_emulator__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7662);
 /* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7638);
 /* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9157);
 /* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7525);
@@ -33,7 +31,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(5189);
 /* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(6346);
 /* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(6052);
-/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8824);
+/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8824);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1428);
 /**
  * `mlops demo` (`npm start`): the whole pipeline on examples/model-repo against an embedded CDF
  * emulator — artifact upload, validate, test, package, deploy to test, promote, deploy to prod —
@@ -77,20 +76,14 @@ function demoLogger(verbose) {
     return verbose ? full : { ...full, info: () => { }, group: (title, fn) => { process.stdout.write(`      · ${title}\n`); return fn(); } };
 }
 async function demoCommand(args) {
-    const { values } = (0,node_util__WEBPACK_IMPORTED_MODULE_5__.parseArgs)({
-        args,
-        options: {
-            port: { type: 'string' },
-            'keep-running': { type: 'boolean' },
-            python: { type: 'string' },
-            verbose: { type: 'boolean', short: 'v' },
-            help: { type: 'boolean', short: 'h' },
-        },
+    const cli = (0,_options_js__WEBPACK_IMPORTED_MODULE_7__/* .parseCommand */ .R)(args, USAGE, {
+        port: { type: 'string' },
+        'keep-running': { type: 'boolean' },
+        python: { type: 'string' },
     });
-    if (values.help) {
-        process.stdout.write(USAGE);
+    if (!cli)
         return 0;
-    }
+    const { values } = cli;
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_8__/* .MlopsError */ .I(`--port must be a port number (0 for any free port), got '${values.port}'.`);
@@ -100,7 +93,7 @@ async function demoCommand(args) {
     let step = 0;
     const say = (line) => process.stdout.write(`[${++step}/${STEPS}] ${line}\n`);
     say('Starting the CDF emulator');
-    const emulator = await (0,_akerbp_mlops_cdf_emulator__WEBPACK_IMPORTED_MODULE_6__.startEmulator)({ port, python });
+    const emulator = await (0,_akerbp_mlops_cdf_emulator__WEBPACK_IMPORTED_MODULE_5__.startEmulator)({ port, python });
     const repo = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'mlops-demo-'));
     try {
         process.stdout.write(`      · listening on ${emulator.url} (project ${emulator.project})\n`);
@@ -138,7 +131,7 @@ async function runDemo({ emulator, repo, python, log, say }) {
             repoRoot: repo, settingsFile: 'mlops_settings.yaml', env, testingOnly: false, python, installRequirements: false, concurrency: 1,
             cdfClient: () => Promise.resolve(client), log,
         });
-        process.stdout.write(`${(0,_deploy_js__WEBPACK_IMPORTED_MODULE_7__.formatPipelineResult)(result).trimEnd().split('\n').map((l) => (l ? `      ${l}` : l)).join('\n')}\n`);
+        process.stdout.write(`${(0,_deploy_js__WEBPACK_IMPORTED_MODULE_6__.formatPipelineResult)(result).trimEnd().split('\n').map((l) => (l ? `      ${l}` : l)).join('\n')}\n`);
         const failure = (0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_14__/* .pipelineFailure */ .rm)(result);
         if (failure)
             throw failure;
@@ -215,8 +208,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./packages/core/src/pipeline/run.ts + 5 modules
 var run = __webpack_require__(1491);
 ;// CONCATENATED MODULE: ./packages/core/src/pipeline/summary.ts
@@ -322,6 +313,8 @@ var config = __webpack_require__(4395);
 var manager = __webpack_require__(5666);
 // EXTERNAL MODULE: ./packages/cli/src/table.ts
 var table = __webpack_require__(2510);
+// EXTERNAL MODULE: ./packages/cli/src/options.ts
+var options = __webpack_require__(1428);
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/deploy.ts
 /** `mlops deploy`: the deploy pipeline (validate → test → package → deploy) from a terminal. */
 
@@ -358,30 +351,22 @@ function formatPipelineResult(result) {
     return `${planLine(result)}\n${rows.length ? `\n${(0,table/* alignedTable */.n)([PIPELINE_SUMMARY_HEADINGS, ...rows])}\n` : ''}`;
 }
 async function deployCommand(args) {
-    const { values } = (0,external_node_util_.parseArgs)({
-        args,
-        options: {
-            env: { type: 'string' },
-            models: { type: 'string' },
-            service: { type: 'string' },
-            'testing-only': { type: 'boolean' },
-            'dry-run': { type: 'boolean' },
-            repo: { type: 'string' },
-            settings: { type: 'string' },
-            python: { type: 'string' },
-            'no-install': { type: 'boolean' },
-            concurrency: { type: 'string' },
-            'keep-versions': { type: 'string' },
-            'keep-warm-schedule': { type: 'string' },
-            secrets: { type: 'string' },
-            verbose: { type: 'boolean', short: 'v' },
-            help: { type: 'boolean', short: 'h' },
-        },
+    const cli = (0,options/* parseCommand */.R)(args, USAGE, {
+        ...options/* repoOptions */.V,
+        env: { type: 'string' },
+        service: { type: 'string' },
+        'testing-only': { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        python: { type: 'string' },
+        'no-install': { type: 'boolean' },
+        concurrency: { type: 'string' },
+        'keep-versions': { type: 'string' },
+        'keep-warm-schedule': { type: 'string' },
+        secrets: { type: 'string' },
     });
-    if (values.help) {
-        process.stdout.write(USAGE);
+    if (!cli)
         return 0;
-    }
+    const { values } = cli;
     const log = (0,logger/* consoleLogger */.k)({ verbose: values.verbose });
     if (values.secrets)
         log.secret(values.secrets);

@@ -17,8 +17,6 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/settings/load.ts + 3 modules
@@ -124,6 +122,8 @@ function planWorkflowWrite(existing, major, force) {
     };
 }
 
+// EXTERNAL MODULE: ./packages/cli/src/options.ts
+var options = __webpack_require__(1428);
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/init.ts
 /** `mlops init`: the settings file and the caller workflow, like `python -m akerbp.mlops.deployment.setup`. */
 
@@ -143,11 +143,10 @@ Re-running moves the version pin; a workflow you have edited is left alone unles
   --repo DIR   the model repository (default: the current folder)
 `;
 async function initCommand(args) {
-    const { values } = (0,external_node_util_.parseArgs)({ args, options: { force: { type: 'boolean' }, repo: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-    if (values.help) {
-        process.stdout.write(USAGE);
+    const cli = (0,options/* parseCommand */.R)(args, USAGE, { force: { type: 'boolean' }, repo: { type: 'string' } });
+    if (!cli)
         return 0;
-    }
+    const { values } = cli;
     const repo = (0,external_node_path_.resolve)(values.repo ?? '.');
     if (!(0,external_node_fs_.existsSync)(repo))
         throw new errors/* MlopsError */.I(`The repository folder ${repo} does not exist.`);

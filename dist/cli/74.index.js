@@ -1,6 +1,49 @@
-export const id = 525;
-export const ids = [525];
+export const id = 74;
+export const ids = [74];
 export const modules = {
+
+/***/ 1428:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ parseCommand),
+/* harmony export */   V: () => (/* binding */ repoOptions)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/** Argument parsing shared by the commands: the flags every command has, and `--help`. */
+
+const everyCommand = {
+    verbose: { type: 'boolean', short: 'v' },
+    help: { type: 'boolean', short: 'h' },
+};
+/** Where the model repository and its settings are, and which models to act on. */
+const repoOptions = {
+    settings: { type: 'string' },
+    repo: { type: 'string' },
+    models: { type: 'string' },
+};
+/**
+ * Parses `args` with the command's own options plus --verbose and --help. Returns null after
+ * printing `usage` when --help was given, so a command starts with
+ * `const parsed = parseCommand(...); if (!parsed) return 0;`.
+ */
+function parseCommand(args, usage, options, allowPositionals = false) {
+    const parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
+        args,
+        allowPositionals,
+        strict: true,
+        options: { ...everyCommand, ...options },
+    });
+    if (parsed.values.help) {
+        process.stdout.write(usage);
+        return null;
+    }
+    return parsed;
+}
+
+
+/***/ }),
 
 /***/ 5189:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
