@@ -162,7 +162,7 @@ describe('buildPackage', () => {
     expect(err.problems[0].message).toContain('akerbp_mlpet==4.3');
     expect(err.problems[0]).toMatchObject({ file: 'model_code/requirements.model', line: 5 });
     const noSource = await build(repo, { model: settings({ helperModels: [helper('feat')] }) }).catch((e) => e);
-    expect(noSource.message).toMatch(/not available yet/);
+    expect(noSource.message).toMatch(/needs CDF credentials; none were given/);
   });
 });
 

@@ -38,3 +38,9 @@ export async function createCdfClient(config: CdfConfig, options: CdfClientOptio
 export function tokenProviderOf(client: CogniteClient): TokenProvider | undefined {
   return providers.get(client);
 }
+
+/** A client factory that makes its client on first call and reuses it: one token fetch for all uses. */
+export function clientOnFirstUse(factory: () => Promise<CogniteClient>): () => Promise<CogniteClient> {
+  let client: Promise<CogniteClient> | undefined;
+  return () => (client ??= factory());
+}

@@ -101,7 +101,8 @@ export async function deployModels(o: DeployModelsOptions): Promise<ModelDeploy[
       ? { path: resolve(o.workingDirectory, o.packagePath as string), sha256: '', version: given.version }
       : await o.log.group(`Package ${name} ${o.service} (${o.env})`, () => packageModel({
           settingsFile: o.settingsFile, workingDirectory: o.workingDirectory, models: [name], env: o.env, service: o.service,
-          artifactSource: o.env === 'dev' ? 'local' : 'cdf', artifactVersion: o.artifactVersion, outputDir, log: o.log,
+          artifactSource: o.env === 'dev' ? 'local' : 'cdf', artifactVersion: o.artifactVersion, outputDir,
+          cdfClient: async () => o.client, log: o.log,
         }, settings.repoRoot, model, artifacts));
     const sha256 = pkg.sha256 || (await hashFile(pkg.path)).sha256;
     const result = await deployFunction({

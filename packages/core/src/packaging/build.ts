@@ -12,7 +12,8 @@ import { artifactExternalId, functionExternalId } from '../naming.js';
 import type { Env, ModelSettings, Service } from '../settings/types.js';
 import { collectFolder, type ZipFileEntry } from './collect.js';
 import { checkSharedPins, functionRequirements } from './requirements.js';
-import { cdfHelperPackagesUnavailable, type HelperPackageSource } from './sources.js';
+import { helperPackagesOf } from './helper-packages.js';
+import type { HelperPackageSource } from './sources.js';
 import { writeDeterministicZip } from './zip.js';
 
 /**
@@ -32,6 +33,7 @@ export interface BuildPackageOptions {
   artifactFolder: string | null;
   outputDir: string;
   suiteVersion: string;
+  /** absent: helper models cannot be fetched (no CDF credentials), a clear error if the model has any */
   helperPackages?: HelperPackageSource;
   /** zips above this fail; benchmarks lift it */
   maxZipBytes?: number;
@@ -102,10 +104,14 @@ export async function buildPackage(o: BuildPackageOptions): Promise<BuiltPackage
 
   const scratch = model.helperModels.length ? await mkdtemp(join(tmpdir(), 'mlops-helpers-')) : null;
   try {
+    const helpers = o.helperPackages ?? helperPackagesOf(undefined, o.log);
     for (const helper of model.helperModels) {
       const dest = join(scratch as string, helper.name);
       await mkdir(dest, { recursive: true });
-      const fetched = await (o.helperPackages ?? cdfHelperPackagesUnavailable).fetch(helper, dest);
+      const fetched = await helpers.fetch(helper, dest).catch((err: unknown) => {
+        if (!(err instanceof MlopsError) || err.problems.length) throw err;
+        throw new MlopsError(err.message, [{ file: model.source.file, line: model.source.line, field: 'helper_models', message: `${helper.name} cannot be fetched.` }]);
+      });
       const helperReqs = await readFile(join(fetched.folder, 'requirements.txt'), 'utf8').catch(() => '');
       checkSharedPins(helper.packagesToCheck, { file: model.reqFile, text: requirementsText }, { name: helper.name, file: `${helper.name} v${fetched.version} requirements.txt`, text: helperReqs });
       entries.push(...await collectFolder(fetched.folder, helper.targetPath, { allowedRoot: fetched.folder, describe: (p) => `${helper.name}:${relative(fetched.folder, p)}` }));

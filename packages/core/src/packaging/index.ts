@@ -3,6 +3,7 @@ export * from './build.js';
 export * from './collect.js';
 export * from './requirements.js';
 export * from './sources.js';
+export * from './helper-packages.js';
 export * from './unzip.js';
 export * from './zip.js';
 export * from './package-models.js';

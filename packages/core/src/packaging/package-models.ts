@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CogniteClient } from '@cognite/sdk';
 import { cdfArtifactSource } from '../artifacts/source.js';
+import { clientOnFirstUse } from '../cdf/client.js';
 import { MlopsError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { loadSettings } from '../settings/load.js';
 import type { Env, ModelSettings, Service } from '../settings/types.js';
 import { servicesOf } from '../settings/types.js';
 import { buildPackage, type BuiltPackage } from './build.js';
+import { helperPackagesOf } from './helper-packages.js';
 import { localArtifactSource, type ArtifactSource, type HelperPackageSource } from './sources.js';
 import { SUITE_VERSION } from '../version.js';
 
@@ -41,8 +43,9 @@ export interface PackageModelsOptions {
   /** null = artifact_version from settings, else the latest */
   artifactVersion: number | null;
   outputDir: string;
-  /** builds the CDF client, only called when artifacts come from CDF */
+  /** builds the CDF client, only called when artifacts or helper models' packages come from CDF */
   cdfClient?: () => Promise<CogniteClient>;
+  /** absent: helper models' deployed packages are fetched from CDF with cdfClient */
   helperPackages?: HelperPackageSource;
   maxZipBytes?: number;
   log: Logger;
@@ -72,7 +75,8 @@ export async function packageModel(o: PackageModelsOptions, repoRoot: string, mo
     const version = art?.version ?? o.artifactVersion ?? model.artifactVersion ?? 1;
     const built = await buildPackage({
       repoRoot, model, service: o.service, env: o.env, version, artifactFolder: art?.folder ?? null,
-      outputDir: resolve(repoRoot, o.outputDir), suiteVersion: SUITE_VERSION, helperPackages: o.helperPackages, maxZipBytes: o.maxZipBytes, log: o.log,
+      outputDir: resolve(repoRoot, o.outputDir), suiteVersion: SUITE_VERSION,
+      helperPackages: o.helperPackages ?? helperPackagesOf(o.cdfClient, o.log), maxZipBytes: o.maxZipBytes, log: o.log,
     });
     return { ...built, model: model.modelName, service: o.service, env: o.env, version };
   } finally {
@@ -83,10 +87,12 @@ export async function packageModel(o: PackageModelsOptions, repoRoot: string, mo
 export async function packageModels(o: PackageModelsOptions): Promise<PackagedModel[]> {
   const settings = await loadSettings({ file: o.settingsFile, repoRoot: o.workingDirectory, env: o.env, models: o.models.length ? o.models : undefined });
   const selected = o.models.length ? settings.models.filter((m) => o.models.includes(m.modelName)) : settings.models;
+  // One client for artifacts and helper packages, made on first use.
+  const shared: PackageModelsOptions = { ...o, cdfClient: o.cdfClient && clientOnFirstUse(o.cdfClient) };
   let source: Promise<ArtifactSource> | undefined;
-  const artifacts = () => (source ??= artifactSourceOf(o, settings.repoRoot));
+  const artifacts = () => (source ??= artifactSourceOf(shared, settings.repoRoot));
   const out: PackagedModel[] = [];
-  for (const model of selected) out.push(await packageModel(o, settings.repoRoot, model, artifacts));
+  for (const model of selected) out.push(await packageModel(shared, settings.repoRoot, model, artifacts));
   return out;
 }
 

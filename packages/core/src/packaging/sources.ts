@@ -49,10 +49,3 @@ export const cdfArtifactSourceUnavailable: ArtifactSource = {
     return Promise.reject(new MlopsError('The cdf artifact source is not available yet in this version of akerbp/mlops; use artifact-source local with the artifact folder on disk.'));
   },
 };
-
-/** Fetching deployed helper packages from CDF is not available yet: fail clearly. */
-export const cdfHelperPackagesUnavailable: HelperPackageSource = {
-  fetch(helper) {
-    return Promise.reject(new MlopsError(`Fetching the deployed package of helper model "${helper.name}" from CDF is not available yet in this version of akerbp/mlops.`));
-  },
-};

@@ -146,7 +146,7 @@ async function runModel(r: ModelRun): Promise<void> {
   const [first, ...rest] = r.services.length ? r.services : (['prediction'] as Service[]);
   const [tested] = await log.group(`test ${model.modelName}`, () => testModels({
     settingsFile: r.settingsFile, workingDirectory: r.repoRoot, models: [model.modelName], python: r.python,
-    installRequirements: r.installRequirements, service: first, outputDir: join(r.outputDir, 'test'), log,
+    installRequirements: r.installRequirements, service: first, outputDir: join(r.outputDir, 'test'), cdfClient: r.cdf, log,
   }));
   if (tested.problems.length) throw new MlopsError(`${model.modelName} failed testing (${tested.problems.length} problem(s)).`, tested.problems);
   if (!r.deploying) {
@@ -156,7 +156,7 @@ async function runModel(r: ModelRun): Promise<void> {
 
   const packaging: PackageModelsOptions = {
     settingsFile: r.settingsFile, workingDirectory: r.repoRoot, models: [model.modelName], env: r.env, service: first,
-    artifactSource: r.env === 'dev' ? 'local' : 'cdf', artifactVersion: null, outputDir: join(r.outputDir, 'packages'), log,
+    artifactSource: r.env === 'dev' ? 'local' : 'cdf', artifactVersion: null, outputDir: join(r.outputDir, 'packages'), cdfClient: r.cdf, log,
   };
   for (const service of r.services) {
     const testPayload = service === first

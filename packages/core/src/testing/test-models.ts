@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CogniteClient } from '@cognite/sdk';
 import { cdfArtifactSource } from '../artifacts/source.js';
+import { clientOnFirstUse } from '../cdf/client.js';
 import { MlopsError, type Problem } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { packageModel, type PackageModelsOptions } from '../packaging/package-models.js';
@@ -35,7 +36,7 @@ export interface TestModelsOptions {
   artifactEnv?: Env;
   /** null or absent: the settings' artifact_version, else the latest */
   artifactVersion?: number | null;
-  /** made on first use, only when an artifact folder must be downloaded */
+  /** made on first use, only when an artifact folder must be downloaded or a helper model's package fetched */
   cdfClient?: () => Promise<CogniteClient>;
   log: Logger;
 }
@@ -61,15 +62,17 @@ export async function testModels(o: TestModelsOptions): Promise<ModelTestResult[
   const repoRoot = settings.repoRoot;
   const out = join(repoRoot, o.outputDir);
   await mkdir(out, { recursive: true });
+  // One client, made on first use, for missing artifacts and helper models' packages.
+  const shared = o.cdfClient && clientOnFirstUse(o.cdfClient);
   const packaging: PackageModelsOptions = {
     settingsFile: o.settingsFile, workingDirectory: repoRoot, models: [], env: 'dev', service: o.service, artifactSource: 'local',
-    artifactVersion: null, outputDir: join(out, 'packages'), log: o.log,
+    artifactVersion: null, outputDir: join(out, 'packages'), cdfClient: shared, log: o.log,
   };
   const local = localArtifactSource(repoRoot);
   let cdf: ReturnType<typeof cdfArtifacts> | undefined;
   const cdfArtifacts = async () => {
-    if (!o.cdfClient) throw new MlopsError('no CDF credentials were given.');
-    return cdfArtifactSource(await o.cdfClient(), undefined, o.log);
+    if (!shared) throw new MlopsError('no CDF credentials were given.');
+    return cdfArtifactSource(await shared(), undefined, o.log);
   };
   let emulator: (EmulatorEndpoint & { stop(): Promise<void> }) | undefined;
   const results: ModelTestResult[] = [];
