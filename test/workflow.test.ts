@@ -49,8 +49,14 @@ describe(FILE, () => {
 
   it('is callable with the documented inputs and optional COGNITE_* secrets, and runnable by hand for prod', () => {
     const call = template.events.workflow_call!;
-    expect(Object.keys(call.inputs!)).toEqual(['settings-file', 'working-directory', 'env', 'python-version', 'models']);
+    expect(Object.keys(call.inputs!)).toEqual(['settings-file', 'working-directory', 'env', 'python-version', 'models', 'use-oidc']);
     expect(call.inputs!.env.default).toBe('auto');
+    // OIDC federation reaches every step that signs in to CDF, and those jobs may mint the token.
+    for (const job of ['test', 'deploy']) {
+      const signingIn = jobSteps(job).filter((s) => /test-model|deploy-cdf-function/.test(s.uses ?? '') && (s.env || s.uses?.includes('deploy')));
+      expect(signingIn.length, job).toBeGreaterThan(0);
+      for (const step of signingIn) expect(step.with!['use-oidc'], `${job}: ${step.uses}`).toBe('${{ inputs.use-oidc }}');
+    }
     // Empty: the test job runs each model on its settings' python_version (the matrix's python).
     expect(call.inputs!['python-version'].default).toBe('');
     const setupPython = jobSteps('test').find((s) => s.uses === 'actions/setup-python@v5')!;
