@@ -2,6 +2,7 @@
 import { mkdtempSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { bundles } from '../../scripts/bundles.mjs';
 import { interleave, median, repoRoot, run } from '../lib/measure.mjs';
 import { fmt, row } from '../lib/table.mjs';
@@ -37,9 +38,25 @@ function bundleBytes(dir) {
   return readdirSync(dir).filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
 }
 
+/** The floor every action built on @actions/core pays: a bundle that only loads it and sets an output. */
+async function coreOnlyBundle() {
+  const outfile = join(mkdtempSync(join(tmpdir(), 'bench-core-only-')), 'index.mjs');
+  await build({
+    stdin: { contents: "import * as core from '@actions/core'; core.setOutput('x', core.getInput('y'));", resolveDir: repoRoot, loader: 'js' },
+    bundle: true, platform: 'node', format: 'esm', target: 'node20', minify: true, outfile, logLevel: 'error',
+    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+  });
+  return outfile;
+}
+
 export async function coldStart({ runs, distDir }) {
   const rows = [];
   const bare = () => run(process.execPath, ['-e', '0']).then((r) => r.ms);
+  const floor = await coreOnlyBundle();
+  const floorEnv = runnerEnv({});
+  const [floorMs, floorBareMs] = await interleave(runs, () => run(process.execPath, [floor], { env: floorEnv }).then((r) => r.ms), bare);
+  const f = median(floorMs);
+  rows.push(row(`Cold start floor: @actions/core alone (median of ${runs})`, fmt.ms(f), `${fmt.ms(median(floorBareMs))} (node -e 0)`, fmt.ratio(f / median(floorBareMs)), '—', null));
   for (const { name } of bundles) {
     const dir = join(distDir, name);
     const entry = join(dir, 'index.js');
