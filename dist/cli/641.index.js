@@ -2,68 +2,6 @@ export const id = 641;
 export const ids = [641];
 export const modules = {
 
-/***/ 1407:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ extractZip)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var yauzl__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(663);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7638);
-/** Unpacks a function zip (streaming), refusing entries that would land outside the folder. */
-
-
-
-
-
-
-async function extractZip(zipFile, destDir) {
-    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(destDir);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(root, { recursive: true });
-    // yauzl's own errors (it refuses absolute and .. names itself) become readable MlopsErrors.
-    const unusable = (err) => new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MlopsError */ .I(`${zipFile} cannot be unpacked: ${err.message}.`);
-    const zip = await new Promise((res, rej) => yauzl__WEBPACK_IMPORTED_MODULE_4__.open(zipFile, { lazyEntries: true }, (err, z) => (err ? rej(unusable(err)) : res(z))));
-    try {
-        await new Promise((res, rej) => {
-            zip.on('error', (err) => rej(unusable(err)));
-            zip.on('end', () => res());
-            zip.on('entry', (entry) => {
-                const target = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(root, entry.fileName);
-                if (!target.startsWith(root + node_path__WEBPACK_IMPORTED_MODULE_2__.sep)) {
-                    rej(new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MlopsError */ .I(`${zipFile} holds ${entry.fileName}, which points outside the folder it is unpacked to.`));
-                    return;
-                }
-                if (entry.fileName.endsWith('/')) {
-                    (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(target, { recursive: true }).then(() => zip.readEntry(), rej);
-                    return;
-                }
-                zip.openReadStream(entry, (err, stream) => {
-                    if (err)
-                        return rej(err);
-                    (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(target), { recursive: true })
-                        .then(() => (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(stream, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(target)))
-                        .then(() => zip.readEntry(), rej);
-                });
-            });
-            zip.readEntry();
-        });
-    }
-    finally {
-        zip.close();
-    }
-}
-
-
-/***/ }),
-
 /***/ 2983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -407,10 +345,12 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./packages/core/src/artifacts/source.ts
 var source = __webpack_require__(7960);
+// EXTERNAL MODULE: ./packages/core/src/cdf/client.ts + 1 modules
+var client = __webpack_require__(7275);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(7638);
-// EXTERNAL MODULE: ./packages/core/src/packaging/package-models.ts + 4 modules
-var package_models = __webpack_require__(8447);
+// EXTERNAL MODULE: ./packages/core/src/packaging/package-models.ts + 5 modules
+var package_models = __webpack_require__(9934);
 // EXTERNAL MODULE: ./packages/core/src/packaging/sources.ts
 var sources = __webpack_require__(1911);
 // EXTERNAL MODULE: ./packages/core/src/packaging/unzip.ts
@@ -568,6 +508,7 @@ var service_test = __webpack_require__(6346);
 
 
 
+
 function asProblems(err, model) {
     if (!(err instanceof errors/* MlopsError */.I))
         throw err;
@@ -580,16 +521,18 @@ async function testModels(o) {
     const repoRoot = settings.repoRoot;
     const out = (0,external_node_path_.join)(repoRoot, o.outputDir);
     await (0,promises_.mkdir)(out, { recursive: true });
+    // One client, made on first use, for missing artifacts and helper models' packages.
+    const shared = o.cdfClient && (0,client/* clientOnFirstUse */._J)(o.cdfClient);
     const packaging = {
         settingsFile: o.settingsFile, workingDirectory: repoRoot, models: [], env: 'dev', service: o.service, artifactSource: 'local',
-        artifactVersion: null, outputDir: (0,external_node_path_.join)(out, 'packages'), log: o.log,
+        artifactVersion: null, outputDir: (0,external_node_path_.join)(out, 'packages'), cdfClient: shared, log: o.log,
     };
-    const local = (0,sources/* localArtifactSource */.n0)(repoRoot);
+    const local = (0,sources/* localArtifactSource */.n)(repoRoot);
     let cdf;
     const cdfArtifacts = async () => {
-        if (!o.cdfClient)
+        if (!shared)
             throw new errors/* MlopsError */.I('no CDF credentials were given.');
-        return (0,source/* cdfArtifactSource */.h)(await o.cdfClient(), undefined, o.log);
+        return (0,source/* cdfArtifactSource */.h)(await shared(), undefined, o.log);
     };
     let emulator;
     const results = [];

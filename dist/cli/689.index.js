@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(641);
 /* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3922);
-/* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8447);
+/* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9934);
 /* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9157);
 /* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7638);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1428);

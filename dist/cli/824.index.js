@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./packages/core/src/pipeline/run.ts + 5 modules
-var run = __webpack_require__(1491);
+// EXTERNAL MODULE: ./packages/core/src/pipeline/run.ts + 4 modules
+var run = __webpack_require__(289);
 ;// CONCATENATED MODULE: ./packages/core/src/pipeline/summary.ts
 /** The pipeline's outcome as table rows: the job summary and the CLI print the same. */
 
@@ -210,6 +210,390 @@ async function deployCommand(args) {
 
 /***/ }),
 
+/***/ 2510:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ alignedTable)
+/* harmony export */ });
+/** Terminal tables: what the actions put in job summaries, as aligned columns. */
+/** Left-aligned columns two spaces apart, the first row the headings; no trailing spaces or newline. */
+function alignedTable(rows) {
+    const cells = rows.map((r) => r.map(String));
+    const widths = (cells[0] ?? []).map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+    return cells.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
+}
+
+
+/***/ }),
+
+/***/ 4395:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K2: () => (/* binding */ resolveCdfConfig)
+/* harmony export */ });
+/* unused harmony exports CDF_INPUT_NAMES, cdfInputsFrom */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+/**
+ * Where CDF credentials come from: action inputs first, then the environment variables the Python
+ * package documented (COGNITE_*), so existing repository secrets keep working unchanged.
+ */
+
+/** Action inputs every CDF-touching action declares (see actions/<name>/action.yml). */
+const CDF_INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'cdf-project',
+    'cdf-base-url',
+    'tenant-id',
+    'token-url',
+    'client-id',
+    'client-secret',
+    'use-oidc',
+    'allowed-cdf-projects',
+]));
+/** Reads the CDF inputs with an action's input reader (keeps this module GitHub-free). */
+function cdfInputsFrom(read) {
+    return Object.fromEntries(CDF_INPUT_NAMES.map((n) => [n, read(n)]));
+}
+function resolveCdfConfig(inputs, env = process.env, log) {
+    const missing = [];
+    const pick = (inputName, envName) => {
+        const value = ((inputName ? inputs[inputName] : undefined) || env[envName] || '').trim();
+        return value;
+    };
+    const need = (value, inputName, envName) => {
+        if (!value) {
+            missing.push({
+                field: inputName ?? envName,
+                env: envName,
+                message: inputName ? `set input "${inputName}" or environment variable ${envName}` : `set environment variable ${envName}`,
+            });
+        }
+        return value;
+    };
+    // Secrets are masked before anything else can print them.
+    const secret = (value) => {
+        if (value)
+            log?.secret(value);
+        return value;
+    };
+    const useOidc = parseBoolean(inputs['use-oidc'] ?? '', 'use-oidc');
+    const project = need(pick('cdf-project', 'COGNITE_PROJECT'), 'cdf-project', 'COGNITE_PROJECT');
+    const rawBaseUrl = need(pick('cdf-base-url', 'COGNITE_OIDC_BASE_URL'), 'cdf-base-url', 'COGNITE_OIDC_BASE_URL');
+    const tenant = pick('tenant-id', 'COGNITE_TENANT_ID');
+    let tokenUrl = pick('token-url', 'COGNITE_TOKEN_URL');
+    if (!tokenUrl && tenant)
+        tokenUrl = `https://login.microsoftonline.com/${encodeURIComponent(tenant)}/oauth2/v2.0/token`;
+    if (!tokenUrl) {
+        missing.push({
+            field: 'tenant-id',
+            env: 'COGNITE_TENANT_ID',
+            message: 'set input "tenant-id" or environment variable COGNITE_TENANT_ID (or "token-url" / COGNITE_TOKEN_URL)',
+        });
+    }
+    const writeId = need(pick('client-id', 'COGNITE_CLIENT_ID_WRITE'), 'client-id', 'COGNITE_CLIENT_ID_WRITE');
+    const writeSecret = secret(pick('client-secret', 'COGNITE_CLIENT_SECRET_WRITE'));
+    if (!useOidc)
+        need(writeSecret, 'client-secret', 'COGNITE_CLIENT_SECRET_WRITE');
+    const readId = pick(undefined, 'COGNITE_CLIENT_ID_READ');
+    const readSecret = secret(pick(undefined, 'COGNITE_CLIENT_SECRET_READ'));
+    if (readId && !readSecret && !useOidc)
+        need('', undefined, 'COGNITE_CLIENT_SECRET_READ');
+    if (missing.length) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MlopsError */ .I(`CDF credentials are incomplete: missing ${missing.map((p) => (p.field === p.env ? p.env : `${p.field} (${p.env})`)).join(', ')}. ` +
+            'Set the action inputs or the COGNITE_* environment variables (repository secrets).', missing);
+    }
+    const baseUrl = normaliseBaseUrl(rawBaseUrl);
+    const allowedProjects = (inputs['allowed-cdf-projects'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    if (allowedProjects.length && !allowedProjects.includes(project)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MlopsError */ .I(`CDF project "${project}" is not in allowed-cdf-projects (${allowedProjects.join(', ')}); refusing to touch it.`, [{ field: 'cdf-project', message: `"${project}" is not one of ${allowedProjects.join(', ')}` }]);
+    }
+    return {
+        project,
+        baseUrl,
+        tokenUrl,
+        scopes: [`${baseUrl}/.default`],
+        write: { clientId: writeId, clientSecret: writeSecret || undefined },
+        read: readId ? { clientId: readId, clientSecret: readSecret || undefined } : undefined,
+        useOidc,
+        allowedProjects,
+    };
+}
+function normaliseBaseUrl(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MlopsError */ .I(`CDF base URL "${raw}" is not a URL; expected e.g. https://api.cognitedata.com.`, [
+            { field: 'cdf-base-url', message: `"${raw}" is not a URL` },
+        ]);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MlopsError */ .I(`CDF base URL "${raw}" must start with https:// (or http:// for the local emulator).`, [
+            { field: 'cdf-base-url', message: 'must be an http(s) URL' },
+        ]);
+    }
+    return raw.replace(/\/+$/, '');
+}
+function parseBoolean(raw, name) {
+    const value = raw.trim().toLowerCase();
+    if (value === '' || value === 'false' || value === 'no' || value === '0')
+        return false;
+    if (value === 'true' || value === 'yes' || value === '1')
+        return true;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MlopsError */ .I(`Input "${name}" must be true or false, got "${raw}".`, [{ field: name, message: 'must be true or false' }]);
+}
+
+
+/***/ }),
+
+/***/ 948:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pi: () => (/* binding */ checkCron),
+/* harmony export */   _s: () => (/* binding */ keepWarmOf),
+/* harmony export */   dd: () => (/* binding */ applyKeepWarm),
+/* harmony export */   nN: () => (/* binding */ parseKeepWarmSchedule)
+/* harmony export */ });
+/* unused harmony exports PROD_KEEP_WARM_SCHEDULE, KEEP_WARM_NAME */
+/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8628);
+/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(cron_parser__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _cdf_functions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6052);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7638);
+
+
+
+/** The Python package's prod default: every 30 minutes in working hours on weekdays. */
+const PROD_KEEP_WARM_SCHEDULE = '*/30 5-17 * * 1-5';
+const KEEP_WARM_NAME = 'mlops keep-warm';
+const KEEP_WARM_DATA = {};
+/** '' and 'none' mean no schedule; an empty input in prod means the default. */
+function parseKeepWarmSchedule(raw, env, field = 'keep-warm-schedule') {
+    if (raw === undefined || raw.trim() === '')
+        return env === 'prod' ? PROD_KEEP_WARM_SCHEDULE : null;
+    const value = raw.trim();
+    if (value.toLowerCase() === 'none')
+        return null;
+    checkCron(value, field);
+    return value;
+}
+/** CDF takes five-field cron expressions (UTC). */
+function checkCron(expression, field = 'keep-warm-schedule') {
+    const fields = expression.trim().split(/\s+/);
+    let reason = fields.length === 5 ? '' : `it has ${fields.length} fields, CDF wants 5 (minute hour day month weekday)`;
+    if (!reason) {
+        try {
+            cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(expression);
+        }
+        catch (err) {
+            reason = err.message;
+        }
+    }
+    if (reason)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MlopsError */ .I(`${field} "${expression}" is not a valid cron expression: ${reason}. Example: ${PROD_KEEP_WARM_SCHEDULE}; 'none' for no schedule.`, [{ field, message: reason }]);
+}
+/** Puts the function's keep-warm schedule in the wanted state; says what it did. */
+async function applyKeepWarm(client, fn, cron) {
+    const ours = (await (0,_cdf_functions_js__WEBPACK_IMPORTED_MODULE_2__/* .listSchedules */ .RG)(client, { functionId: fn.id })).filter((s) => s.name === KEEP_WARM_NAME);
+    if (cron === null) {
+        if (!ours.length)
+            return 'no keep-warm schedule';
+        await (0,_cdf_functions_js__WEBPACK_IMPORTED_MODULE_2__/* .deleteSchedules */ .qQ)(client, ours.map((s) => s.id));
+        return 'removed the keep-warm schedule';
+    }
+    if (ours.length === 1 && ours[0].cronExpression === cron) {
+        const data = await (0,_cdf_functions_js__WEBPACK_IMPORTED_MODULE_2__/* .scheduleInputData */ .y4)(client, ours[0].id);
+        if (JSON.stringify(data ?? {}) === JSON.stringify(KEEP_WARM_DATA))
+            return `keep-warm schedule "${cron}" unchanged`;
+    }
+    await (0,_cdf_functions_js__WEBPACK_IMPORTED_MODULE_2__/* .deleteSchedules */ .qQ)(client, ours.map((s) => s.id));
+    const { nonce } = await (0,_cdf_functions_js__WEBPACK_IMPORTED_MODULE_2__/* .createSession */ .jw)(client, { tokenExchange: true });
+    await (0,_cdf_functions_js__WEBPACK_IMPORTED_MODULE_2__/* .createSchedule */ .sF)(client, {
+        name: KEEP_WARM_NAME,
+        cronExpression: cron,
+        functionId: fn.id,
+        description: 'Keeps an instance warm (akerbp/mlops).',
+        data: KEEP_WARM_DATA,
+        nonce,
+    });
+    return `keep-warm schedule set to "${cron}"`;
+}
+/** The keep-warm cron on a function, to carry it over when the function is re-created. */
+async function keepWarmOf(client, fn) {
+    const ours = (await (0,_cdf_functions_js__WEBPACK_IMPORTED_MODULE_2__/* .listSchedules */ .RG)(client, { functionId: fn.id })).find((s) => s.name === KEEP_WARM_NAME);
+    return ours?.cronExpression ?? null;
+}
+
+
+/***/ }),
+
+/***/ 1869:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  f: () => (/* binding */ DEFAULT_WAIT_TIMEOUT_MS),
+  X0: () => (/* binding */ replaceFunction),
+  Of: () => (/* binding */ rollOut),
+  av: () => (/* binding */ smokeCall)
+});
+
+// UNUSED EXPORTS: createOrAdopt
+
+// EXTERNAL MODULE: ./packages/core/src/cdf/functions.ts
+var functions = __webpack_require__(6052);
+// EXTERNAL MODULE: ./packages/core/src/cdf/retry.ts
+var retry = __webpack_require__(4199);
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __webpack_require__(7638);
+;// CONCATENATED MODULE: ./packages/core/src/interrupt.ts
+/**
+ * Work that must not be cut off half-way, such as replacing the serving function (delete, then
+ * create): a step timeout lets it finish (it restores the old function on failure) before
+ * stopping the process, so a timeout never leaves a model without its latest function.
+ */
+const inFlight = new Set();
+function uninterruptible(body) {
+    const running = body();
+    inFlight.add(running);
+    const forget = () => inFlight.delete(running);
+    running.then(forget, forget);
+    return running;
+}
+/** Whether any uninterruptible work is running. */
+function uninterruptibleRunning() {
+    return inFlight.size > 0;
+}
+/** Resolves once no uninterruptible work is running (including work started meanwhile). */
+async function settleUninterruptible() {
+    while (inFlight.size)
+        await Promise.allSettled([...inFlight]);
+}
+
+// EXTERNAL MODULE: ./packages/core/src/deploy/fields.ts
+var fields = __webpack_require__(8328);
+;// CONCATENATED MODULE: ./packages/core/src/deploy/rollout.ts
+
+
+
+
+
+const DEFAULT_WAIT_TIMEOUT_MS = 1_500_000;
+/** Last lines of a failed smoke call's logs shown in the error. */
+const LOG_LINES_SHOWN = 20;
+/**
+ * Creates the function; when the external id is taken (a concurrent deploy), adopts the existing
+ * one if it runs the same code, and refuses otherwise rather than fight over it.
+ */
+async function createOrAdopt(client, spec, log) {
+    try {
+        return await (0,functions/* createFunction */.zp)(client, spec);
+    }
+    catch (err) {
+        if (!(err instanceof retry/* CdfApiError */.ul && err.status === 409) || !spec.externalId)
+            throw err;
+        const existing = await (0,functions/* retrieveFunction */.j9)(client, { externalId: spec.externalId });
+        const ours = spec.metadata?.code_sha256;
+        if (existing && ours && (0,fields/* deployedCode */.go)(existing).sha256 === ours) {
+            log.info(`${spec.externalId} was created meanwhile by another deploy with the same code; using it.`);
+            return existing;
+        }
+        throw new errors/* MlopsError */.I(`Another deploy created ${spec.externalId} at the same time with different code` +
+            `${existing ? ` (version ${existing.metadata?.version ?? '?'}, code sha256 ${existing.metadata?.code_sha256 ?? '?'})` : ''}; ` +
+            'this deploy left it alone. Re-run the deploy to put this version in place.');
+    }
+}
+/** Calls the function and requires a completed call answering status "ok". */
+async function smokeCall(client, fn, payload, options) {
+    const started = Date.now();
+    const label = fn.externalId ?? String(fn.id);
+    const { call, response, logs } = await (0,functions/* callFunction */.Tx)(client, fn.id, payload, { timeoutMs: options.timeoutMs, log: options.log });
+    const ms = Date.now() - started;
+    const status = response?.status;
+    if (call.status === 'Completed' && status === 'ok') {
+        options.log.info(`Smoke test of ${label}: status ok (${ms} ms).`);
+        return { status: 'ok', ms };
+    }
+    const why = call.status !== 'Completed'
+        ? `the call ${call.id} ended ${call.status}${call.error?.message ? `: ${call.error.message}` : ''}`
+        : `it answered status "${String(status)}"${response?.message ? `: ${String(response.message)}` : ''}`;
+    const tail = logs.slice(-LOG_LINES_SHOWN).map((l) => l.message.trimEnd()).join('\n');
+    throw new errors/* MlopsError */.I(`Smoke test of ${label} failed: ${why}.${tail ? `\nLast log lines of the call:\n${tail}` : ''}`);
+}
+/** Creates (or adopts), waits for Ready and smoke-calls. */
+async function rollOut(client, spec, o) {
+    const created = await createOrAdopt(client, spec, o.log);
+    // By external id, so a build error names the function people know.
+    const fn = await (0,functions/* waitForReady */.Cf)(client, spec.externalId ? { externalId: spec.externalId } : { id: created.id }, { timeoutMs: o.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS, log: o.log });
+    const smoke = o.smokePayload === null ? null : await smokeCall(client, fn, o.smokePayload, { timeoutMs: o.waitTimeoutMs, log: o.log });
+    return { fn, smoke };
+}
+/**
+ * Functions are immutable in CDF: replacing is delete + create. On any failure after the delete,
+ * `current` is re-created from its own code file, so what was serving keeps serving. A step
+ * timeout waits for this to finish rather than stop between the delete and the create.
+ */
+function replaceFunction(client, current, spec, o) {
+    return uninterruptible(async () => {
+        if (current)
+            await (0,functions/* deleteFunctions */.dJ)(client, [{ id: current.id }]);
+        try {
+            return await rollOut(client, spec, o);
+        }
+        catch (err) {
+            if (!current)
+                throw err;
+            const restored = await restore(client, current, spec, o).catch((restoreErr) => `could NOT be restored: ${restoreErr.message}`);
+            const message = err instanceof Error ? err.message : String(err);
+            throw new errors/* MlopsError */.I(`${message}\n${spec.externalId}: the function that was serving before (version ${current.metadata?.version ?? '?'}) ${restored}`, err instanceof errors/* MlopsError */.I ? err.problems : []);
+        }
+    });
+}
+/**
+ * Restoring is what keeps the model serving, so it gets a few attempts: a 503 on the (not
+ * retried, non-idempotent) create or a build that fails once must not leave no function at all.
+ */
+const RESTORE_ATTEMPTS = 3;
+async function restore(client, previous, attempted, o) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await restoreOnce(client, previous, attempted, o);
+        }
+        catch (err) {
+            if (attempt >= RESTORE_ATTEMPTS)
+                throw err;
+            o.log.warning(`Restoring ${previous.externalId} failed (${err.message.split('\n')[0]}); trying again.`);
+            await new Promise((r) => setTimeout(r, 1000 * attempt));
+        }
+    }
+}
+async function restoreOnce(client, previous, attempted, o) {
+    const xid = previous.externalId;
+    const now = await (0,functions/* retrieveFunction */.j9)(client, { externalId: xid });
+    if (now) {
+        const code = (0,fields/* deployedCode */.go)(now).sha256;
+        // A function from another deploy is serving: leave it. Ours (failed, or a failed restore) makes way.
+        if (code !== attempted.metadata?.code_sha256 && code !== (0,fields/* deployedCode */.go)(previous).sha256)
+            return 'was not restored: another deploy has replaced it meanwhile.';
+        if (code === (0,fields/* deployedCode */.go)(previous).sha256 && now.status !== 'Failed') {
+            await (0,functions/* waitForReady */.Cf)(client, { id: now.id }, { timeoutMs: o.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS, log: o.log });
+            return `was restored from its code file (id ${previous.fileId}) and keeps serving.`;
+        }
+        await (0,functions/* deleteFunctions */.dJ)(client, [{ id: now.id }]);
+    }
+    o.log.warning(`Restoring ${xid} from its previous code file (id ${previous.fileId}).`);
+    const spec = (0,fields/* recreateSpec */.$W)(previous, o.restoreSecrets ? { secrets: o.restoreSecrets } : {});
+    const fn = await createOrAdopt(client, spec, o.log);
+    await (0,functions/* waitForReady */.Cf)(client, { id: fn.id }, { timeoutMs: o.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS, log: o.log });
+    return `was restored from its code file (id ${previous.fileId}) and keeps serving.`;
+}
+
+
+/***/ }),
+
 /***/ 5589:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -310,8 +694,8 @@ function basePlan({ eventName, ref, defaultBranch, inputs }) {
     return noDeploy([], `${branch}: only main/master, deploy/*, mlops/* and feature/* branches run the pipeline`);
 }
 
-// EXTERNAL MODULE: ./packages/core/src/packaging/package-models.ts + 4 modules
-var package_models = __webpack_require__(8447);
+// EXTERNAL MODULE: ./packages/core/src/packaging/package-models.ts + 5 modules
+var package_models = __webpack_require__(9934);
 ;// CONCATENATED MODULE: ./packages/core/src/pipeline/resolve-plan.ts
 /**
  * The plan a pipeline run follows: the branch rules inside a GitHub run, the explicit
@@ -346,7 +730,7 @@ function resolvePlan({ env, services, github }) {
 
 /***/ }),
 
-/***/ 1491:
+/***/ 289:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -367,125 +751,14 @@ var source = __webpack_require__(7960);
 var functions = __webpack_require__(6052);
 // EXTERNAL MODULE: ./packages/core/src/naming.ts
 var naming = __webpack_require__(5189);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: ./packages/core/src/artifacts/archive.ts
-var archive = __webpack_require__(9987);
-// EXTERNAL MODULE: ./packages/core/src/artifacts/transfer.ts
-var transfer = __webpack_require__(5598);
-// EXTERNAL MODULE: ./packages/core/src/cdf/retry.ts
-var retry = __webpack_require__(4199);
-// EXTERNAL MODULE: ./packages/core/src/errors.ts
-var errors = __webpack_require__(7638);
-;// CONCATENATED MODULE: ./packages/core/src/deploy/code-file.ts
-
-
-
-
-
-
-
-
-const MIME_TYPE = 'application/zip';
-/** Code files are only ever ours under this prefix; retention deletes nothing else. */
-const CODE_FILE_PREFIX = 'mlops-code/';
-async function hashFile(path) {
-    const digest = (0,archive/* digestStream */.Nq)();
-    await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(path), digest, new external_node_stream_.Writable({ write: (_c, _e, cb) => cb() }));
-    return digest.digest();
-}
-async function retrieveFiles(client, refs) {
-    if (!refs.length)
-        return [];
-    return (0,retry/* sdkCall */.Zv)(client, 'POST /files/byids', () => client.files.retrieve(refs, { ignoreUnknownIds: true }), true);
-}
-/** Reusable when it holds exactly these bytes. */
-function isCodeFileFor(file, sha256) {
-    return !!file && file.uploaded && file.metadata?.sha256 === sha256;
-}
-/** A file never marked uploaded after this long was left by an interrupted run. */
-const STALE_UPLOAD_MS = 10 * 60_000;
-/** The existing file must be replaced: it holds other bytes, or an interrupted run left it half-uploaded. */
-function mustReplace(file, sha256, now = Date.now()) {
-    if (!file || isCodeFileFor(file, sha256))
-        return false;
-    return file.uploaded || now - new Date(file.createdTime).getTime() > STALE_UPLOAD_MS;
-}
-/** Uploads the zip; a concurrent deployer that uploaded the same bytes first is fine. */
-async function uploadCodeFile(client, o) {
-    const digest = await hashFile(o.packagePath);
-    if (digest.sha256 !== o.sha256) {
-        throw new errors/* MlopsError */.I(`The package ${o.packagePath} hashes to sha256 ${digest.sha256}, not ${o.sha256} as given; was it rebuilt or changed after packaging?`);
-    }
-    const dataSetId = o.dataset ? await dataSetIdOf(client, o.dataset) : undefined;
-    const info = {
-        externalId: o.externalId,
-        name: `${o.externalId.split('/').slice(-2).join('-')}.zip`,
-        directory: naming/* CODE_DIRECTORY */.wD,
-        mimeType: MIME_TYPE,
-        metadata: { ...o.metadata, sha256: o.sha256, size: String(digest.size) },
-        ...(dataSetId !== undefined ? { dataSetId } : {}),
-    };
-    // Overwrite only when told: a concurrent deploy of the same code may be uploading these very bytes.
-    let created;
-    try {
-        created = await (0,retry/* sdkCall */.Zv)(client, 'POST /files', () => client.files.upload(info, undefined, o.overwrite ?? false), false);
-    }
-    catch (err) {
-        if (!(err instanceof retry/* CdfApiError */.ul && err.status === 409))
-            throw err;
-        const [existing] = await retrieveFiles(client, [{ externalId: o.externalId }]);
-        if (!existing)
-            throw err;
-        o.log.info(`${o.externalId} is being uploaded by another deploy; waiting for it.`);
-        return waitUploaded(client, existing.id, o.externalId);
-    }
-    try {
-        await (0,transfer/* uploadFile */.Q)(client, created.uploadUrl, o.packagePath, digest.size, MIME_TYPE);
-    }
-    catch (err) {
-        // A file never uploaded would make the next deploy wait for it.
-        await client.files.delete([{ id: created.id }]).catch(() => { });
-        throw err;
-    }
-    o.log.info(`Uploaded ${o.externalId} (${digest.size} bytes).`);
-    return waitUploaded(client, created.id, o.externalId);
-}
-async function dataSetIdOf(client, xid) {
-    const [ds] = await (0,retry/* sdkCall */.Zv)(client, 'POST /datasets/byids', () => client.datasets.retrieve([{ externalId: xid }], { ignoreUnknownIds: true }), true);
-    if (!ds)
-        throw new errors/* MlopsError */.I(`Data set "${xid}" (the model's dataset setting) does not exist in CDF project ${client.project}; create it or change dataset.`);
-    return ds.id;
-}
-/** CDF marks a file uploaded shortly after the PUT; a function cannot use it before that. */
-async function waitUploaded(client, id, label) {
-    const deadline = Date.now() + 60_000;
-    for (let delay = 100;; delay = Math.min(delay * 2, 2000)) {
-        const [file] = await retrieveFiles(client, [{ id }]);
-        if (file?.uploaded)
-            return file;
-        if (Date.now() > deadline)
-            throw new errors/* MlopsError */.I(`CDF has not marked ${label} as uploaded after 60 s; check the file in CDF.`);
-        await new Promise((r) => setTimeout(r, delay));
-    }
-}
-/** Deletes code files of ours (by id); others' files are never touched. */
-async function deleteCodeFiles(client, ids) {
-    const ours = (await retrieveFiles(client, ids.map((id) => ({ id })))).filter((f) => f.externalId?.startsWith(CODE_FILE_PREFIX));
-    if (!ours.length)
-        return [];
-    await (0,retry/* cdfRequest */.TR)(client, { method: 'POST', path: '/files/delete', data: { items: ours.map((f) => ({ id: f.id })), ignoreUnknownIds: true }, idempotent: true });
-    return ours.map((f) => f.externalId);
-}
-
+// EXTERNAL MODULE: ./packages/core/src/deploy/code-file.ts
+var code_file = __webpack_require__(7947);
 // EXTERNAL MODULE: ./packages/core/src/deploy/fields.ts
 var fields = __webpack_require__(8328);
 // EXTERNAL MODULE: ./packages/core/src/deploy/keep-warm.ts
 var keep_warm = __webpack_require__(948);
+// EXTERNAL MODULE: ./packages/core/src/cdf/retry.ts
+var retry = __webpack_require__(4199);
 ;// CONCATENATED MODULE: ./packages/core/src/deploy/retention.ts
 
 
@@ -519,7 +792,7 @@ function planRetention(latestXid, functions, keep, servingVersion, released = []
 }
 /** Code files of the family (`mlops-code/<latest xid>/...`) older than the grace period that no function uses. */
 async function orphanCodeFiles(client, latestXid, inUse, now = Date.now()) {
-    const files = await (0,retry/* sdkCall */.Zv)(client, 'POST /files/list', () => client.files.list({ filter: { externalIdPrefix: `${CODE_FILE_PREFIX}${latestXid}/` }, limit: 1000 }).autoPagingToArray({ limit: Infinity }), true);
+    const files = await (0,retry/* sdkCall */.Zv)(client, 'POST /files/list', () => client.files.list({ filter: { externalIdPrefix: `${code_file/* CODE_FILE_PREFIX */.WQ}${latestXid}/` }, limit: 1000 }).autoPagingToArray({ limit: Infinity }), true);
     return files.filter((f) => !inUse.includes(f.id) && now - new Date(f.createdTime).getTime() > ORPHAN_GRACE_MS).map((f) => f.id);
 }
 async function applyRetention(client, latestXid, plan, remaining) {
@@ -527,7 +800,7 @@ async function applyRetention(client, latestXid, plan, remaining) {
         await (0,functions/* deleteFunctions */.dJ)(client, plan.doomed.map((fn) => ({ id: fn.id })));
     const orphans = await orphanCodeFiles(client, latestXid, remaining.filter((fn) => !plan.doomed.includes(fn)).map((fn) => fn.fileId));
     const fileIds = [...new Set([...plan.fileIds, ...orphans])];
-    const files = fileIds.length ? await deleteCodeFiles(client, fileIds) : [];
+    const files = fileIds.length ? await (0,code_file/* deleteCodeFiles */.mT)(client, fileIds) : [];
     if (!plan.doomed.length && !files.length)
         return 'nothing to remove';
     return `removed ${plan.doomed.map((fn) => fn.externalId).join(', ') || 'no functions'}` + (files.length ? ` and code file(s) ${files.join(', ')}` : '');
@@ -626,14 +899,14 @@ async function deployFunction(o) {
     else {
         result.changed = true;
         const fileId = await stage('upload code', `Upload code ${codeXid}`, async (detail) => {
-            const [existing] = await retrieveFiles(client, [{ externalId: codeXid }]);
-            if (isCodeFileFor(existing, sha)) {
+            const [existing] = await (0,code_file/* retrieveFiles */.Ef)(client, [{ externalId: codeXid }]);
+            if ((0,code_file/* isCodeFileFor */.JG)(existing, sha)) {
                 detail(`${codeXid} already holds this code (file ${existing.id}); not uploaded.`);
                 return existing.id;
             }
-            const file = await uploadCodeFile(client, {
+            const file = await (0,code_file/* uploadCodeFile */.XI)(client, {
                 packagePath: o.packagePath, externalId: codeXid, sha256: sha, dataset: model.dataset, log,
-                metadata: { model: model.modelName, service, env, version: String(version) }, overwrite: mustReplace(existing, sha),
+                metadata: { model: model.modelName, service, env, version: String(version) }, overwrite: (0,code_file/* mustReplace */.Om)(existing, sha),
             });
             detail(`uploaded ${codeXid} (file ${file.id}).`);
             return file.id;
@@ -692,8 +965,10 @@ async function deployFunction(o) {
     return result;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/packaging/package-models.ts + 4 modules
-var package_models = __webpack_require__(8447);
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __webpack_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/packaging/package-models.ts + 5 modules
+var package_models = __webpack_require__(9934);
 // EXTERNAL MODULE: ./packages/core/src/version.ts
 var version = __webpack_require__(8109);
 // EXTERNAL MODULE: ./packages/core/src/packaging/sources.ts
@@ -835,13 +1110,13 @@ async function runPipeline(o) {
 }
 async function runModel(r) {
     const { model, log } = r;
-    const artifacts = () => r.env === 'dev' ? Promise.resolve((0,sources/* localArtifactSource */.n0)(r.repoRoot)) : r.cdf().then((c) => (0,source/* cdfArtifactSource */.h)(c, undefined, log));
+    const artifacts = () => r.env === 'dev' ? Promise.resolve((0,sources/* localArtifactSource */.n)(r.repoRoot)) : r.cdf().then((c) => (0,source/* cdfArtifactSource */.h)(c, undefined, log));
     await (0,artifact_folder/* fetchMissingArtifactFolder */.$)({ repoRoot: r.repoRoot, model, env: r.env, source: artifacts, required: r.deploying, log });
     // pytest once, and the service test of the first service; further services are smoke-tested by the deploy.
     const [first, ...rest] = r.services.length ? r.services : ['prediction'];
     const [tested] = await log.group(`test ${model.modelName}`, () => (0,test_models/* testModels */.Z)({
         settingsFile: r.settingsFile, workingDirectory: r.repoRoot, models: [model.modelName], python: r.python,
-        installRequirements: r.installRequirements, service: first, outputDir: (0,external_node_path_.join)(r.outputDir, 'test'), log,
+        installRequirements: r.installRequirements, service: first, outputDir: (0,external_node_path_.join)(r.outputDir, 'test'), cdfClient: r.cdf, log,
     }));
     if (tested.problems.length)
         throw new errors/* MlopsError */.I(`${model.modelName} failed testing (${tested.problems.length} problem(s)).`, tested.problems);
@@ -852,7 +1127,7 @@ async function runModel(r) {
     }
     const packaging = {
         settingsFile: r.settingsFile, workingDirectory: r.repoRoot, models: [model.modelName], env: r.env, service: first,
-        artifactSource: r.env === 'dev' ? 'local' : 'cdf', artifactVersion: null, outputDir: (0,external_node_path_.join)(r.outputDir, 'packages'), log,
+        artifactSource: r.env === 'dev' ? 'local' : 'cdf', artifactVersion: null, outputDir: (0,external_node_path_.join)(r.outputDir, 'packages'), cdfClient: r.cdf, log,
     };
     for (const service of r.services) {
         const testPayload = service === first

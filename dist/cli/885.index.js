@@ -1,5 +1,5 @@
-export const id = 312;
-export const ids = [312];
+export const id = 885;
+export const ids = [885];
 export const modules = {
 
 /***/ 7960:
@@ -62,7 +62,266 @@ function assetDir(name) {
 
 /***/ }),
 
-/***/ 8447:
+/***/ 7947:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ef: () => (/* binding */ retrieveFiles),
+/* harmony export */   JG: () => (/* binding */ isCodeFileFor),
+/* harmony export */   Om: () => (/* binding */ mustReplace),
+/* harmony export */   WQ: () => (/* binding */ CODE_FILE_PREFIX),
+/* harmony export */   XI: () => (/* binding */ uploadCodeFile),
+/* harmony export */   mT: () => (/* binding */ deleteCodeFiles)
+/* harmony export */ });
+/* unused harmony exports hashFile, STALE_UPLOAD_MS */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _artifacts_archive_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9987);
+/* harmony import */ var _artifacts_transfer_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5598);
+/* harmony import */ var _cdf_retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4199);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7638);
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5189);
+
+
+
+
+
+
+
+
+const MIME_TYPE = 'application/zip';
+/** Code files are only ever ours under this prefix; retention deletes nothing else. */
+const CODE_FILE_PREFIX = 'mlops-code/';
+async function hashFile(path) {
+    const digest = (0,_artifacts_archive_js__WEBPACK_IMPORTED_MODULE_3__/* .digestStream */ .Nq)();
+    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path), digest, new node_stream__WEBPACK_IMPORTED_MODULE_1__.Writable({ write: (_c, _e, cb) => cb() }));
+    return digest.digest();
+}
+async function retrieveFiles(client, refs) {
+    if (!refs.length)
+        return [];
+    return (0,_cdf_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .sdkCall */ .Zv)(client, 'POST /files/byids', () => client.files.retrieve(refs, { ignoreUnknownIds: true }), true);
+}
+/** Reusable when it holds exactly these bytes. */
+function isCodeFileFor(file, sha256) {
+    return !!file && file.uploaded && file.metadata?.sha256 === sha256;
+}
+/** A file never marked uploaded after this long was left by an interrupted run. */
+const STALE_UPLOAD_MS = 10 * 60_000;
+/** The existing file must be replaced: it holds other bytes, or an interrupted run left it half-uploaded. */
+function mustReplace(file, sha256, now = Date.now()) {
+    if (!file || isCodeFileFor(file, sha256))
+        return false;
+    return file.uploaded || now - new Date(file.createdTime).getTime() > STALE_UPLOAD_MS;
+}
+/** Uploads the zip; a concurrent deployer that uploaded the same bytes first is fine. */
+async function uploadCodeFile(client, o) {
+    const digest = await hashFile(o.packagePath);
+    if (digest.sha256 !== o.sha256) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MlopsError */ .I(`The package ${o.packagePath} hashes to sha256 ${digest.sha256}, not ${o.sha256} as given; was it rebuilt or changed after packaging?`);
+    }
+    const dataSetId = o.dataset ? await dataSetIdOf(client, o.dataset) : undefined;
+    const info = {
+        externalId: o.externalId,
+        name: `${o.externalId.split('/').slice(-2).join('-')}.zip`,
+        directory: _naming_js__WEBPACK_IMPORTED_MODULE_6__/* .CODE_DIRECTORY */ .wD,
+        mimeType: MIME_TYPE,
+        metadata: { ...o.metadata, sha256: o.sha256, size: String(digest.size) },
+        ...(dataSetId !== undefined ? { dataSetId } : {}),
+    };
+    // Overwrite only when told: a concurrent deploy of the same code may be uploading these very bytes.
+    let created;
+    try {
+        created = await (0,_cdf_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .sdkCall */ .Zv)(client, 'POST /files', () => client.files.upload(info, undefined, o.overwrite ?? false), false);
+    }
+    catch (err) {
+        if (!(err instanceof _cdf_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .CdfApiError */ .ul && err.status === 409))
+            throw err;
+        const [existing] = await retrieveFiles(client, [{ externalId: o.externalId }]);
+        if (!existing)
+            throw err;
+        o.log.info(`${o.externalId} is being uploaded by another deploy; waiting for it.`);
+        return waitUploaded(client, existing.id, o.externalId);
+    }
+    try {
+        await (0,_artifacts_transfer_js__WEBPACK_IMPORTED_MODULE_7__/* .uploadFile */ .Q)(client, created.uploadUrl, o.packagePath, digest.size, MIME_TYPE);
+    }
+    catch (err) {
+        // A file never uploaded would make the next deploy wait for it.
+        await client.files.delete([{ id: created.id }]).catch(() => { });
+        throw err;
+    }
+    o.log.info(`Uploaded ${o.externalId} (${digest.size} bytes).`);
+    return waitUploaded(client, created.id, o.externalId);
+}
+async function dataSetIdOf(client, xid) {
+    const [ds] = await (0,_cdf_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .sdkCall */ .Zv)(client, 'POST /datasets/byids', () => client.datasets.retrieve([{ externalId: xid }], { ignoreUnknownIds: true }), true);
+    if (!ds)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MlopsError */ .I(`Data set "${xid}" (the model's dataset setting) does not exist in CDF project ${client.project}; create it or change dataset.`);
+    return ds.id;
+}
+/** CDF marks a file uploaded shortly after the PUT; a function cannot use it before that. */
+async function waitUploaded(client, id, label) {
+    const deadline = Date.now() + 60_000;
+    for (let delay = 100;; delay = Math.min(delay * 2, 2000)) {
+        const [file] = await retrieveFiles(client, [{ id }]);
+        if (file?.uploaded)
+            return file;
+        if (Date.now() > deadline)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MlopsError */ .I(`CDF has not marked ${label} as uploaded after 60 s; check the file in CDF.`);
+        await new Promise((r) => setTimeout(r, delay));
+    }
+}
+/** Deletes code files of ours (by id); others' files are never touched. */
+async function deleteCodeFiles(client, ids) {
+    const ours = (await retrieveFiles(client, ids.map((id) => ({ id })))).filter((f) => f.externalId?.startsWith(CODE_FILE_PREFIX));
+    if (!ours.length)
+        return [];
+    await (0,_cdf_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .cdfRequest */ .TR)(client, { method: 'POST', path: '/files/delete', data: { items: ours.map((f) => ({ id: f.id })), ignoreUnknownIds: true }, idempotent: true });
+    return ours.map((f) => f.externalId);
+}
+
+
+/***/ }),
+
+/***/ 8328:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $W: () => (/* binding */ recreateSpec),
+/* harmony export */   K$: () => (/* binding */ functionSpec),
+/* harmony export */   Mu: () => (/* binding */ LATEST_HINT),
+/* harmony export */   bU: () => (/* binding */ parseSecretsJson),
+/* harmony export */   go: () => (/* binding */ deployedCode),
+/* harmony export */   oN: () => (/* binding */ validateSecrets)
+/* harmony export */ });
+/* unused harmony export SECRET_LIMITS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5189);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8109);
+/* harmony import */ var _settings_metadata_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2234);
+
+
+
+
+/** CDF's limits on function secrets. */
+const SECRET_LIMITS = { count: 30, keyPattern: /^[a-z0-9-]{1,15}$/ };
+const DESCRIPTION_LIMIT = 500;
+/** The Python package tagged the latest function's description so people can tell it apart. */
+const LATEST_HINT = ' (latest)';
+/** Checks secrets against CDF's rules, naming every offending key at once. */
+function validateSecrets(secrets, field = 'function-secrets') {
+    if (secrets === undefined || secrets === null)
+        return undefined;
+    if (typeof secrets !== 'object' || Array.isArray(secrets)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MlopsError */ .I(`${field} must be a JSON object of secret names to string values, e.g. {"api-key": "..."}.`, [{ field, message: 'must be a JSON object' }]);
+    }
+    const problems = [];
+    const entries = Object.entries(secrets);
+    if (entries.length > SECRET_LIMITS.count) {
+        problems.push({ field, message: `CDF allows at most ${SECRET_LIMITS.count} secrets per function; found ${entries.length}` });
+    }
+    for (const [key, value] of entries) {
+        if (!SECRET_LIMITS.keyPattern.test(key)) {
+            problems.push({ field: `${field}.${key}`, message: `secret key "${key}" must be 1–15 lowercase letters, digits or dashes (CDF's rule)` });
+        }
+        // Never echo the value: it is a secret.
+        if (typeof value !== 'string')
+            problems.push({ field: `${field}.${key}`, message: `the value of secret "${key}" must be a string` });
+    }
+    if (problems.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MlopsError */ .I(`${field} breaks CDF's rules for function secrets: ${problems.map((p) => p.message).join('; ')}.`, problems);
+    return secrets;
+}
+/** Parses the `function-secrets` JSON input (the caller has masked the raw text). */
+function parseSecretsJson(text, field = 'function-secrets') {
+    if (!text.trim())
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        // The parser's message can quote the text, which holds secrets.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MlopsError */ .I(`${field} is not valid JSON; expected an object like {"api-key": "..."}.`, [{ field, message: 'not valid JSON' }]);
+    }
+    return validateSecrets(parsed, field);
+}
+function functionSpec(o) {
+    const info = o.model.info[o.service];
+    if (!info)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MlopsError */ .I(`Model "${o.model.modelName}" has no ${o.service} service (info.${o.service} is missing in ${o.model.source.file}).`);
+    const description = o.latest ? `${info.description.slice(0, DESCRIPTION_LIMIT - LATEST_HINT.length)}${LATEST_HINT}` : info.description;
+    return {
+        name: o.model.humanFriendlyModelName,
+        externalId: o.externalId,
+        fileId: o.fileId,
+        functionPath: 'handler.py',
+        description,
+        owner: info.owner,
+        runtime: o.model.pythonVersion,
+        metadata: { ...info.metadata, ...reservedMetadata(o) },
+        envVars: { MODEL_ENV: o.env, SERVICE_NAME: o.service },
+        ...(o.secrets && Object.keys(o.secrets).length ? { secrets: o.secrets } : {}),
+    };
+}
+/** The suite's own keys; settings validation budgets RESERVED_METADATA_VALUE_BYTES for each value. */
+function reservedMetadata(o) {
+    const values = {
+        version: String(o.version),
+        model_id: (0,_naming_js__WEBPACK_IMPORTED_MODULE_1__/* .artifactExternalId */ .$J)(o.model.modelName, o.env, o.version),
+        code_sha256: o.codeSha256,
+        git_sha: o.provenance?.gitSha,
+        run_url: o.provenance?.runUrl,
+        suite_version: o.provenance?.suiteVersion ?? _version_js__WEBPACK_IMPORTED_MODULE_2__/* .SUITE_VERSION */ .s,
+    };
+    const out = {};
+    for (const [key, value] of Object.entries(values)) {
+        if (!value)
+            continue;
+        if (Buffer.byteLength(value) > _settings_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .RESERVED_METADATA_VALUE_BYTES */ .Pv) {
+            o.log.warning(`Metadata ${key} is longer than the ${_settings_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .RESERVED_METADATA_VALUE_BYTES */ .Pv} bytes CDF's budget leaves for it; left out.`);
+            continue;
+        }
+        out[key] = value;
+    }
+    return out;
+}
+/**
+ * The create request that brings back a function as it was (restore, rollback, redeploy).
+ * CDF never returns secret values, so they must come from the caller.
+ */
+function recreateSpec(fn, overrides = {}) {
+    const spec = {
+        name: fn.name,
+        externalId: fn.externalId,
+        fileId: fn.fileId,
+        functionPath: fn.functionPath,
+        description: fn.description,
+        owner: fn.owner,
+        runtime: fn.runtime,
+        metadata: fn.metadata,
+        envVars: fn.envVars,
+        cpu: fn.cpu,
+        memory: fn.memory,
+        ...overrides,
+    };
+    return Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== undefined && v !== null));
+}
+/** The code sha256 and version a function of ours records in its metadata. */
+function deployedCode(fn) {
+    const version = Number(fn?.metadata?.version);
+    return { sha256: fn?.metadata?.code_sha256 ?? null, version: Number.isInteger(version) && version > 0 ? version : null };
+}
+
+
+/***/ }),
+
+/***/ 9934:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -85,6 +344,8 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./packages/core/src/artifacts/source.ts
 var source = __webpack_require__(7960);
+// EXTERNAL MODULE: ./packages/core/src/cdf/client.ts + 1 modules
+var client = __webpack_require__(7275);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/settings/load.ts + 3 modules
@@ -232,8 +493,107 @@ function checkSharedPins(packages, main, helper) {
     }
 }
 
-// EXTERNAL MODULE: ./packages/core/src/packaging/sources.ts
-var sources = __webpack_require__(1911);
+// EXTERNAL MODULE: ./packages/core/src/artifacts/transfer.ts
+var transfer = __webpack_require__(5598);
+// EXTERNAL MODULE: ./packages/core/src/cdf/functions.ts
+var functions = __webpack_require__(6052);
+// EXTERNAL MODULE: ./packages/core/src/cdf/retry.ts
+var retry = __webpack_require__(4199);
+// EXTERNAL MODULE: ./packages/core/src/deploy/code-file.ts
+var code_file = __webpack_require__(7947);
+// EXTERNAL MODULE: ./packages/core/src/deploy/fields.ts
+var fields = __webpack_require__(8328);
+// EXTERNAL MODULE: ./packages/core/src/packaging/unzip.ts
+var unzip = __webpack_require__(1407);
+;// CONCATENATED MODULE: ./packages/core/src/packaging/helper-packages.ts
+
+
+
+
+
+
+
+
+
+
+
+/** The version a package says it serves (contract C), for functions that record none in metadata. */
+async function packagedVersion(folder) {
+    const text = await (0,promises_.readFile)((0,external_node_path_.join)(folder, 'mlops_function.json'), 'utf8').catch(() => null);
+    if (text === null)
+        return null;
+    try {
+        const version = Number(JSON.parse(text).version);
+        return Number.isInteger(version) && version > 0 ? version : null;
+    }
+    catch {
+        return null;
+    }
+}
+function describeHelper(helper) {
+    return `helper model "${helper.name}" (env ${helper.env}${helper.version === null ? ', latest version' : `, version ${helper.version}`})`;
+}
+/**
+ * Helper packages for packaging: from CDF with the client made on first fetch, so a model
+ * without helper models needs no credentials; without credentials, a clear error.
+ */
+function helperPackagesOf(cdfClient, log) {
+    let source;
+    return {
+        async fetch(helper, destDir) {
+            const why = `The deployed package of ${describeHelper(helper)} is fetched from CDF, which needs CDF credentials`;
+            if (!cdfClient)
+                throw new errors/* MlopsError */.I(`${why}; none were given (set the COGNITE_* credentials, as for a test or prod deploy).`);
+            // async: a client factory may throw before returning a promise (credentials resolved first)
+            const cdf = await (source ??= (async () => cdfHelperPackageSource(await cdfClient(), log))()).catch((err) => {
+                throw err instanceof errors/* MlopsError */.I ? new errors/* MlopsError */.I(`${why}: ${err.message}`, err.problems) : err;
+            });
+            return cdf.fetch(helper, destDir);
+        },
+    };
+}
+function cdfHelperPackageSource(client, log) {
+    return {
+        async fetch(helper, destDir) {
+            const xid = (0,naming/* functionExternalId */.x3)(helper.name, 'prediction', helper.env, helper.version ?? undefined);
+            const fn = await (0,functions/* retrieveFunction */.j9)(client, { externalId: xid });
+            if (!fn) {
+                throw new errors/* MlopsError */.I(`The ${describeHelper(helper)} is not deployed: CDF has no function ${xid} in env ${helper.env}. ` +
+                    (helper.version === null
+                        ? `Deploy ${helper.name} to ${helper.env} first, or pin a deployed version (helper_models version).`
+                        : `Deploy version ${helper.version} of ${helper.name} to ${helper.env} first, or pin a version that is deployed (or none, for the latest).`));
+            }
+            if (fn.status === 'Failed') {
+                throw new errors/* MlopsError */.I(`The ${describeHelper(helper)} cannot be used: its function ${xid} failed to build${fn.error?.message ? ` (${fn.error.message})` : ''}; redeploy ${helper.name} first.`);
+            }
+            const [file] = await (0,code_file/* retrieveFiles */.Ef)(client, [{ id: fn.fileId }]);
+            if (!file?.uploaded) {
+                throw new errors/* MlopsError */.I(`The ${describeHelper(helper)} cannot be used: the code file ${fn.fileId} of its function ${xid} is ${file ? 'not uploaded' : 'missing from CDF Files'}; redeploy ${helper.name} first.`);
+            }
+            const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'mlops-helper-zip-'));
+            try {
+                const zip = (0,external_node_path_.join)(scratch, 'code.zip');
+                const [link] = await (0,retry/* sdkCall */.Zv)(client, 'POST /files/downloadlink', () => client.files.getDownloadUrls([{ id: fn.fileId }]), true);
+                const digest = await (0,transfer/* downloadFile */.P)(client, link.downloadUrl, zip);
+                const recorded = (0,fields/* deployedCode */.go)(fn).sha256;
+                if (recorded && recorded !== digest.sha256) {
+                    throw new errors/* MlopsError */.I(`The code file ${fn.fileId} of ${xid} is not the code the function records: its bytes hash to sha256 ${digest.sha256}, the function's metadata says ${recorded}; redeploy ${helper.name}.`);
+                }
+                await (0,unzip/* extractZip */.J)(zip, destDir);
+            }
+            finally {
+                await (0,promises_.rm)(scratch, { recursive: true, force: true });
+            }
+            const version = helper.version ?? (0,fields/* deployedCode */.go)(fn).version ?? (await packagedVersion(destDir));
+            if (version === null) {
+                throw new errors/* MlopsError */.I(`The ${describeHelper(helper)} cannot be used: ${xid} records no version; pin the version to use (helper_models version).`);
+            }
+            log.info(`Helper model ${helper.name}: ${xid} (version ${version}, code file ${fn.fileId}) unpacked.`);
+            return { folder: destDir, version };
+        },
+    };
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:stream/promises"
@@ -387,10 +747,15 @@ async function buildPackage(o) {
     }
     const scratch = model.helperModels.length ? await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'mlops-helpers-')) : null;
     try {
+        const helpers = o.helperPackages ?? helperPackagesOf(undefined, o.log);
         for (const helper of model.helperModels) {
             const dest = (0,external_node_path_.join)(scratch, helper.name);
             await (0,promises_.mkdir)(dest, { recursive: true });
-            const fetched = await (o.helperPackages ?? sources/* cdfHelperPackagesUnavailable */.rd).fetch(helper, dest);
+            const fetched = await helpers.fetch(helper, dest).catch((err) => {
+                if (!(err instanceof errors/* MlopsError */.I) || err.problems.length)
+                    throw err;
+                throw new errors/* MlopsError */.I(err.message, [{ file: model.source.file, line: model.source.line, field: 'helper_models', message: `${helper.name} cannot be fetched.` }]);
+            });
             const helperReqs = await (0,promises_.readFile)((0,external_node_path_.join)(fetched.folder, 'requirements.txt'), 'utf8').catch(() => '');
             checkSharedPins(helper.packagesToCheck, { file: model.reqFile, text: requirementsText }, { name: helper.name, file: `${helper.name} v${fetched.version} requirements.txt`, text: helperReqs });
             entries.push(...await collectFolder(fetched.folder, helper.targetPath, { allowedRoot: fetched.folder, describe: (p) => `${helper.name}:${(0,external_node_path_.relative)(fetched.folder, p)}` }));
@@ -425,10 +790,14 @@ async function buildPackage(o) {
     }
 }
 
+// EXTERNAL MODULE: ./packages/core/src/packaging/sources.ts
+var sources = __webpack_require__(1911);
 // EXTERNAL MODULE: ./packages/core/src/version.ts
 var src_version = __webpack_require__(8109);
 ;// CONCATENATED MODULE: ./packages/core/src/packaging/package-models.ts
 /** `package-model` / `mlops package`: settings → one zip per selected model. */
+
+
 
 
 
@@ -458,7 +827,7 @@ function parseArtifactVersion(value) {
 }
 async function artifactSourceOf(o, repoRoot) {
     if (o.artifactSource === 'local')
-        return (0,sources/* localArtifactSource */.n0)(repoRoot);
+        return (0,sources/* localArtifactSource */.n)(repoRoot);
     if (!o.cdfClient)
         throw new errors/* MlopsError */.I('The cdf artifact source needs CDF credentials; none were configured.');
     return (0,source/* cdfArtifactSource */.h)(await o.cdfClient(), undefined, o.log);
@@ -474,7 +843,8 @@ async function packageModel(o, repoRoot, model, artifacts) {
         const version = art?.version ?? o.artifactVersion ?? model.artifactVersion ?? 1;
         const built = await buildPackage({
             repoRoot, model, service: o.service, env: o.env, version, artifactFolder: art?.folder ?? null,
-            outputDir: (0,external_node_path_.resolve)(repoRoot, o.outputDir), suiteVersion: src_version/* SUITE_VERSION */.s, helperPackages: o.helperPackages, maxZipBytes: o.maxZipBytes, log: o.log,
+            outputDir: (0,external_node_path_.resolve)(repoRoot, o.outputDir), suiteVersion: src_version/* SUITE_VERSION */.s,
+            helperPackages: o.helperPackages ?? helperPackagesOf(o.cdfClient, o.log), maxZipBytes: o.maxZipBytes, log: o.log,
         });
         return { ...built, model: model.modelName, service: o.service, env: o.env, version };
     }
@@ -485,11 +855,13 @@ async function packageModel(o, repoRoot, model, artifacts) {
 async function packageModels(o) {
     const settings = await (0,load/* loadSettings */.M5)({ file: o.settingsFile, repoRoot: o.workingDirectory, env: o.env, models: o.models.length ? o.models : undefined });
     const selected = o.models.length ? settings.models.filter((m) => o.models.includes(m.modelName)) : settings.models;
+    // One client for artifacts and helper packages, made on first use.
+    const shared = { ...o, cdfClient: o.cdfClient && (0,client/* clientOnFirstUse */._J)(o.cdfClient) };
     let source;
-    const artifacts = () => (source ??= artifactSourceOf(o, settings.repoRoot));
+    const artifacts = () => (source ??= artifactSourceOf(shared, settings.repoRoot));
     const out = [];
     for (const model of selected)
-        out.push(await packageModel(o, settings.repoRoot, model, artifacts));
+        out.push(await packageModel(shared, settings.repoRoot, model, artifacts));
     return out;
 }
 function parseService(value) {
@@ -512,8 +884,7 @@ function perModel(pairs) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   n0: () => (/* binding */ localArtifactSource),
-/* harmony export */   rd: () => (/* binding */ cdfHelperPackagesUnavailable)
+/* harmony export */   n: () => (/* binding */ localArtifactSource)
 /* harmony export */ });
 /* unused harmony export cdfArtifactSourceUnavailable */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
@@ -557,12 +928,68 @@ const cdfArtifactSourceUnavailable = {
         return Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MlopsError */ .I('The cdf artifact source is not available yet in this version of akerbp/mlops; use artifact-source local with the artifact folder on disk.'));
     },
 };
-/** Fetching deployed helper packages from CDF is not available yet: fail clearly. */
-const cdfHelperPackagesUnavailable = {
-    fetch(helper) {
-        return Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MlopsError */ .I(`Fetching the deployed package of helper model "${helper.name}" from CDF is not available yet in this version of akerbp/mlops.`));
-    },
-};
+
+
+/***/ }),
+
+/***/ 1407:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ extractZip)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var yauzl__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(663);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7638);
+/** Unpacks a function zip (streaming), refusing entries that would land outside the folder. */
+
+
+
+
+
+
+async function extractZip(zipFile, destDir) {
+    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(destDir);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(root, { recursive: true });
+    // yauzl's own errors (it refuses absolute and .. names itself) become readable MlopsErrors.
+    const unusable = (err) => new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MlopsError */ .I(`${zipFile} cannot be unpacked: ${err.message}.`);
+    const zip = await new Promise((res, rej) => yauzl__WEBPACK_IMPORTED_MODULE_4__.open(zipFile, { lazyEntries: true }, (err, z) => (err ? rej(unusable(err)) : res(z))));
+    try {
+        await new Promise((res, rej) => {
+            zip.on('error', (err) => rej(unusable(err)));
+            zip.on('end', () => res());
+            zip.on('entry', (entry) => {
+                const target = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(root, entry.fileName);
+                if (!target.startsWith(root + node_path__WEBPACK_IMPORTED_MODULE_2__.sep)) {
+                    rej(new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MlopsError */ .I(`${zipFile} holds ${entry.fileName}, which points outside the folder it is unpacked to.`));
+                    return;
+                }
+                if (entry.fileName.endsWith('/')) {
+                    (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(target, { recursive: true }).then(() => zip.readEntry(), rej);
+                    return;
+                }
+                zip.openReadStream(entry, (err, stream) => {
+                    if (err)
+                        return rej(err);
+                    (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(target), { recursive: true })
+                        .then(() => (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(stream, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(target)))
+                        .then(() => zip.readEntry(), rej);
+                });
+            });
+            zip.readEntry();
+        });
+    }
+    finally {
+        zip.close();
+    }
+}
 
 
 /***/ }),

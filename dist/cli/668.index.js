@@ -1,5 +1,5 @@
-export const id = 666;
-export const ids = [666];
+export const id = 668;
+export const ids = [668];
 export const modules = {
 
 /***/ 9987:
@@ -551,6 +551,150 @@ async function downloadFile(client, downloadUrl, dest, onProgress, expectedSize)
 /** Our HTTP errors carry the Retry-After they saw. */
 function describe(err) {
     return (0,_cdf_retry_js__WEBPACK_IMPORTED_MODULE_6__/* .describeFailure */ .Ic)(err, err.retryAfter);
+}
+
+
+/***/ }),
+
+/***/ 7275:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  _J: () => (/* binding */ clientOnFirstUse),
+  HS: () => (/* binding */ createCdfClient)
+});
+
+// UNUSED EXPORTS: APP_ID, tokenProviderOf
+
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __webpack_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/cdf/retry.ts
+var retry = __webpack_require__(4199);
+;// CONCATENATED MODULE: ./packages/core/src/cdf/auth.ts
+/**
+ * OAuth tokens for CDF: Entra-ID-style client credentials, or a federated `client_assertion`
+ * (a GitHub OIDC token handed in by the action entry, so the core stays GitHub-free).
+ * Tokens are cached until shortly before expiry; concurrent callers share one request.
+ */
+
+
+/** Refresh this long before expiry so a token never dies mid-request. */
+const EXPIRY_MARGIN_MS = 60_000;
+function createTokenProvider(config, credentials, options = {}) {
+    let cached;
+    let pending;
+    let requestCount = 0;
+    const fetchToken = async () => {
+        const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: credentials.clientId, scope: config.scopes.join(' ') });
+        if (config.useOidc) {
+            if (!options.getIdToken) {
+                throw new errors/* MlopsError */.I('use-oidc needs a GitHub OIDC token, which only a GitHub Actions job with `permissions: id-token: write` can get; ' +
+                    'set a client secret instead outside GitHub.');
+            }
+            const assertion = await options.getIdToken();
+            options.log?.secret(assertion);
+            form.set('client_assertion_type', 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+            form.set('client_assertion', assertion);
+        }
+        else {
+            form.set('client_secret', credentials.clientSecret ?? '');
+        }
+        const started = Date.now();
+        const body = await (0,retry/* withRetry */.bD)(`POST ${config.tokenUrl}`, async () => {
+            requestCount++;
+            const res = await fetch(config.tokenUrl, { method: 'POST', body: form, headers: { accept: 'application/json' } });
+            const text = await res.text();
+            if (res.ok)
+                return text;
+            throw Object.assign(new Error(text), { status: res.status, retryAfter: res.headers.get('retry-after') ?? undefined, text });
+        }, 
+        // A token request changes nothing, so it is safe to repeat.
+        { idempotent: true }, (err) => describeTokenFailure(err)).catch((err) => {
+            throw tokenError(config, credentials, err);
+        });
+        const parsed = parseJson(body);
+        if (!parsed?.access_token) {
+            throw new errors/* MlopsError */.I(`The token endpoint ${config.tokenUrl} answered without an access_token; is token-url right?`);
+        }
+        options.log?.secret(parsed.access_token);
+        const lifetimeMs = Number(parsed.expires_in ?? 3600) * 1000;
+        cached = { token: parsed.access_token, refreshAt: started + Math.max(0, lifetimeMs - EXPIRY_MARGIN_MS) };
+        options.log?.debug(`Got a CDF token for client ${credentials.clientId} (valid ${Math.round(lifetimeMs / 1000)} s).`);
+        return parsed.access_token;
+    };
+    return {
+        getToken: async () => {
+            if (cached && Date.now() < cached.refreshAt)
+                return cached.token;
+            pending ??= fetchToken().finally(() => {
+                pending = undefined;
+            });
+            return pending;
+        },
+        get requestCount() {
+            return requestCount;
+        },
+    };
+}
+function describeTokenFailure(err) {
+    const e = err;
+    const failure = (0,retry/* describeFailure */.Ic)(err, e?.retryAfter);
+    const oauth = parseJson(e?.text ?? '');
+    // Entra ID's error_description explains the cause (wrong secret, unknown client) and never echoes the secret.
+    if (oauth?.error)
+        failure.message = `${oauth.error}${oauth.error_description ? `: ${oauth.error_description}` : ''}`;
+    failure.retryAfterMs = (0,retry/* parseRetryAfter */.mu)(e?.retryAfter);
+    return failure;
+}
+function tokenError(config, credentials, err) {
+    if (err instanceof errors/* MlopsError */.I && !(err instanceof retry/* CdfApiError */.ul))
+        return err;
+    const reason = err.message;
+    const hint = /invalid_client|unauthorized_client|AADSTS7000215/.test(reason)
+        ? ' Check the client id and secret (or the federated credential) for this CDF project.'
+        : '';
+    return new errors/* MlopsError */.I(`Could not get a CDF token for client ${credentials.clientId} from ${config.tokenUrl}. ${reason}${hint}`);
+}
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/cdf/client.ts
+
+
+const APP_ID = 'akerbp-mlops';
+const providers = new WeakMap();
+async function createCdfClient(config, options) {
+    const credentials = options.access === 'read' && config.read ? config.read : config.write;
+    const provider = createTokenProvider(config, credentials, { log: options.log, getIdToken: options.getIdToken });
+    // Loaded on first use: runs that only validate or test never pay for the SDK's start-up.
+    const { CogniteClient } = await __webpack_require__.e(/* import() */ 118).then(__webpack_require__.bind(__webpack_require__, 5118));
+    const client = new CogniteClient({ appId: APP_ID, project: config.project, baseUrl: config.baseUrl, oidcTokenProvider: provider.getToken });
+    providers.set(client, provider);
+    if (options.retry)
+        (0,retry/* configureRetries */.NJ)(client, options.retry);
+    // Our provider first: the SDK's authenticate() swallows provider errors, and ours say what is wrong.
+    await provider.getToken();
+    // The SDK only attaches a token after a 401 or authenticate(); doing it now saves a failed call.
+    await client.authenticate();
+    options.log?.debug(`CDF client for project ${config.project} at ${config.baseUrl} (${options.access}, client ${credentials.clientId}).`);
+    return client;
+}
+/** The token provider behind a client made by createCdfClient (tests count token requests). */
+function tokenProviderOf(client) {
+    return providers.get(client);
+}
+/** A client factory that makes its client on first call and reuses it: one token fetch for all uses. */
+function clientOnFirstUse(factory) {
+    let client;
+    return () => (client ??= factory());
 }
 
 
