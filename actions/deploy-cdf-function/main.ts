@@ -1,15 +1,8 @@
 import {
-  DEPLOY_SUMMARY_HEADINGS, MlopsError, cdfInputsFrom, createCdfClient, deployModels, deploySummaryRows, parseArtifactVersion, parseEnv, parseKeepWarmSchedule,
-  parseNameList, parseSecretsJson, parseService, perModel, provenanceFromEnv, resolveCdfConfig,
+  DEPLOY_SUMMARY_HEADINGS, cdfInputsFrom, createCdfClient, deployModels, deploySummaryRows, parseArtifactVersion, parseEnv, parseKeepWarmSchedule,
+  parseNameList, parseSecretsJson, parseService, parseWholeNumber, perModel, provenanceFromEnv, resolveCdfConfig,
 } from '@akerbp-mlops/core';
 import { booleanInput, githubIdToken, input, markdownTable, runAction, secretInput, setOutputs, withStepTimeout, writeSummary } from '@akerbp-mlops/core/report';
-
-function wholeNumber(name: string, fallback: number): number {
-  const raw = input(name);
-  const n = raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new MlopsError(`Input "${name}" must be a whole number ≥ 0, got "${raw}".`);
-  return n;
-}
 
 await runAction('deploy-cdf-function', (log) =>
   withStepTimeout('deploy-cdf-function', async () => {
@@ -29,9 +22,9 @@ await runAction('deploy-cdf-function', (log) =>
       artifactVersion: parseArtifactVersion(input('artifact-version')),
       secrets,
       testPayload: input('test-payload') || undefined,
-      waitTimeoutMs: wholeNumber('wait-timeout-seconds', 1500) * 1000,
+      waitTimeoutMs: parseWholeNumber(input('wait-timeout-seconds'), 'wait-timeout-seconds', 1, 1500) * 1000,
       smokeTest: booleanInput('smoke-test', true),
-      keepVersions: wholeNumber('keep-versions', 3),
+      keepVersions: parseWholeNumber(input('keep-versions'), 'keep-versions', 0, 3),
       keepWarmSchedule: parseKeepWarmSchedule(input('keep-warm-schedule'), env),
       dryRun,
       provenance: provenanceFromEnv(),
