@@ -1,5 +1,6 @@
 import {
-  MlopsError, cdfInputsFrom, createCdfClient, parseArtifactVersion, parseEnv, parseNameList, parseService, perModel, resolveCdfConfig, testModels,
+  TEST_SUMMARY_HEADINGS, cdfInputsFrom, createCdfClient, parseArtifactVersion, parseEnv, parseNameList, parseService, perModel, resolveCdfConfig,
+  testFailure, testModels, testSummaryRows,
 } from '@akerbp-mlops/core';
 import { booleanInput, githubIdToken, input, markdownTable, runAction, setOutputs, withStepTimeout, writeSummary } from '@akerbp-mlops/core/report';
 
@@ -21,11 +22,7 @@ await runAction('test-model', (log) => withStepTimeout('test-model', async () =>
     'test-payload': perModel(results.filter((r) => r.payloadFile).map((r) => [r.model, r.payloadFile])),
     'junit-file': perModel(results.filter((r) => r.junitFile).map((r) => [r.model, r.junitFile])),
   });
-  await writeSummary(`### 🧪 Model tests\n\n${markdownTable(
-    ['Model', 'Passed', 'Failed', 'Skipped', 'Service test'],
-    results.map((r) => [r.model, r.tests?.passed ?? '-', r.tests?.failed ?? '-', r.tests?.skipped ?? '-', r.serviceTest]),
-  )}`);
-  const problems = results.flatMap((r) => r.problems);
-  const failed = results.filter((r) => r.problems.length).map((r) => r.model);
-  if (failed.length) throw new MlopsError(`${failed.join(', ')} failed testing (${problems.length} problem(s)).`, problems);
+  await writeSummary(`### 🧪 Model tests\n\n${markdownTable(TEST_SUMMARY_HEADINGS, testSummaryRows(results))}`);
+  const failure = testFailure(results);
+  if (failure) throw failure;
 }));

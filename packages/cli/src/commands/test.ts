@@ -1,6 +1,9 @@
 /** `mlops test`: the test-model action for a terminal. */
 import { resolve } from 'node:path';
-import { consoleLogger, formatProblem, parseNameList, parseService, testModels } from '@akerbp-mlops/core';
+import {
+  TEST_SUMMARY_HEADINGS, consoleLogger, formatProblem, parseNameList, parseService, testFailure, testModels, testSummaryRows,
+} from '@akerbp-mlops/core';
+import { alignedTable } from '../table.js';
 import { parseCommand, repoOptions } from '../options.js';
 
 const USAGE = `Usage: mlops test [--settings FILE] [--repo DIR] [--models a,b] [--python PATH]
@@ -37,10 +40,7 @@ export default async function testCommand(args: string[]): Promise<number> {
     outputDir: '.mlops/test',
     log: consoleLogger({ verbose: values.verbose }),
   });
-  for (const r of results) {
-    const counts = r.tests ? `${r.tests.passed} passed, ${r.tests.failed} failed, ${r.tests.skipped} skipped` : 'no tests run';
-    process.stdout.write(`${r.problems.length ? 'FAIL' : 'ok  '} ${r.model}: ${counts}; service test ${r.serviceTest}\n`);
-    for (const p of r.problems) process.stdout.write(`  ${formatProblem(p)}\n`);
-  }
-  return results.some((r) => r.problems.length) ? 1 : 0;
+  process.stdout.write(`${alignedTable([TEST_SUMMARY_HEADINGS, ...testSummaryRows(results)])}\n`);
+  for (const p of results.flatMap((r) => r.problems)) process.stdout.write(`  ${formatProblem(p)}\n`);
+  return testFailure(results) ? 1 : 0;
 }

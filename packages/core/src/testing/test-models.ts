@@ -120,3 +120,18 @@ export async function testModels(o: TestModelsOptions): Promise<ModelTestResult[
   }
   return results;
 }
+
+export const TEST_SUMMARY_HEADINGS = ['Model', 'Passed', 'Failed', 'Skipped', 'Service test'];
+
+/** One summary row per model: the job summary and `mlops test` show the same figures. */
+export function testSummaryRows(results: ModelTestResult[]): (string | number)[][] {
+  return results.map((r) => [r.model, r.tests?.passed ?? '-', r.tests?.failed ?? '-', r.tests?.skipped ?? '-', r.serviceTest]);
+}
+
+/** The error that fails the step when any model failed, carrying every located problem; else null. */
+export function testFailure(results: ModelTestResult[]): MlopsError | null {
+  const failed = results.filter((r) => r.problems.length);
+  if (!failed.length) return null;
+  const problems = failed.flatMap((r) => r.problems);
+  return new MlopsError(`${failed.map((r) => r.model).join(', ')} failed testing (${problems.length} problem(s)).`, problems);
+}
