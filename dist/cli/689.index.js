@@ -15,9 +15,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3922);
 /* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9934);
 /* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9157);
-/* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7638);
+/* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7638);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2510);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1428);
 /** `mlops test`: the test-model action for a terminal. */
+
 
 
 
@@ -45,7 +47,7 @@ async function testCommand(args) {
     if (!parsed)
         return 0;
     const { values } = parsed;
-    const results = await (0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_2__/* .testModels */ .Z)({
+    const results = await (0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_2__/* .testModels */ .Z1)({
         settingsFile: values.settings ?? 'mlops_settings.yaml',
         workingDirectory: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(values.repo ?? '.'),
         models: (0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_3__/* .parseNameList */ .H)(values.models),
@@ -55,13 +57,10 @@ async function testCommand(args) {
         outputDir: '.mlops/test',
         log: (0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_5__/* .consoleLogger */ .k)({ verbose: values.verbose }),
     });
-    for (const r of results) {
-        const counts = r.tests ? `${r.tests.passed} passed, ${r.tests.failed} failed, ${r.tests.skipped} skipped` : 'no tests run';
-        process.stdout.write(`${r.problems.length ? 'FAIL' : 'ok  '} ${r.model}: ${counts}; service test ${r.serviceTest}\n`);
-        for (const p of r.problems)
-            process.stdout.write(`  ${(0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_6__/* .formatProblem */ .V)(p)}\n`);
-    }
-    return results.some((r) => r.problems.length) ? 1 : 0;
+    process.stdout.write(`${(0,_table_js__WEBPACK_IMPORTED_MODULE_6__/* .alignedTable */ .n)([_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_2__/* .TEST_SUMMARY_HEADINGS */ .Gm, ...(0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_2__/* .testSummaryRows */ .W3)(results)])}\n`);
+    for (const p of results.flatMap((r) => r.problems))
+        process.stdout.write(`  ${(0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_7__/* .formatProblem */ .V)(p)}\n`);
+    return (0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_2__/* .testFailure */ .t)(results) ? 1 : 0;
 }
 
 

@@ -210,23 +210,6 @@ async function deployCommand(args) {
 
 /***/ }),
 
-/***/ 2510:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ alignedTable)
-/* harmony export */ });
-/** Terminal tables: what the actions put in job summaries, as aligned columns. */
-/** Left-aligned columns two spaces apart, the first row the headings; no trailing spaces or newline. */
-function alignedTable(rows) {
-    const cells = rows.map((r) => r.map(String));
-    const widths = (cells[0] ?? []).map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-    return cells.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
-}
-
-
-/***/ }),
-
 /***/ 4395:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1114,7 +1097,7 @@ async function runModel(r) {
     await (0,artifact_folder/* fetchMissingArtifactFolder */.$)({ repoRoot: r.repoRoot, model, env: r.env, source: artifacts, required: r.deploying, log });
     // pytest once, and the service test of the first service; further services are smoke-tested by the deploy.
     const [first, ...rest] = r.services.length ? r.services : ['prediction'];
-    const [tested] = await log.group(`test ${model.modelName}`, () => (0,test_models/* testModels */.Z)({
+    const [tested] = await log.group(`test ${model.modelName}`, () => (0,test_models/* testModels */.Z1)({
         settingsFile: r.settingsFile, workingDirectory: r.repoRoot, models: [model.modelName], python: r.python,
         installRequirements: r.installRequirements, service: first, outputDir: (0,external_node_path_.join)(r.outputDir, 'test'), cdfClient: r.cdf, log,
     }));

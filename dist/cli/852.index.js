@@ -1,6 +1,23 @@
-export const id = 641;
-export const ids = [641];
+export const id = 852;
+export const ids = [852];
 export const modules = {
+
+/***/ 2510:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ alignedTable)
+/* harmony export */ });
+/** Terminal tables: what the actions put in job summaries, as aligned columns. */
+/** Left-aligned columns two spaces apart, the first row the headings; no trailing spaces or newline. */
+function alignedTable(rows) {
+    const cells = rows.map((r) => r.map(String));
+    const widths = (cells[0] ?? []).map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+    return cells.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
+}
+
+
+/***/ }),
 
 /***/ 2983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -334,7 +351,10 @@ async function runServiceTest(o) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Z: () => (/* binding */ testModels)
+  Gm: () => (/* binding */ TEST_SUMMARY_HEADINGS),
+  t: () => (/* binding */ testFailure),
+  Z1: () => (/* binding */ testModels),
+  W3: () => (/* binding */ testSummaryRows)
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -584,6 +604,19 @@ async function testModels(o) {
         await emulator?.stop();
     }
     return results;
+}
+const TEST_SUMMARY_HEADINGS = ['Model', 'Passed', 'Failed', 'Skipped', 'Service test'];
+/** One summary row per model: the job summary and `mlops test` show the same figures. */
+function testSummaryRows(results) {
+    return results.map((r) => [r.model, r.tests?.passed ?? '-', r.tests?.failed ?? '-', r.tests?.skipped ?? '-', r.serviceTest]);
+}
+/** The error that fails the step when any model failed, carrying every located problem; else null. */
+function testFailure(results) {
+    const failed = results.filter((r) => r.problems.length);
+    if (!failed.length)
+        return null;
+    const problems = failed.flatMap((r) => r.problems);
+    return new errors/* MlopsError */.I(`${failed.map((r) => r.model).join(', ')} failed testing (${problems.length} problem(s)).`, problems);
 }
 
 
