@@ -1,9 +1,9 @@
 import {
-  cdfInputsFrom, createCdfClient, githubRunContext, parsePipelineInputs, pipelineFailure, planLine,
-  PIPELINE_SUMMARY_HEADINGS, pipelineSummaryRows, provenanceFromEnv, resolveCdfConfig, runPipeline,
+  githubRunContext, parsePipelineInputs, pipelineFailure, planLine,
+  PIPELINE_SUMMARY_HEADINGS, pipelineSummaryRows, provenanceFromEnv, runPipeline,
 } from '@akerbp-mlops/core';
 import {
-  booleanInput, githubIdToken, input, markdownTable, runAction, secretInput, setOutputs, withStepTimeout, writeSummary,
+  booleanInput, cdfClientFromInputs, input, markdownTable, runAction, secretInput, setOutputs, withStepTimeout, writeSummary,
 } from '@akerbp-mlops/core/report';
 
 await runAction('deploy', (log) =>
@@ -27,7 +27,7 @@ await runAction('deploy', (log) =>
       github: githubRunContext(),
       python: input('python') || 'python3',
       installRequirements: booleanInput('install-requirements', true),
-      cdfClient: () => createCdfClient(resolveCdfConfig(cdfInputsFrom(input), process.env, log), { access: 'write', log, getIdToken: githubIdToken }),
+      cdfClient: () => cdfClientFromInputs(log, 'write'),
       provenance: provenanceFromEnv(),
       log,
     });

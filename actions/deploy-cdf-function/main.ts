@@ -1,16 +1,15 @@
 import {
-  DEPLOY_SUMMARY_HEADINGS, cdfInputsFrom, createCdfClient, deployModels, deploySummaryRows, parseArtifactVersion, parseEnv, parseKeepWarmSchedule,
-  parseNameList, parseSecretsJson, parseService, parseWholeNumber, perModel, provenanceFromEnv, resolveCdfConfig,
+  DEPLOY_SUMMARY_HEADINGS, deployModels, deploySummaryRows, parseVersionArgument, parseEnv, parseKeepWarmSchedule,
+  parseNameList, parseSecretsJson, parseService, parseWholeNumber, perModel, provenanceFromEnv,
 } from '@akerbp-mlops/core';
-import { booleanInput, githubIdToken, input, markdownTable, runAction, secretInput, setOutputs, withStepTimeout, writeSummary } from '@akerbp-mlops/core/report';
+import { booleanInput, cdfClientFromInputs, input, markdownTable, runAction, secretInput, setOutputs, withStepTimeout, writeSummary } from '@akerbp-mlops/core/report';
 
 await runAction('deploy-cdf-function', (log) =>
   withStepTimeout('deploy-cdf-function', async () => {
     const env = parseEnv(input('env') || 'test');
     const secrets = parseSecretsJson(secretInput('function-secrets'));
     const dryRun = booleanInput('dry-run', false);
-    const config = resolveCdfConfig(cdfInputsFrom(input), process.env, log);
-    const client = await createCdfClient(config, { access: 'write', log, getIdToken: githubIdToken });
+    const client = await cdfClientFromInputs(log, 'write');
     const results = await deployModels({
       client,
       settingsFile: input('settings-file') || 'mlops_settings.yaml',
@@ -19,7 +18,7 @@ await runAction('deploy-cdf-function', (log) =>
       packagePath: input('package') || undefined,
       service: parseService(input('service')),
       env,
-      artifactVersion: parseArtifactVersion(input('artifact-version')),
+      artifactVersion: parseVersionArgument(input('artifact-version'), 'artifact-version'),
       secrets,
       testPayload: input('test-payload') || undefined,
       waitTimeoutMs: parseWholeNumber(input('wait-timeout-seconds'), 'wait-timeout-seconds', 1, 1500) * 1000,

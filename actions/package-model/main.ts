@@ -1,8 +1,5 @@
-import {
-  cdfInputsFrom, createCdfClient, packageModels, parseArtifactSourceKind, parseArtifactVersion, parseEnv, parseNameList, parseService,
-  perModel, resolveCdfConfig,
-} from '@akerbp-mlops/core';
-import { githubIdToken, input, markdownTable, runAction, setOutputs, withStepTimeout, writeSummary } from '@akerbp-mlops/core/report';
+import { packageModels, parseArtifactSourceKind, parseEnv, parseNameList, parseService, parseVersionArgument, perModel } from '@akerbp-mlops/core';
+import { cdfClientFromInputs, input, markdownTable, runAction, setOutputs, withStepTimeout, writeSummary } from '@akerbp-mlops/core/report';
 
 await runAction('package-model', (log) => withStepTimeout('package-model', async () => {
   const env = parseEnv(input('env') || 'test');
@@ -13,9 +10,9 @@ await runAction('package-model', (log) => withStepTimeout('package-model', async
     env,
     service: parseService(input('service')),
     artifactSource: parseArtifactSourceKind(input('artifact-source'), env),
-    artifactVersion: parseArtifactVersion(input('artifact-version')),
+    artifactVersion: parseVersionArgument(input('artifact-version'), 'artifact-version'),
     outputDir: input('output-dir') || '.mlops/packages',
-    cdfClient: () => createCdfClient(resolveCdfConfig(cdfInputsFrom(input), process.env, log), { access: 'read', log, getIdToken: githubIdToken }),
+    cdfClient: () => cdfClientFromInputs(log, 'read'),
     log,
   });
   setOutputs({

@@ -1,10 +1,9 @@
-import { ModelManager, cdfInputsFrom, parseVersionArgument, createCdfClient, promoteWithReport, resolveCdfConfig } from '@akerbp-mlops/core';
-import { githubIdToken, input, markdownTable, runAction, setOutputs, withStepTimeout, writeSummary } from '@akerbp-mlops/core/report';
+import { ModelManager, parseVersionArgument, promoteWithReport } from '@akerbp-mlops/core';
+import { cdfClientFromInputs, input, markdownTable, runAction, setOutputs, withStepTimeout, writeSummary } from '@akerbp-mlops/core/report';
 
 await runAction('promote-artifact', (log) =>
   withStepTimeout('promote-artifact', async () => {
-    const config = resolveCdfConfig(cdfInputsFrom(input), process.env, log);
-    const client = await createCdfClient(config, { access: 'write', log, getIdToken: githubIdToken });
+    const client = await cdfClientFromInputs(log, 'write');
     const manager = new ModelManager({ client, dataset: input('dataset') || undefined, log });
     const { result, table } = await promoteWithReport(manager, {
       model: input('model'),

@@ -1,8 +1,8 @@
 import {
-  TEST_SUMMARY_HEADINGS, cdfInputsFrom, createCdfClient, parseArtifactVersion, parseEnv, parseNameList, parseService, perModel, resolveCdfConfig,
+  TEST_SUMMARY_HEADINGS, parseVersionArgument, parseEnv, parseNameList, parseService, perModel,
   testFailure, testModels, testSummaryRows,
 } from '@akerbp-mlops/core';
-import { booleanInput, githubIdToken, input, markdownTable, runAction, setOutputs, withStepTimeout, writeSummary } from '@akerbp-mlops/core/report';
+import { booleanInput, cdfClientFromInputs, input, markdownTable, runAction, setOutputs, withStepTimeout, writeSummary } from '@akerbp-mlops/core/report';
 
 await runAction('test-model', (log) => withStepTimeout('test-model', async () => {
   const results = await testModels({
@@ -14,8 +14,8 @@ await runAction('test-model', (log) => withStepTimeout('test-model', async () =>
     service: parseService(input('service')),
     outputDir: '.mlops/test',
     artifactEnv: parseEnv(input('env') || 'test'),
-    artifactVersion: parseArtifactVersion(input('artifact-version')),
-    cdfClient: () => createCdfClient(resolveCdfConfig(cdfInputsFrom(input), process.env, log), { access: 'read', log, getIdToken: githubIdToken }),
+    artifactVersion: parseVersionArgument(input('artifact-version'), 'artifact-version'),
+    cdfClient: () => cdfClientFromInputs(log, 'read'),
     log,
   });
   setOutputs({

@@ -4,6 +4,9 @@
  * never a stack trace.
  */
 import * as core from '@actions/core';
+import type { CogniteClient } from '@cognite/sdk';
+import { cdfInputsFrom, resolveCdfConfig } from './cdf/config.js';
+import { createCdfClient } from './cdf/client.js';
 import { MlopsError, formatProblem, type Problem } from './errors.js';
 import { settleUninterruptible, uninterruptibleRunning } from './interrupt.js';
 import type { Logger } from './logger.js';
@@ -130,6 +133,14 @@ export async function githubIdToken(): Promise<string> {
         '(pull requests from forks never get one), or use a client secret instead.',
     );
   }
+}
+
+/**
+ * A CDF client from this step's credential inputs (COGNITE_* variables as fallback), signing in
+ * with the job's GitHub OIDC token when use-oidc is set.
+ */
+export function cdfClientFromInputs(log: Logger, access: 'read' | 'write'): Promise<CogniteClient> {
+  return createCdfClient(resolveCdfConfig(cdfInputsFrom(input), process.env, log), { access, log, getIdToken: githubIdToken });
 }
 
 class StepTimeoutError extends MlopsError {}

@@ -1,7 +1,7 @@
 /** `mlops package`: the package-model action for a terminal. */
 import { resolve } from 'node:path';
 import {
-  consoleLogger, createCdfClient, packageModels, parseArtifactSourceKind, parseArtifactVersion, parseEnv, parseNameList, parseService,
+  consoleLogger, createCdfClient, packageModels, parseArtifactSourceKind, parseVersionArgument, parseEnv, parseNameList, parseService,
   resolveCdfConfig,
 } from '@akerbp-mlops/core';
 import { parseCommand, repoOptions } from '../options.js';
@@ -43,7 +43,7 @@ export default async function packageCommand(args: string[]): Promise<number> {
     env,
     service: parseService(values.service ?? ''),
     artifactSource: parseArtifactSourceKind(values['artifact-source'] ?? '', env),
-    artifactVersion: parseArtifactVersion(values['artifact-version'] ?? ''),
+    artifactVersion: parseVersionArgument(values['artifact-version'] ?? '', '--artifact-version'),
     outputDir: values['output-dir'] ?? '.mlops/packages',
     cdfClient: () => createCdfClient(resolveCdfConfig({}, process.env, log), { access: 'read', log }),
     log,

@@ -26,13 +26,6 @@ export function parseArtifactSourceKind(value: string, env: Env): ArtifactSource
   throw new MlopsError(`artifact-source must be local or cdf; found "${value}".`);
 }
 
-export function parseArtifactVersion(value: string): number | null {
-  const v = value.trim();
-  if (!v || v === 'latest') return null;
-  if (!/^[1-9][0-9]*$/.test(v)) throw new MlopsError(`artifact-version must be a positive whole number or "latest"; found "${value}".`);
-  return Number(v);
-}
-
 export interface PackageModelsOptions {
   settingsFile: string;
   workingDirectory: string;
