@@ -14,8 +14,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9157);
 /* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3922);
 /* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9934);
-/* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7275);
-/* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4395);
+/* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5666);
+/* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7275);
+/* harmony import */ var _akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4395);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1428);
 /** `mlops package`: the package-model action for a terminal. */
 
@@ -58,9 +59,9 @@ async function packageCommand(args) {
         env,
         service: (0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_4__/* .parseService */ .nO)(values.service ?? ''),
         artifactSource: (0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_4__/* .parseArtifactSourceKind */ .LD)(values['artifact-source'] ?? '', env),
-        artifactVersion: (0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_4__/* .parseArtifactVersion */ .Is)(values['artifact-version'] ?? ''),
+        artifactVersion: (0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_5__/* .parseVersionArgument */ .jg)(values['artifact-version'] ?? '', '--artifact-version'),
         outputDir: values['output-dir'] ?? '.mlops/packages',
-        cdfClient: () => (0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_5__/* .createCdfClient */ .HS)((0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_6__/* .resolveCdfConfig */ .K2)({}, process.env, log), { access: 'read', log }),
+        cdfClient: () => (0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_6__/* .createCdfClient */ .HS)((0,_akerbp_mlops_core__WEBPACK_IMPORTED_MODULE_7__/* .resolveCdfConfig */ .K2)({}, process.env, log), { access: 'read', log }),
         log,
     });
     for (const p of packages)

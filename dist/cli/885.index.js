@@ -330,7 +330,6 @@ __webpack_require__.d(__webpack_exports__, {
   gR: () => (/* binding */ packageModel),
   xQ: () => (/* binding */ packageModels),
   LD: () => (/* binding */ parseArtifactSourceKind),
-  Is: () => (/* binding */ parseArtifactVersion),
   nO: () => (/* binding */ parseService)
 });
 
@@ -816,14 +815,6 @@ function parseArtifactSourceKind(value, env) {
     if (v === 'local' || v === 'cdf')
         return v;
     throw new errors/* MlopsError */.I(`artifact-source must be local or cdf; found "${value}".`);
-}
-function parseArtifactVersion(value) {
-    const v = value.trim();
-    if (!v || v === 'latest')
-        return null;
-    if (!/^[1-9][0-9]*$/.test(v))
-        throw new errors/* MlopsError */.I(`artifact-version must be a positive whole number or "latest"; found "${value}".`);
-    return Number(v);
 }
 async function artifactSourceOf(o, repoRoot) {
     if (o.artifactSource === 'local')
