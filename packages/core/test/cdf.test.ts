@@ -1,6 +1,6 @@
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
-import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zipOf } from '../../cdf-emulator/test/helpers.js';
 import {
   CdfApiError,
   MlopsError,
@@ -37,18 +37,6 @@ function recordingLogger(): Logger & { secrets: string[]; lines: string[] } {
     group: (_t, fn) => fn(),
     secret: (v) => secrets.push(v),
   };
-}
-
-function zipOf(files: Record<string, string>): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
-  for (const [name, text] of Object.entries(files)) zip.addBuffer(Buffer.from(text), name);
-  zip.end();
-  const chunks: Buffer[] = [];
-  return new Promise((resolve, reject) => {
-    zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-    zip.outputStream.on('error', reject);
-  });
 }
 
 function emulatorEnv(emu: RunningEmulator, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
