@@ -95,7 +95,7 @@ export async function runAction(name: string, body: (log: Logger) => Promise<voi
   } catch (err) {
     if (err instanceof MlopsError) {
       await reportProblems(`${name} failed: ${err.message}`, err.problems).catch(() => {});
-      core.setFailed(err.problems.length ? `${err.message} (${err.problems.length} problem(s), see annotations)` : err.message);
+      core.setFailed(err.problems.length ? `${err.message} (each is annotated above)` : err.message);
     } else {
       const e = err as Error;
       core.debug(e?.stack ?? String(err));
