@@ -60,7 +60,7 @@ describe('guards', () => {
     // First a deploy cut off before the switch (while the versioned function is built or smoke-tested),
     // then ones aimed at the middle of the latest's 600 ms build, after the old latest was deleted;
     // each aims with the timing of the deploy before it, as timings drift on a busy machine.
-    for (let version = 2; version <= 5 && !interruptedSwitch; version++) {
+    for (let version = 2; version <= 9 && !interruptedSwitch; version++) {
       const limit = version === 2 ? Math.max(0.5, switchAt - 1) : switchAt + 0.3;
       const started = Date.now();
       const run = await deploy(version, { 'timeout-seconds': limit.toFixed(2) });
