@@ -12,11 +12,10 @@ import { repoRoot } from './helpers/run-bundle.js';
 const CLI = join(repoRoot, 'dist', 'cli', 'index.js');
 
 describe('mlops demo', () => {
-  it('deploys to test and prod, prints the prod prediction and exits 0, within a minute', () => {
-    const started = Date.now();
+  // How long it takes is the benchmarks' business; a hung demo is stopped by the spawn timeout.
+  it('deploys to test and prod, prints the prod prediction and exits 0', () => {
     const run = spawnSync(process.execPath, [CLI, 'demo'], { cwd: repoRoot, encoding: 'utf8', timeout: 90_000 });
     expect(run.status, run.stdout + run.stderr).toBe(0);
-    expect(Date.now() - started).toBeLessThan(60_000);
     const out = run.stdout;
     expect(out).toMatch(/\[1\/9\] Starting the CDF emulator\n\s+· listening on http:\/\/127\.0\.0\.1:\d+ \(project mlops-emulator\)/);
     expect(out).toContain('sonic_model/test/1 → sonic_model/prod/1');

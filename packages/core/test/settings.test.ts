@@ -359,15 +359,13 @@ describe('metadata', () => {
   });
 });
 
-describe('performance', () => {
-  it('validates a 100-model file well under 0.3 s', async () => {
+// Its speed (goal ≤ 0.3 s) is measured by `npm run bench`, not asserted here.
+describe('scale', () => {
+  it('validates a 100-model file, each model with its own anchor and merge key', async () => {
     const text = Array.from({ length: 100 }, (_, i) => doc({ model_name: `model_${i}` }, `info:\n  prediction: &d${i}\n    description: d\n    owner: o\n    metadata:\n      required_input: [ACS, RDEP, DEN]\n      num_filler: -999.15\n  training:\n    << : *d${i}\n`)).join('---\n');
     const dir = repo(text);
-    await loadSettings({ file: 'mlops_settings.yaml', repoRoot: dir }); // warm-up: module loading is not validation
-    const start = performance.now();
     const s = await loadSettings({ file: 'mlops_settings.yaml', repoRoot: dir });
-    const ms = performance.now() - start;
-    expect(s.models).toHaveLength(100);
-    expect(ms).toBeLessThan(300);
+    expect(s.models.map((m) => m.modelName)).toEqual(Array.from({ length: 100 }, (_, i) => `model_${i}`));
+    expect(s.models[99].info.training).toMatchObject({ description: 'd', owner: 'o', metadata: { num_filler: '-999.15' } });
   });
 });
