@@ -1,38 +1,4 @@
-export const id = 976;
-export const ids = [976];
-export const modules = {
-
-/***/ 5976:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  "default": () => (/* binding */ initCommand)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./packages/core/src/errors.ts
-var errors = __webpack_require__(7638);
-// EXTERNAL MODULE: ./packages/core/src/settings/load.ts + 3 modules
-var load = __webpack_require__(7525);
-// EXTERNAL MODULE: ./packages/core/src/version.ts
-var version = __webpack_require__(8109);
-// EXTERNAL MODULE: ./packages/core/src/settings/runtimes.ts
-var runtimes = __webpack_require__(1438);
-;// CONCATENATED MODULE: ./packages/cli/src/init/templates.ts
-/** What `mlops init` writes into a model repository. */
-
-const SETTINGS_FILE = 'mlops_settings.yaml';
-const WORKFLOW_FILE = '.github/workflows/main.yml';
-/** The `uses:` line's target; only the `@v<major>` after it changes between releases. */
-const REUSABLE_WORKFLOW = 'akerbp/mlops/.github/workflows/mlops.yml';
-const SETTINGS_TEMPLATE = `# akerbp/mlops settings: one YAML document per model, separated by ---.
+const N=976,O=[976],P={5976:((L,f,o)=>{o.r(f),o.d(f,{default:()=>x});var r=o(3024),l=o(6760),u=o(7638),E=o(7525),h=o(8109),y=o(1438);const s="mlops_settings.yaml",n=".github/workflows/main.yml",v="akerbp/mlops/.github/workflows/mlops.yml",S=`# akerbp/mlops settings: one YAML document per model, separated by ---.
 # Check them with \`mlops validate\`; the fields are described in the akerbp/mlops README.
 model_name: my_model                        # letters, digits and _ only
 human_friendly_model_name: 'My Model'       # the CDF Function's name
@@ -43,7 +9,7 @@ artifact_folder: model_artifact             # never committed; null if the model
 test_file: model_code/test_my_model.py      # null skips the tests (not recommended)
 platform: cdf                               # cdf or local
 dataset: mlops                              # CDF data set holding the artifacts
-python_version: ${runtimes/* RECOMMENDED_RUNTIME */.Nz}                        # one of ${runtimes/* CDF_PYTHON_RUNTIMES */.$D.join(', ')}
+python_version: ${y.Nz}                        # one of ${y.$D.join(", ")}
 helper_models: []
 info:
   prediction: &prediction
@@ -54,10 +20,7 @@ info:
   # training:                               # uncomment to deploy a training service too
   #   << : *prediction
   #   description: 'Trains my_model'
-`;
-/** The caller workflow, pinned to `@v<major>`. */
-function renderWorkflow(major) {
-    return `# Written by \`mlops init\`. Run \`mlops init\` again after upgrading akerbp/mlops to move the
+`;function b(e){return`# Written by \`mlops init\`. Run \`mlops init\` again after upgrading akerbp/mlops to move the
 # version pin. Once you edit this file, \`mlops init\` leaves it alone (--force replaces it).
 # Branch rules: main/master and deploy/** deploy to test, mlops/** deploys prediction and
 # training to test, feature/** and pull requests test only, prod only by a manual run on main.
@@ -82,102 +45,22 @@ permissions:
 
 jobs:
   mlops:
-    uses: ${REUSABLE_WORKFLOW}@${major}
+    uses: ${v}@${e}
     with:
-      settings-file: ${SETTINGS_FILE}
+      settings-file: ${s}
       working-directory: .
       env: \${{ inputs.env }}
       # python-version: '3.11'   # the runner's Python for tests; default: each model's python_version
     secrets: inherit
-`;
-}
+`}const w=new RegExp(`(${v.replace(/[.*+?^${}()|[\]\\/]/g,"\\$&")})@[\\w.-]+`,"g");function g(e){return e.replace(/\r\n/g,`
+`).replace(w,"$1@<pin>")}function R(e){return new RegExp(w.source).exec(e)?.[0].split("@").pop()}function F(e,d,a){const t=b(d);return e===void 0?{kind:"create",content:t}:e.replace(/\r\n/g,`
+`)===t?{kind:"unchanged",content:t}:g(e)===g(t)?{kind:"update-pin",content:t,from:R(e)??"?"}:a?{kind:"force",content:t}:{kind:"refuse",reason:"it differs from what mlops init writes (beyond the version pin), so it holds edits of yours"}}var D=o(1428);const I=`Usage: mlops init [--force] [--repo DIR]
 
-;// CONCATENATED MODULE: ./packages/cli/src/init/workflow-file.ts
-/**
- * Writing `.github/workflows/main.yml` without clobbering user edits: a file we wrote (whatever
- * version it pins) is updated; anything else is left alone unless forced.
- */
-
-const PIN = new RegExp(`(${REUSABLE_WORKFLOW.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')})@[\\w.-]+`, 'g');
-function withoutPin(text) {
-    return text.replace(/\r\n/g, '\n').replace(PIN, '$1@<pin>');
-}
-function pinnedVersion(text) {
-    return new RegExp(PIN.source).exec(text)?.[0].split('@').pop();
-}
-/** What to do with the workflow file, given its current text (undefined when absent). */
-function planWorkflowWrite(existing, major, force) {
-    const content = renderWorkflow(major);
-    if (existing === undefined)
-        return { kind: 'create', content };
-    if (existing.replace(/\r\n/g, '\n') === content)
-        return { kind: 'unchanged', content };
-    if (withoutPin(existing) === withoutPin(content))
-        return { kind: 'update-pin', content, from: pinnedVersion(existing) ?? '?' };
-    if (force)
-        return { kind: 'force', content };
-    return {
-        kind: 'refuse',
-        reason: 'it differs from what mlops init writes (beyond the version pin), so it holds edits of yours',
-    };
-}
-
-// EXTERNAL MODULE: ./packages/cli/src/options.ts
-var options = __webpack_require__(1428);
-;// CONCATENATED MODULE: ./packages/cli/src/commands/init.ts
-/** `mlops init`: the settings file and the caller workflow, like `python -m akerbp.mlops.deployment.setup`. */
-
-
-
-
-
-
-
-const USAGE = `Usage: mlops init [--force] [--repo DIR]
-
-Writes ${SETTINGS_FILE} from a template when it is missing (validates it when present) and
-${WORKFLOW_FILE}, which calls the akerbp/mlops reusable workflow at v${version/* SUITE_VERSION */.s.split('.')[0]}.
+Writes ${s} from a template when it is missing (validates it when present) and
+${n}, which calls the akerbp/mlops reusable workflow at v${h.s.split(".")[0]}.
 Re-running moves the version pin; a workflow you have edited is left alone unless --force.
 
-  --force      replace an edited ${WORKFLOW_FILE}
+  --force      replace an edited ${n}
   --repo DIR   the model repository (default: the current folder)
-`;
-async function initCommand(args) {
-    const cli = (0,options/* parseCommand */.R)(args, USAGE, { force: { type: 'boolean' }, repo: { type: 'string' } });
-    if (!cli)
-        return 0;
-    const { values } = cli;
-    const repo = (0,external_node_path_.resolve)(values.repo ?? '.');
-    if (!(0,external_node_fs_.existsSync)(repo))
-        throw new errors/* MlopsError */.I(`The repository folder ${repo} does not exist.`);
-    const say = (line) => process.stdout.write(`${line}\n`);
-    const workflowPath = (0,external_node_path_.join)(repo, WORKFLOW_FILE);
-    const existing = (0,external_node_fs_.existsSync)(workflowPath) ? (0,external_node_fs_.readFileSync)(workflowPath, 'utf8') : undefined;
-    const major = `v${version/* SUITE_VERSION */.s.split('.')[0]}`;
-    const plan = planWorkflowWrite(existing, major, values.force ?? false);
-    if (plan.kind === 'refuse') {
-        throw new errors/* MlopsError */.I(`Not touching ${WORKFLOW_FILE}: ${plan.reason}. Change its version pin by hand, or run \`mlops init --force\` to replace it (commit your version first).`);
-    }
-    if (plan.kind !== 'unchanged') {
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(workflowPath), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(workflowPath, plan.content);
-    }
-    if (plan.kind === 'update-pin')
-        say(`updated ${WORKFLOW_FILE}: ${plan.from} → ${major}`);
-    else
-        say(plan.kind === 'create' ? `wrote ${WORKFLOW_FILE}` : plan.kind === 'force' ? `replaced ${WORKFLOW_FILE} (--force)` : `${WORKFLOW_FILE} is up to date`);
-    const settingsPath = (0,external_node_path_.join)(repo, SETTINGS_FILE);
-    if (!(0,external_node_fs_.existsSync)(settingsPath)) {
-        (0,external_node_fs_.writeFileSync)(settingsPath, SETTINGS_TEMPLATE);
-        say(`wrote ${SETTINGS_FILE}: fill it in, then check it with \`mlops validate\``);
-        return 0;
-    }
-    const loaded = await (0,load/* loadSettings */.M5)({ file: SETTINGS_FILE, repoRoot: repo });
-    say(`${SETTINGS_FILE} is valid: ${loaded.models.map((m) => m.modelName).join(', ')}`);
-    return 0;
-}
-
-
-/***/ })
-
-};
+`;async function x(e){const d=(0,D.R)(e,I,{force:{type:"boolean"},repo:{type:"string"}});if(!d)return 0;const{values:a}=d,t=(0,l.resolve)(a.repo??".");if(!(0,r.existsSync)(t))throw new u.I(`The repository folder ${t} does not exist.`);const p=m=>process.stdout.write(`${m}
+`),c=(0,l.join)(t,n),W=(0,r.existsSync)(c)?(0,r.readFileSync)(c,"utf8"):void 0,$=`v${h.s.split(".")[0]}`,i=F(W,$,a.force??!1);if(i.kind==="refuse")throw new u.I(`Not touching ${n}: ${i.reason}. Change its version pin by hand, or run \`mlops init --force\` to replace it (commit your version first).`);i.kind!=="unchanged"&&((0,r.mkdirSync)((0,l.dirname)(c),{recursive:!0}),(0,r.writeFileSync)(c,i.content)),i.kind==="update-pin"?p(`updated ${n}: ${i.from} \u2192 ${$}`):p(i.kind==="create"?`wrote ${n}`:i.kind==="force"?`replaced ${n} (--force)`:`${n} is up to date`);const k=(0,l.join)(t,s);if(!(0,r.existsSync)(k))return(0,r.writeFileSync)(k,S),p(`wrote ${s}: fill it in, then check it with \`mlops validate\``),0;const C=await(0,E.M5)({file:s,repoRoot:t});return p(`${s} is valid: ${C.models.map(m=>m.modelName).join(", ")}`),0}})};export{N as id,O as ids,P as modules};
