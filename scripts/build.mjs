@@ -4,7 +4,6 @@
 // Usage: node scripts/build.mjs [outDir] [name...]
 import { spawn } from 'node:child_process';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { transform } from 'esbuild';
 import { assets, bundles } from './bundles.mjs';
@@ -36,8 +35,8 @@ async function buildOne(b) {
   await minifyChunks(out);
   // ncc keeps ESM only when the folder says so; without it Node parses the bundle as CommonJS.
   await writeFile(join(out, 'package.json'), '{\n  "type": "module"\n}\n');
-  for (const a of assets) {
-    if (!existsSync(a.from)) continue;
+  for (const name of b.assets) {
+    const a = assets[name];
     await cp(a.from, join(out, a.to), { recursive: true, filter: (src) => !/__pycache__|\.pytest_cache|\.pyc$|[/\\]tests?[/\\]?$/.test(src) });
   }
   process.stdout.write(`built ${out}/index.js\n`);

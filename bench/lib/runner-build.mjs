@@ -21,5 +21,5 @@ export async function buildRunner() {
     // CommonJS dependencies inside an ESM bundle still call require().
     banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
   });
-  for (const a of assets) await cp(join(repoRoot, a.from), join(out, a.to), { recursive: true, filter: (s) => !/__pycache__|\.pytest_cache|\.pyc$/.test(s) });
+  for (const a of Object.values(assets)) await cp(join(repoRoot, a.from), join(out, a.to), { recursive: true, filter: (s) => !/__pycache__|\.pytest_cache|\.pyc$/.test(s) });
 }
