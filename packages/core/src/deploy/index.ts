@@ -8,3 +8,4 @@ export { replaceFunction, rollOut, smokeCall, createOrAdopt, DEFAULT_WAIT_TIMEOU
 export { hashFile, CODE_FILE_PREFIX } from './code-file.js';
 export { readPackageInfo, type PackageInfo } from './package-info.js';
 export { deployModels, deploySummaryRows, DEPLOY_SUMMARY_HEADINGS, type DeployModelsOptions, type ModelDeploy } from './deploy-models.js';
+export * from './state.js';

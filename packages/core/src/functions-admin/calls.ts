@@ -1,7 +1,9 @@
 /** Calling deployed functions from scripts and the CLI: one call, many in parallel, and call logs. */
 import type { CogniteClient } from '@cognite/sdk';
-import { callFunction, callLogs, type CallResult, type FunctionCall, type FunctionCallLogEntry } from '../cdf/functions.js';
+import { callFunction, callLogs, listFunctions, retrieveFunction, type CallResult, type CdfFunction, type FunctionCall, type FunctionCallLogEntry } from '../cdf/functions.js';
 import { cdfRequest } from '../cdf/retry.js';
+import { retrieveFiles } from '../deploy/code-file.js';
+import { chooseCallTarget, isLatestExternalId, parseVersionedSuffix } from '../deploy/state.js';
 import { MlopsError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { requireFunction } from './inventory.js';
@@ -11,8 +13,29 @@ export interface CallOutcome extends CallResult {
   ms: number;
 }
 
+/**
+ * The function to call for `xid`: the latest `<model>-<service>-<env>` when it is Ready; while it
+ * is not (a deploy replaces it: delete + create, one build without a Ready function), the newest
+ * proven versioned function of the same model, service and environment (deploy/state.ts
+ * `chooseCallTarget`; the runtime's mlops_runtime/fallback.py does the same for Python callers).
+ * Other external ids are returned as they are. Throws MlopsError when no function has `xid` and
+ * there is nothing to fall back to. Costs one read when the latest is Ready, three otherwise.
+ */
+export async function resolveCallTarget(client: CogniteClient, xid: string, log?: Logger): Promise<CdfFunction> {
+  const fn = await retrieveFunction(client, { externalId: xid });
+  if ((fn && fn.status === 'Ready') || !isLatestExternalId(xid)) return fn ?? requireFunction(client, xid);
+  const family = (await listFunctions(client, { externalIdPrefix: `${xid}-` })).filter((f) => parseVersionedSuffix(xid, f.externalId) !== null);
+  if (!family.length) return fn ?? requireFunction(client, xid);
+  const files = await retrieveFiles(client, [...new Set(family.map((f) => f.fileId))].map((id) => ({ id })));
+  const target = chooseCallTarget(xid, fn ? [fn, ...family] : family, files);
+  const chosen = family.find((f) => f.externalId === target);
+  if (!chosen) return fn ?? requireFunction(client, xid);
+  log?.info(`${xid} is ${fn ? fn.status : 'missing'} (a deploy is replacing it); calling ${target}, the newest proven deployment, instead.`);
+  return chosen;
+}
+
 export async function callByExternalId(client: CogniteClient, xid: string, data: unknown, o: { timeoutMs?: number; log?: Logger } = {}): Promise<CallOutcome> {
-  const fn = await requireFunction(client, xid);
+  const fn = await resolveCallTarget(client, xid, o.log);
   if (fn.status !== 'Ready') throw new MlopsError(`Function ${xid} is ${fn.status}, not Ready; it cannot be called${fn.error?.message ? ` (${fn.error.message})` : ''}.`);
   const started = Date.now();
   const result = await callFunction(client, fn.id, data, { timeoutMs: o.timeoutMs, log: o.log });
@@ -34,7 +57,7 @@ export interface ParallelOutcome {
  */
 export async function callParallel(client: CogniteClient, xid: string, payloads: unknown[], o: { concurrency?: number; timeoutMs?: number; log?: Logger } = {}): Promise<ParallelOutcome[]> {
   const concurrency = Math.max(1, Math.min(o.concurrency ?? 4, 50));
-  const fn = await requireFunction(client, xid);
+  const fn = await resolveCallTarget(client, xid, o.log);
   const out: ParallelOutcome[] = new Array(payloads.length);
   let next = 0;
   const worker = async () => {
