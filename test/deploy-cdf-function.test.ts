@@ -17,7 +17,7 @@ describe('deploy-cdf-function bundle', () => {
 
   beforeAll(async () => {
     emu = await startEmulator({ buildDelayMs: 40, callTimeoutMs: 30_000 });
-    env = { ...cogniteEnv(emu), GITHUB_SHA: 'a'.repeat(40) };
+    env = { ...cogniteEnv(emu), GITHUB_SHA: 'a'.repeat(40), GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '2' };
     client = await createCdfClient(resolveCdfConfig({}, env), { access: 'write' });
     repo = exampleRepo();
     // In test the artifacts come from the Model Manager, as in a real pipeline.
@@ -49,7 +49,8 @@ describe('deploy-cdf-function bundle', () => {
     expect((response as { prediction: { AC: number[] } }).prediction.AC).toHaveLength(2);
     expect(await listSchedules(client)).toEqual([]);
     const latest = await retrieveFunction(client, { externalId: 'sonic_model-prediction-test' });
-    expect(latest?.metadata).toMatchObject({ git_sha: 'a'.repeat(40), version: '1', model_id: 'sonic_model/test/1', code_sha256: run.outputs['code-sha256'], suite_version: '4.0.0' });
+    expect(latest?.metadata).toMatchObject({ version: '1', model_id: 'sonic_model/test/1' });
+    expect(JSON.parse(latest?.metadata?.mlops ?? '{}')).toEqual({ o: 'akerbp/mlops', v: '4.0.0', code: run.outputs['code-sha256'], git: 'a'.repeat(40), run: '4242/2' });
     expect(Object.keys(latest?.secrets ?? {})).toEqual(['api-key']);
 
     const again = await runBundle('deploy-cdf-function', inputs, { cwd: repo, env, timeoutMs: 280_000 });

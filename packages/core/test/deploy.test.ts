@@ -7,7 +7,7 @@ import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   MlopsError, buildPackage, callByExternalId, createCdfClient, deployFunction, hashFile, listFunctions, listModelFunctions, listSchedules, loadSettings,
-  parseSecretsJson, rollbackLatest, silentLogger, type DeployOptions, type Logger, type ModelSettings,
+  SUITE_VERSION, decodeSuiteMetadata, parseSecretsJson, rollbackLatest, silentLogger, type DeployOptions, type Logger, type ModelSettings,
 } from '@akerbp-mlops/core';
 import { exampleRepo } from '../../../test/helpers/example-repo.js';
 
@@ -63,7 +63,8 @@ describe('deployFunction against the emulator', () => {
     const [latest] = await listFunctions(client, { externalIdPrefix: 'sonic_model-prediction-test' }).then((fs) => fs.filter((f) => f.externalId === 'sonic_model-prediction-test'));
     expect(latest).toMatchObject({ name: 'Sonic (AC) ridge model', owner: 'data@science.com', runtime: 'py311', envVars: { MODEL_ENV: 'test', SERVICE_NAME: 'prediction' } });
     expect(latest.description).toMatch(/ \(latest\)$/);
-    expect(latest.metadata).toMatchObject({ version: '1', model_id: 'sonic_model/test/1', code_sha256: first.codeSha256, petrel_exposure: 'False', required_input: '[ACS, RDEP, DEN]' });
+    expect(latest.metadata).toMatchObject({ version: '1', model_id: 'sonic_model/test/1', petrel_exposure: 'False', required_input: '[ACS, RDEP, DEN]' });
+    expect(decodeSuiteMetadata(latest.metadata)).toMatchObject({ version: 1, modelId: 'sonic_model/test/1', codeSha256: first.codeSha256, suiteVersion: SUITE_VERSION });
     expect(await latestModelId()).toBe('sonic_model/test/1');
 
     const before = emu.requests.length;

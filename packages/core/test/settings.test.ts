@@ -342,19 +342,20 @@ describe('metadata', () => {
     await expect(load(withMetadata(pairs(USER_METADATA_BUDGET.pairs)))).resolves.toBeTruthy();
     const tooMany = await oneProblem(withMetadata(pairs(USER_METADATA_BUDGET.pairs + 1)));
     expect(tooMany).toMatchObject({ field: 'm1.info.prediction.metadata', line: 12 });
-    expect(tooMany.message).toMatch(/at most 10 metadata pairs.*reserves 6 pairs/);
+    expect(tooMany.message).toMatch(/at most 13 metadata pairs.*reserves 3 pairs/);
     // Under 4096 bytes on its own, over once the reserved bytes are counted.
     const big = Array.from({ length: 7 }, (_, i) => `k${i}: ${'v'.repeat(500)}`);
     expect(7 * 502).toBeLessThan(4096);
+    expect(7 * 502).toBeGreaterThan(USER_METADATA_BUDGET.bytes);
     expect((await oneProblem(withMetadata(big))).message).toMatch(new RegExp(`at most ${USER_METADATA_BUDGET.bytes} bytes`));
   });
 
   it('checks training metadata merged from an anchor where it is written', async () => {
-    const info = 'info:\n  prediction: &p\n    description: d\n    owner: o\n    metadata:\n      git_sha: x\n  training:\n    << : *p\n';
+    const info = 'info:\n  prediction: &p\n    description: d\n    owner: o\n    metadata:\n      mlops: x\n  training:\n    << : *p\n';
     const found = await problems(doc({}, info));
     expect(found.map((p) => [p.field, p.line])).toEqual([
-      ['m1.info.prediction.metadata.git_sha', 13],
-      ['m1.info.training.metadata.git_sha', 13],
+      ['m1.info.prediction.metadata.mlops', 13],
+      ['m1.info.training.metadata.mlops', 13],
     ]);
   });
 });

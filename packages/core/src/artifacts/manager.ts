@@ -37,6 +37,9 @@ export interface ArtifactVersion {
 export interface Provenance {
   gitSha?: string;
   runUrl?: string;
+  /** GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT (function metadata falls back to them when the URL is too long) */
+  runId?: string;
+  runAttempt?: string;
 }
 
 export interface PromotionResult {
@@ -66,7 +69,7 @@ export function provenanceFromEnv(env: NodeJS.ProcessEnv = process.env): Provena
   const runUrl = env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
     ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
     : undefined;
-  return { gitSha: env.GITHUB_SHA || undefined, runUrl };
+  return { gitSha: env.GITHUB_SHA || undefined, runUrl, runId: env.GITHUB_RUN_ID || undefined, runAttempt: env.GITHUB_RUN_ATTEMPT || undefined };
 }
 
 function toVersion(file: FileInfo): ArtifactVersion | null {

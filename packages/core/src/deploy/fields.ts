@@ -1,14 +1,13 @@
 /**
  * The fields of the functions we create: name, description, owner, metadata (the user's plus
- * the suite's reserved keys), runtime, env vars and secrets checked against CDF's rules.
+ * the suite's three keys), runtime, env vars and secrets checked against CDF's rules.
  */
 import type { CdfFunction, FunctionCreate } from '../cdf/functions.js';
 import { MlopsError, type Problem } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { artifactExternalId } from '../naming.js';
 import { SUITE_VERSION } from '../version.js';
-import { RESERVED_METADATA_VALUE_BYTES } from '../settings/metadata.js';
 import type { Env, ModelSettings, Service } from '../settings/types.js';
+import { decodeSuiteMetadata, encodeSuiteMetadata } from './suite-metadata.js';
 import type { DeployProvenance } from './types.js';
 
 /** CDF's limits on function secrets. */
@@ -84,26 +83,18 @@ export function functionSpec(o: FunctionSpecInput): FunctionCreate {
   };
 }
 
-/** The suite's own keys; settings validation budgets RESERVED_METADATA_VALUE_BYTES for each value. */
+/** The suite's three keys (see suite-metadata.ts); a record too long for CDF drops optional fields with a warning. */
 function reservedMetadata(o: FunctionSpecInput): Record<string, string> {
-  const values: Record<string, string | undefined> = {
-    version: String(o.version),
-    model_id: artifactExternalId(o.model.modelName, o.env, o.version),
-    code_sha256: o.codeSha256,
-    git_sha: o.provenance?.gitSha,
-    run_url: o.provenance?.runUrl,
-    suite_version: o.provenance?.suiteVersion ?? SUITE_VERSION,
-  };
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(values)) {
-    if (!value) continue;
-    if (Buffer.byteLength(value) > RESERVED_METADATA_VALUE_BYTES) {
-      o.log.warning(`Metadata ${key} is longer than the ${RESERVED_METADATA_VALUE_BYTES} bytes CDF's budget leaves for it; left out.`);
-      continue;
-    }
-    out[key] = value;
-  }
-  return out;
+  const p = o.provenance;
+  return encodeSuiteMetadata({
+    model: o.model.modelName,
+    env: o.env,
+    version: o.version,
+    suiteVersion: p?.suiteVersion ?? SUITE_VERSION,
+    codeSha256: o.codeSha256,
+    gitSha: p?.gitSha,
+    run: p?.runUrl || p?.runId ? { url: p.runUrl, id: p.runId, attempt: p.runAttempt } : undefined,
+  }, (message) => o.log.warning(message));
 }
 
 /**
@@ -128,8 +119,8 @@ export function recreateSpec(fn: CdfFunction, overrides: Partial<FunctionCreate>
   return Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== undefined && v !== null)) as unknown as FunctionCreate;
 }
 
-/** The code sha256 and version a function of ours records in its metadata. */
+/** The code sha256 a function of ours records, and the artifact version (`version`) any function records. */
 export function deployedCode(fn: CdfFunction | null | undefined): { sha256: string | null; version: number | null } {
   const version = Number(fn?.metadata?.version);
-  return { sha256: fn?.metadata?.code_sha256 ?? null, version: Number.isInteger(version) && version > 0 ? version : null };
+  return { sha256: decodeSuiteMetadata(fn?.metadata)?.codeSha256 ?? null, version: Number.isInteger(version) && version > 0 ? version : null };
 }

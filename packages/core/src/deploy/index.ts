@@ -5,6 +5,10 @@ export { validateSecrets, parseSecretsJson, functionSpec, recreateSpec, deployed
 export { PROD_KEEP_WARM_SCHEDULE, KEEP_WARM_NAME, parseKeepWarmSchedule, checkCron, applyKeepWarm, keepWarmOf } from './keep-warm.js';
 export { planRetention, applyRetention, versionOfExternalId, type RetentionPlan } from './retention.js';
 export { replaceFunction, rollOut, smokeCall, createOrAdopt, DEFAULT_WAIT_TIMEOUT_MS, type SmokeResult, type RolloutOptions, type ReplaceOptions } from './rollout.js';
+export {
+  encodeSuiteMetadata, decodeSuiteMetadata, isPackageFunction, SUITE_METADATA_KEYS, SUITE_RECORD_KEY, SUITE_OWNER_MARKER, SUITE_RECORD_MAX_CHARS,
+  type SuiteRecord, type SuiteMetadataInput, type DecodedSuiteMetadata, type RunRef, type SuiteMetadataKey,
+} from './suite-metadata.js';
 export { hashFile, CODE_FILE_PREFIX } from './code-file.js';
 export { readPackageInfo, type PackageInfo } from './package-info.js';
 export { deployModels, deploySummaryRows, DEPLOY_SUMMARY_HEADINGS, type DeployModelsOptions, type ModelDeploy } from './deploy-models.js';

@@ -12,6 +12,7 @@ import { MlopsError } from '../errors.js';
 import { uninterruptible } from '../interrupt.js';
 import type { Logger } from '../logger.js';
 import { deployedCode, recreateSpec } from './fields.js';
+import { decodeSuiteMetadata } from './suite-metadata.js';
 
 export const DEFAULT_WAIT_TIMEOUT_MS = 1_500_000;
 /** Last lines of a failed smoke call's logs shown in the error. */
@@ -39,14 +40,14 @@ export async function createOrAdopt(client: CogniteClient, spec: FunctionCreate,
   } catch (err) {
     if (!(err instanceof CdfApiError && err.status === 409) || !spec.externalId) throw err;
     const existing = await retrieveFunction(client, { externalId: spec.externalId });
-    const ours = spec.metadata?.code_sha256;
+    const ours = decodeSuiteMetadata(spec.metadata)?.codeSha256;
     if (existing && ours && deployedCode(existing).sha256 === ours) {
       log.info(`${spec.externalId} was created meanwhile by another deploy with the same code; using it.`);
       return existing;
     }
     throw new MlopsError(
       `Another deploy created ${spec.externalId} at the same time with different code` +
-        `${existing ? ` (version ${existing.metadata?.version ?? '?'}, code sha256 ${existing.metadata?.code_sha256 ?? '?'})` : ''}; ` +
+        `${existing ? ` (version ${existing.metadata?.version ?? '?'}, code sha256 ${deployedCode(existing).sha256 ?? '?'})` : ''}; ` +
         'this deploy left it alone. Re-run the deploy to put this version in place.',
     );
   }
@@ -127,7 +128,7 @@ async function restoreOnce(client: CogniteClient, previous: CdfFunction, attempt
   if (now) {
     const code = deployedCode(now).sha256;
     // A function from another deploy is serving: leave it. Ours (failed, or a failed restore) makes way.
-    if (code !== attempted.metadata?.code_sha256 && code !== deployedCode(previous).sha256) return 'was not restored: another deploy has replaced it meanwhile.';
+    if (code !== decodeSuiteMetadata(attempted.metadata)?.codeSha256 && code !== deployedCode(previous).sha256) return 'was not restored: another deploy has replaced it meanwhile.';
     if (code === deployedCode(previous).sha256 && now.status !== 'Failed') {
       await waitForReady(client, { id: now.id }, { timeoutMs: o.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS, log: o.log });
       return `was restored from its code file (id ${previous.fileId}) and keeps serving.`;

@@ -6,6 +6,9 @@ import type { Env, ModelSettings, Service } from '../settings/types.js';
 export interface DeployProvenance {
   gitSha?: string;
   runUrl?: string;
+  /** GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT */
+  runId?: string;
+  runAttempt?: string;
   suiteVersion?: string;
 }
 

@@ -10,7 +10,7 @@ import type { CogniteClient } from '@cognite/sdk';
 import { cdfArtifactSource } from '../artifacts/source.js';
 import { deployFunction } from '../deploy/deploy.js';
 import { parseKeepWarmSchedule } from '../deploy/keep-warm.js';
-import type { DeployResult } from '../deploy/types.js';
+import type { DeployProvenance, DeployResult } from '../deploy/types.js';
 import { MlopsError, type Problem } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { packageModel, type PackageModelsOptions } from '../packaging/package-models.js';
@@ -52,7 +52,7 @@ export interface PipelineOptions {
   keepWarmSchedule?: string;
   waitTimeoutMs?: number;
   dryRun?: boolean;
-  provenance?: { gitSha?: string; runUrl?: string };
+  provenance?: DeployProvenance;
   /** test reports and packages, relative to repoRoot */
   outputDir?: string;
   log: Logger;

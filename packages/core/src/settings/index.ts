@@ -7,7 +7,6 @@ export { parseEnv, parseNameList } from './inputs.js';
 export { CDF_PYTHON_RUNTIMES, RECOMMENDED_RUNTIME, normalizePythonVersion, setupPythonVersion, type PythonRuntime } from './runtimes.js';
 export {
   RESERVED_METADATA_KEYS,
-  RESERVED_METADATA_VALUE_BYTES,
   RESERVED_METADATA_BYTES,
   USER_METADATA_BUDGET,
   METADATA_LIMITS,

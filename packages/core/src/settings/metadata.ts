@@ -3,25 +3,27 @@
  * limits (16 pairs, key ≤32 chars, value ≤512 chars, ≤4096 bytes) include the keys the tool
  * writes itself, so a file that validates here never fails at deploy time.
  */
+import { MAX_VERSION_DIGITS, SUITE_METADATA_KEYS, SUITE_RECORD_MAX_CHARS } from '../deploy/suite-metadata.js';
+import { artifactExternalId } from '../naming.js';
 import { quoted } from './messages.js';
+import { MAX_MODEL_NAME_LENGTH } from './schema.js';
 
 export const METADATA_LIMITS = { pairs: 16, keyChars: 32, valueChars: 512, totalBytes: 4096 } as const;
 
-/** Keys the suite adds to function and artifact metadata; users may not set them. */
-export const RESERVED_METADATA_KEYS = ['version', 'model_id', 'code_sha256', 'git_sha', 'run_url', 'suite_version'] as const;
+/** The suite's keys on functions (`deploy/suite-metadata.ts`); users may not set them. */
+export const RESERVED_METADATA_KEYS = SUITE_METADATA_KEYS;
 
 /**
- * Bytes set aside for the reserved keys: each key plus a value of at most this many bytes
- * (a run URL is the longest, ~90 bytes). Writers must keep reserved values within it.
+ * Bytes set aside for the suite's keys at their longest: `version` (up to 10 digits), `model_id`
+ * (`<model>/<env>/<version>` with the longest model name allowed) and the `mlops` record (≤512).
  */
-export const RESERVED_METADATA_VALUE_BYTES = 100;
+export const RESERVED_METADATA_BYTES =
+  RESERVED_METADATA_KEYS.reduce((sum, k) => sum + Buffer.byteLength(k), 0) +
+  MAX_VERSION_DIGITS +
+  artifactExternalId('x'.repeat(MAX_MODEL_NAME_LENGTH), 'prod', 10 ** MAX_VERSION_DIGITS - 1).length +
+  SUITE_RECORD_MAX_CHARS;
 
-export const RESERVED_METADATA_BYTES = RESERVED_METADATA_KEYS.reduce(
-  (sum, k) => sum + Buffer.byteLength(k) + RESERVED_METADATA_VALUE_BYTES,
-  0,
-);
-
-/** What is left for the user's own metadata. */
+/** What is left for the user's own metadata: 13 pairs, as the Python package 4.1.0 allowed. */
 export const USER_METADATA_BUDGET = {
   pairs: METADATA_LIMITS.pairs - RESERVED_METADATA_KEYS.length,
   bytes: METADATA_LIMITS.totalBytes - RESERVED_METADATA_BYTES,
