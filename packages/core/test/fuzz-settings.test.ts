@@ -148,7 +148,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     .map((v) => ({ what: `platform ${v}`, field: 'platform', area: 'platform', apply: set('platform', v) })),
   fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !ALLOWED_KEYS[''].includes(k) && k.trim() !== '' && k !== '<<')
     .map((k) => ({ what: `unknown key ${JSON.stringify(k)}`, field: k, area: k, apply: (d: Doc) => { d[k] = 1; } })),
-  fc.integer({ min: 11, max: 40 }).map((n) => ({
+  fc.integer({ min: 14, max: 40 }).map((n) => ({
     what: `${n} metadata pairs`, field: 'metadata', area: 'info',
     apply: (d: Doc) => { info(d).metadata = Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i])); },
   })),
