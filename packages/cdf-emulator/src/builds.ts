@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { assetDir } from '@akerbp-mlops/core';
+import { pythonDir } from './python-dir.js';
 import type { Env } from './env.js';
 import type { FunctionError, FunctionRecord } from './store.js';
 import { cleanEnv, runProcess } from './subprocess.js';
@@ -81,7 +81,7 @@ export class Builds {
       return { message: `No file '${fn.functionPath}' at the root of the code zip: a function needs its handler file at the zip root (functionPath).` };
     }
     const lines: string[] = [];
-    const result = await runProcess(this.env.python, [join(assetDir('emulator-python'), 'check_build.py'), fn.functionPath], {
+    const result = await runProcess(this.env.python, [join(pythonDir(), 'check_build.py'), fn.functionPath], {
       cwd: dir,
       env: cleanEnv(),
       timeoutMs: CHECK_TIMEOUT_MS,

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { assetDir } from '@akerbp-mlops/core';
+import { pythonDir } from './python-dir.js';
 import type { Principal } from './auth.js';
 import type { Env } from './env.js';
 import { functionById, RESPONSE_SIZE_MB } from './functions.js';
@@ -43,16 +43,30 @@ export class CallRunner {
 
   /** Records the call as Running and starts it; returns at once. */
   start(fn: FunctionRecord, request: CallRequest): CallRecord {
-    const call: CallRecord = { id: this.env.store.newId(), functionId: fn.id, startTime: Date.now(), status: 'Running', logs: [] };
-    if (request.scheduleId !== undefined) call.scheduleId = request.scheduleId;
-    if (request.scheduledTime !== undefined) call.scheduledTime = request.scheduledTime;
-    this.env.store.state.calls.push(call);
+    const call = this.record(fn, request);
     this.env.store.changed();
     const p = this.withSlot(fn.id, () => this.execute(fn, call, request)).catch((err: Error) =>
       this.finish(call, 'Failed', { message: `The emulator could not run the call: ${err.message}` }),
     );
     this.running.add(p);
     void p.finally(() => this.running.delete(p));
+    return call;
+  }
+
+  /** Records a call that failed before it could start (e.g. its schedule's session was revoked). */
+  fail(fn: FunctionRecord, request: Omit<CallRequest, 'principal'>, message: string): CallRecord {
+    const call = this.record(fn, request);
+    this.finish(call, 'Failed', { message });
+    return call;
+  }
+
+  /** A new `Running` call in the state; the function's `lastCalled` moves to its start. */
+  private record(fn: FunctionRecord, request: Omit<CallRequest, 'principal'>): CallRecord {
+    const call: CallRecord = { id: this.env.store.newId(), functionId: fn.id, startTime: Date.now(), status: 'Running', logs: [] };
+    if (request.scheduleId !== undefined) call.scheduleId = request.scheduleId;
+    if (request.scheduledTime !== undefined) call.scheduledTime = request.scheduledTime;
+    fn.lastCalled = call.startTime;
+    this.env.store.state.calls.push(call);
     return call;
   }
 
@@ -87,11 +101,12 @@ export class CallRunner {
       function_path: fn.functionPath,
       data: request.data ?? null,
       secrets: fn.secrets ?? null,
-      function_call_info: { function_id: fn.id, call_id: call.id, schedule_id: call.scheduleId ?? null, scheduled_time: call.scheduledTime ?? null },
+      // CDF adds schedule_id and scheduled_time only to scheduled calls.
+      function_call_info: { function_id: fn.id, call_id: call.id, ...(call.scheduleId !== undefined ? { schedule_id: call.scheduleId, scheduled_time: call.scheduledTime ?? null } : {}) },
       cdf: { base_url: this.env.baseUrl(), project: this.env.project, token: this.env.auth.issue(request.principal).token },
       result_file: resultFile,
     };
-    const result = await runProcess(this.env.python, [join(assetDir('emulator-python'), 'run_function.py')], {
+    const result = await runProcess(this.env.python, [join(pythonDir(), 'run_function.py')], {
       cwd: codeDir,
       env: cleanEnv(fn.envVars),
       stdin: JSON.stringify(input),
@@ -144,6 +159,14 @@ export class CallRunner {
   }
 }
 
+/** A call's (or schedule's) `data` may be at most the cloud's payload size (Azure 36 kB, AWS 240 kB, GCP 9 MB). */
+export function assertPayloadSize(env: Env, data: unknown): void {
+  const size = Buffer.byteLength(JSON.stringify(data ?? null));
+  if (size > env.limits.payloadBytes) {
+    throw badRequest(`data: the call's payload is ${size} bytes; CDF on ${env.limits.cloud} accepts at most ${env.limits.payloadBytes} bytes. Pass large inputs through CDF Files instead.`);
+  }
+}
+
 function callOf(env: Env, fn: FunctionRecord, raw: string): CallRecord {
   const call = env.store.state.calls.find((c) => c.functionId === fn.id && String(c.id) === raw);
   if (!call) throw notFound(`Function call with id ${raw} not found for function ${fn.id}`);
@@ -175,6 +198,7 @@ export function callsRoutes(env: Env): Route[] {
         const body = await readJson(req);
         if (body.nonce === undefined || body.nonce === null) throw badRequest('nonce: may not be null. Create a session (POST /sessions) and pass its nonce.');
         if (fn.status !== 'Ready') throw badRequest(`Function ${fn.id} is not ready (status ${fn.status}); wait for status Ready before calling it.`);
+        assertPayloadSize(env, body.data);
         const principal = consumeNonce(env, body.nonce);
         return new Reply(201, callJson(env.calls.start(fn, { data: body.data, principal })));
       },

@@ -4,6 +4,7 @@ import type { Blobs } from './blobs.js';
 import type { Builds } from './builds.js';
 import type { CallRunner } from './calls.js';
 import type { Faults } from './faults.js';
+import type { Limits } from './limits.js';
 import type { Scheduler } from './schedules.js';
 import type { Store } from './store.js';
 
@@ -23,5 +24,9 @@ export interface Env {
   buildDelayMs: number;
   callTimeoutMs: number;
   python: string;
+  limits: Limits;
+  /** How long a session's nonce can be bound, and how long a session lives. */
+  nonceTtlMs: number;
+  sessionTtlMs: number;
   log(line: string): void;
 }

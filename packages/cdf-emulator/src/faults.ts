@@ -3,7 +3,7 @@
  * seeded generators (one for requests, one for builds), so a seed reproduces the same faults
  * for the same sequence of requests.
  */
-import { MlopsError } from '@akerbp-mlops/core';
+import { EmulatorError } from './errors.js';
 import { ApiError } from './http.js';
 
 export interface FaultSpec {
@@ -24,7 +24,7 @@ const MESSAGES: Record<number, string> = {
 
 function rate(text: string, entry: string): number {
   const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new MlopsError(`Fault '${entry}': the rate must be a number between 0 and 1.`);
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new EmulatorError(`Fault '${entry}': the rate must be a number between 0 and 1.`);
   return n;
 }
 
@@ -38,14 +38,14 @@ export function parseFaults(spec: string | undefined): FaultSpec {
       out.statuses.push({ status: Number(key), rate: rate(value, entry) });
     } else if (key === 'latency') {
       const m = /^(\d+)(ms|s)?$/.exec(value);
-      if (!m) throw new MlopsError(`Fault '${entry}': latency must look like 200ms or 1s.`);
+      if (!m) throw new EmulatorError(`Fault '${entry}': latency must look like 200ms or 1s.`);
       out.latencyMs = Number(m[1]) * (m[2] === 's' ? 1000 : 1);
     } else if (key === 'build-fail') {
       out.buildFailRate = rate(value, entry);
     } else if (key === 'token') {
       out.token = true;
     } else {
-      throw new MlopsError(`Unknown fault '${entry}' in --faults: use <status>:<rate> (e.g. 429:0.1), latency:<N>ms, build-fail:<rate> or token.`);
+      throw new EmulatorError(`Unknown fault '${entry}' in --faults: use <status>:<rate> (e.g. 429:0.1), latency:<N>ms, build-fail:<rate> or token.`);
     }
   }
   return out;

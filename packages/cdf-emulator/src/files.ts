@@ -6,7 +6,7 @@ import { ApiError, badRequest, bodyStream, notFound, readJson, type Identifier }
 import { assertUniqueExternalIds, find, page, removeFrom, resolve, updateAll } from './resources.js';
 import { Reply, type Route } from './router.js';
 import type { FileRecord } from './store.js';
-import { checkMetadata, identifier, inRange, isObject, items, optInt, optString, optStringMap, reqString, type Json } from './validate.js';
+import { checkMetadata, identifier, inRange, isObject, items, limit as parseLimit, optInt, optString, optStringMap, reqString, type Json } from './validate.js';
 
 const FILE_METADATA_LIMITS = { pairs: 256, key: 128, value: 10240, totalBytes: 10240 };
 const MAX_PARTS = 250;
@@ -22,7 +22,7 @@ function linksOf(env: Env): Map<string, { fileId: number; expiresAt: number }> {
 
 const UPDATE_SPEC = {
   externalId: 'scalar', directory: 'scalar', source: 'scalar', mimeType: 'scalar', metadata: 'map', assetIds: 'list',
-  sourceCreatedTime: 'scalar', sourceModifiedTime: 'scalar', dataSetId: 'scalar', securityCategories: 'list', labels: 'list',
+  sourceCreatedTime: 'scalar', sourceModifiedTime: 'scalar', dataSetId: 'scalar', securityCategories: 'list', labels: 'list', geoLocation: 'scalar',
 } as const;
 
 function fileJson(f: FileRecord): Json {
@@ -59,8 +59,18 @@ function fileFields(env: Env, body: Json): Omit<FileRecord, 'id' | 'uploaded' | 
     sourceCreatedTime: optInt(body, 'sourceCreatedTime'),
     sourceModifiedTime: optInt(body, 'sourceModifiedTime'),
     securityCategories: body.securityCategories as number[] | undefined,
+    geoLocation: geoLocation(body.geoLocation),
   };
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as typeof fields;
+}
+
+/** A GeoJSON Feature (`{type: "Feature", geometry: {type, coordinates}, properties?}`), or nothing. */
+function geoLocation(v: unknown): Json | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (!isObject(v) || v.type !== 'Feature' || !isObject(v.geometry) || typeof v.geometry.type !== 'string') {
+    throw badRequest('geoLocation: must be a GeoJSON Feature {"type": "Feature", "geometry": {"type", "coordinates"}}');
+  }
+  return v;
 }
 
 function dataSetIdsOf(env: Env, refs: unknown): Set<number> {
@@ -107,6 +117,24 @@ function filterFromQuery(query: URLSearchParams): Json {
   return filter;
 }
 
+function partsOf(query: URLSearchParams): number {
+  const parts = Number(query.get('parts'));
+  if (!Number.isInteger(parts) || parts < 1 || parts > MAX_PARTS) throw badRequest(`parts: must be an integer between 1 and ${MAX_PARTS}`);
+  return parts;
+}
+
+/**
+ * `partition: "m/n"` (1 ≤ m ≤ n ≤ 10): which ids fall in partition m. Every file is in exactly one
+ * of the n partitions, so reading all n in parallel returns each file once.
+ */
+function partitionOf(raw: unknown): (id: number) => boolean {
+  if (raw === undefined || raw === null) return () => true;
+  const m = typeof raw === 'string' ? /^(\d+)\/(\d+)$/.exec(raw) : null;
+  const [at, of] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+  if (!m || of < 1 || of > 10 || at < 1 || at > of) throw badRequest(`partition: must look like "m/n" with 1 ≤ m ≤ n ≤ 10, got ${JSON.stringify(raw)}`);
+  return (id) => id % of === at - 1;
+}
+
 export function filesRoutes(env: Env): Route[] {
   const state = env.store.state;
   const uploadUrl = (fileId: number, part?: number): string => {
@@ -136,11 +164,25 @@ export function filesRoutes(env: Env): Route[] {
     return file;
   };
 
-  const list = (filter: unknown, body: Json): Json => {
-    const f = filter === undefined ? {} : filter;
+  const filtered = (filter: unknown): FileRecord[] => {
+    const f = filter === undefined || filter === null ? {} : filter;
     if (!isObject(f)) throw badRequest('filter: must be an object');
-    const result = page(state.files.filter((file) => matches(env, file, f)), body, 100, 1000);
+    return state.files.filter((file) => matches(env, file, f));
+  };
+  const list = (filter: unknown, body: Json): Json => {
+    const inPartition = partitionOf(body.partition);
+    const result = page(filtered(filter).filter((f) => inPartition(f.id)), body, 100, 1000);
     return { items: result.items.map(fileJson), ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}) };
+  };
+  /** `uploadlink` / `multiuploadlink`: new upload URLs for files whose metadata exists. */
+  const uploadLinks = async (req: IncomingMessage, parts?: number): Promise<Json> => {
+    const raw = items(await readJson(req), 1);
+    const [file] = resolve(state.files, raw, false);
+    forgetUploads(file.id);
+    if (parts === undefined) return { items: [{ ...fileJson(file), uploadUrl: uploadUrl(file.id) }] };
+    file.multipart = { uploadId: randomBytes(16).toString('hex'), parts };
+    env.store.changed();
+    return { items: [{ ...fileJson(file), uploadUrls: Array.from({ length: parts }, (_, i) => uploadUrl(file.id, i)), uploadId: file.multipart.uploadId }] };
   };
 
   return [
@@ -155,8 +197,7 @@ export function filesRoutes(env: Env): Route[] {
     {
       method: 'POST', path: '/files/initmultipartupload', write: true,
       handle: async ({ req, query }) => {
-        const parts = Number(query.get('parts'));
-        if (!Number.isInteger(parts) || parts < 1 || parts > MAX_PARTS) throw badRequest(`parts: must be an integer between 1 and ${MAX_PARTS}`);
+        const parts = partsOf(query);
         const file = await createFile(req, query);
         file.multipart = { uploadId: randomBytes(16).toString('hex'), parts };
         env.store.changed();
@@ -196,7 +237,29 @@ export function filesRoutes(env: Env): Route[] {
         return list(body.filter, body);
       },
     },
-    { method: 'GET', path: '/files', handle: async ({ query }) => list(filterFromQuery(query), { limit: query.get('limit') ?? undefined, cursor: query.get('cursor') ?? undefined }) },
+    { method: 'GET', path: '/files', handle: async ({ query }) => list(filterFromQuery(query), { limit: query.get('limit') ?? undefined, cursor: query.get('cursor') ?? undefined, partition: query.get('partition') ?? undefined }) },
+    {
+      method: 'POST', path: '/files/search',
+      handle: async ({ req }) => {
+        const body = await readJson(req);
+        const search = body.search ?? {};
+        if (!isObject(search)) throw badRequest('search: must be an object');
+        const name = optString(search, 'name', 256, 'search.name');
+        // CDF ranks by relevance; the emulator keeps files whose name holds every word of the query.
+        const words = (name ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+        const hits = filtered(body.filter).filter((f) => words.every((w) => f.name.toLowerCase().includes(w)));
+        return { items: hits.slice(0, parseLimit(body.limit, 100, 1000)).map(fileJson) };
+      },
+    },
+    {
+      method: 'POST', path: '/files/aggregate',
+      handle: async ({ req }) => ({ items: [{ count: filtered((await readJson(req)).filter).length }] }),
+    },
+    { method: 'POST', path: '/files/uploadlink', write: true, handle: async ({ req }) => uploadLinks(req) },
+    {
+      method: 'POST', path: '/files/multiuploadlink', write: true,
+      handle: async ({ req, query }) => uploadLinks(req, partsOf(query)),
+    },
     {
       method: 'POST', path: '/files/downloadlink',
       handle: async ({ req }) => {

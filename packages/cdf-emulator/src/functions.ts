@@ -6,15 +6,16 @@ import { Reply, type Route } from './router.js';
 import type { FunctionRecord } from './store.js';
 import { checkMetadata, inRange, isObject, items, optInt, optString, optStringMap, reqString, type Json } from './validate.js';
 
-export const RUNTIMES = ['py310', 'py311', 'py312', 'py313'];
+/** CDF's default runtime when a create names none (or the first configured one when py311 is not offered). */
 const DEFAULT_RUNTIME = 'py311';
-const CPU = { min: 0.1, max: 0.6, default: 0.25 };
-const MEMORY = { min: 0.1, max: 2.5, default: 1.0 };
 export const RESPONSE_SIZE_MB = 1;
 const METADATA_LIMITS = { pairs: 16, key: 32, value: 512, totalBytes: 4096 };
 const MAX_SECRETS = 30;
 const SECRET_KEY = /^[a-z0-9-]{1,15}$/;
-const MAX_SECRETS_BYTES = 20 * 1024;
+/** Keys CDF reserves for itself (the call's token, pip's index options). */
+const RESERVED_SECRET_KEYS = ['token', 'indexUrl', 'extraIndexUrls'];
+/** Each secret, key plus value. */
+const MAX_SECRET_BYTES = 25 * 1024;
 const MAX_ENV_VARS = 100;
 const ENV_VAR_KEY = /^[A-Za-z0-9_]+$/;
 
@@ -24,10 +25,14 @@ export function functionJson(fn: FunctionRecord): Json {
   return secrets ? { ...rest, secrets: Object.fromEntries(Object.keys(secrets).map((k) => [k, '***'])) } : rest;
 }
 
-function optNumber(body: Json, field: string, range: { min: number; max: number; default: number }): number {
+/** cpu/memory within the cloud's range; where CDF cannot configure them (Azure) any number is accepted and the default used. */
+function optNumber(env: Env, body: Json, field: 'cpu' | 'memory'): number {
+  const range = field === 'cpu' ? env.limits.cpuCores : env.limits.memoryGb;
   const v = body[field];
   if (v === undefined || v === null) return range.default;
-  if (typeof v !== 'number' || v < range.min || v > range.max) throw badRequest(`${field}: must be a number between ${range.min} and ${range.max}`);
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw badRequest(`${field}: must be a number`);
+  if (env.limits.ignoresCpuMemory) return range.default;
+  if (v < range.min || v > range.max) throw badRequest(`${field}: must be a number between ${range.min} and ${range.max}`);
   return v;
 }
 
@@ -35,10 +40,12 @@ function validateSecrets(secrets: Record<string, string> | undefined): void {
   if (!secrets) return;
   const keys = Object.keys(secrets);
   if (keys.length > MAX_SECRETS) throw badRequest(`secrets: at most ${MAX_SECRETS} secrets are allowed, got ${keys.length}`);
+  const reserved = keys.find((k) => RESERVED_SECRET_KEYS.includes(k));
+  if (reserved !== undefined) throw badRequest(`secrets: the key '${reserved}' is reserved (${RESERVED_SECRET_KEYS.join(', ')} may not be used)`);
   const bad = keys.find((k) => !SECRET_KEY.test(k));
   if (bad !== undefined) throw badRequest(`secrets: key '${bad}' must be 1-15 lowercase letters, digits or dashes`);
-  const size = keys.reduce((n, k) => n + Buffer.byteLength(k) + Buffer.byteLength(secrets[k]), 0);
-  if (size > MAX_SECRETS_BYTES) throw badRequest(`secrets: total size ${size} bytes exceeds ${MAX_SECRETS_BYTES} bytes`);
+  const big = keys.find((k) => Buffer.byteLength(k) + Buffer.byteLength(secrets[k]) > MAX_SECRET_BYTES);
+  if (big !== undefined) throw badRequest(`secrets: the secret '${big}' is larger than ${MAX_SECRET_BYTES} bytes (key and value)`);
 }
 
 function validateEnvVars(envVars: Record<string, string> | undefined): void {
@@ -67,8 +74,9 @@ function parseFunction(env: Env, body: Json): Omit<FunctionRecord, 'id' | 'statu
   validateSecrets(secrets);
   const envVars = optStringMap(body, 'envVars');
   validateEnvVars(envVars);
-  const runtime = optString(body, 'runtime', 10) ?? DEFAULT_RUNTIME;
-  if (!RUNTIMES.includes(runtime)) throw badRequest(`runtime: must be one of ${RUNTIMES.join(', ')}, got '${runtime}'`);
+  const runtimes = env.limits.runtimes;
+  const runtime = optString(body, 'runtime', 10) ?? (runtimes.includes(DEFAULT_RUNTIME) ? DEFAULT_RUNTIME : runtimes[0]);
+  if (!runtimes.includes(runtime)) throw badRequest(`runtime: must be one of ${runtimes.join(', ')}, got '${runtime}'`);
   const extraIndexUrls = body.extraIndexUrls;
   if (extraIndexUrls !== undefined && extraIndexUrls !== null && (!Array.isArray(extraIndexUrls) || extraIndexUrls.some((u) => typeof u !== 'string'))) {
     throw badRequest('extraIndexUrls: must be an array of strings');
@@ -77,8 +85,8 @@ function parseFunction(env: Env, body: Json): Omit<FunctionRecord, 'id' | 'statu
     name, externalId, fileId, functionPath, metadata, secrets, envVars, runtime,
     description: optString(body, 'description', 500),
     owner: optString(body, 'owner', 128),
-    cpu: optNumber(body, 'cpu', CPU),
-    memory: optNumber(body, 'memory', MEMORY),
+    cpu: optNumber(env, body, 'cpu'),
+    memory: optNumber(env, body, 'memory'),
     runtimeVersion: `Python 3.${runtime.slice(3)}`,
     indexUrl: optString(body, 'indexUrl', 2048),
     extraIndexUrls: (extraIndexUrls ?? undefined) as string[] | undefined,
@@ -120,6 +128,9 @@ export function functionsRoutes(env: Env): Route[] {
         const [item] = items(await readJson(req), 1);
         const parsed = parseFunction(env, item);
         assertUniqueExternalIds(state.functions, [parsed.externalId]);
+        if (state.functions.length >= env.limits.maxFunctions) {
+          throw badRequest(`The project already has ${state.functions.length} functions, the most CDF allows (${env.limits.maxFunctions}). Delete one before creating another.`);
+        }
         const fn: FunctionRecord = { ...parsed, id: env.store.newId(), status: 'Queued', createdTime: Date.now() };
         state.functions.push(fn);
         env.store.changed();
@@ -160,9 +171,9 @@ export function functionsRoutes(env: Env): Route[] {
       method: 'GET', path: '/functions/limits',
       handle: async () => ({
         timeoutMinutes: Math.max(1, Math.ceil(env.callTimeoutMs / 60_000)),
-        cpuCores: CPU,
-        memoryGb: MEMORY,
-        runtimes: RUNTIMES,
+        cpuCores: env.limits.cpuCores,
+        memoryGb: env.limits.memoryGb,
+        runtimes: env.limits.runtimes,
         responseSizeMb: RESPONSE_SIZE_MB,
       }),
     },

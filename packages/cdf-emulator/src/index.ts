@@ -1,6 +1,8 @@
 /**
- * A local CDF: a real HTTP server serving the subset of the CDF API the suite uses, as CDF does
- * (accepted unchanged by @cognite/sdk and cognite-sdk-python). Contract A in notes/contracts.md.
+ * A local CDF: a real HTTP server serving a subset of the CDF API as CDF does (accepted unchanged
+ * by @cognite/sdk and cognite-sdk-python), with an Entra-ID-shaped token endpoint. It needs
+ * nothing from the rest of the suite: this entry is its whole public API. The package README
+ * lists what it serves.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,13 +10,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
-import { Auth, type ClientSpec } from './auth.js';
+import { Auth, DEFAULT_TENANT, inspectToken, type ClientSpec } from './auth.js';
 import { Blobs } from './blobs.js';
 import { Builds } from './builds.js';
 import { CallRunner, callsRoutes } from './calls.js';
 import { datasetsRoutes } from './datasets.js';
 import type { Env } from './env.js';
 import { Faults } from './faults.js';
+import { DEFAULT_NONCE_TTL_MS, DEFAULT_SESSION_TTL_MS, resolveLimits, type Cloud } from './limits.js';
 import { filesRoutes, handleDownload, handleUpload } from './files.js';
 import { functionByIdRoute, functionsRoutes } from './functions.js';
 import { ApiError, errorBody, sendJson } from './http.js';
@@ -25,19 +28,41 @@ import { sessionsRoutes } from './sessions.js';
 import { Store } from './store.js';
 
 export type { RequestLogEntry } from './request-log.js';
+export type { ClientSpec } from './auth.js';
+export type { Cloud } from './limits.js';
+export { CLOUDS, DEFAULT_RUNTIMES } from './limits.js';
+export { EmulatorError } from './errors.js';
 export { parseFaults } from './faults.js';
 
 export interface EmulatorOptions {
+  /** default 0 (any free port) */
   port?: number;
+  /** default 127.0.0.1 */
   host?: string;
+  /** default mlops-emulator */
   project?: string;
+  /** keep state here across restarts (default: memory only) */
   dataDir?: string;
+  /** time a function spends Queued + Deploying before its build finishes (default 300 ms) */
   buildDelayMs?: number;
+  /** e.g. `429:0.1,503:0.05,latency:200ms,build-fail:0.2,token` */
   faults?: string;
   seed?: number;
+  /** only these clients get tokens (default: any client id and secret) */
   clients?: ClientSpec[];
+  /** the default interpreter for builds and calls (default python3) */
   python?: string;
   callTimeoutMs?: number;
+  /** cpu/memory limits and call payload size of this cloud (default azure) */
+  cloud?: Cloud;
+  /** runtimes offered (default py310–py314) */
+  runtimes?: string[];
+  /** functions per project (default 100) */
+  maxFunctions?: number;
+  /** how long a session's nonce can be bound (default 60 s) */
+  nonceTtlMs?: number;
+  /** how long a session lives (default one year; token-exchange sessions end with their token) */
+  sessionTtlMs?: number;
   logger?: (line: string) => void;
 }
 
@@ -51,7 +76,8 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
-export const TENANT = 'emulator-tenant';
+export const TENANT = DEFAULT_TENANT;
+const TOKEN_PATH = /^\/([^/]+)\/oauth2\/v2\.0\/token\/?$/;
 const API_PREFIX = /^\/api\/v1\/projects\/([^/]+)(\/.*)?$/;
 
 /** Calls running when the emulator last stopped can't be resumed: they failed. */
@@ -83,6 +109,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     buildDelayMs: options.buildDelayMs ?? 300,
     callTimeoutMs: options.callTimeoutMs ?? 540_000,
     python: options.python ?? 'python3',
+    limits: resolveLimits(options),
+    nonceTtlMs: options.nonceTtlMs ?? DEFAULT_NONCE_TTL_MS,
+    sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     log,
   } as Env;
   env.builds = new Builds(env);
@@ -124,9 +153,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       else if (path === '/_emulator/health') sendJson(res, 200, { status: 'ok', project, url: baseUrl });
       else if (path === '/_emulator/requests' && method === 'GET') sendJson(res, 200, { items: requests });
       else if (path === '/_emulator/requests' && method === 'DELETE') sendJson(res, 200, { cleared: requests.splice(0).length });
-      else if (method === 'POST' && path === `/${TENANT}/oauth2/v2.0/token`) {
+      else if (TOKEN_PATH.test(path)) {
         if (env.faults.appliesToToken()) await env.faults.onRequest();
-        await env.auth.tokenEndpoint(req, res);
+        await env.auth.tokenEndpoint(req, res, decodeURIComponent(TOKEN_PATH.exec(path)![1]));
+      } else if (path === '/api/v1/token/inspect' && method === 'GET') {
+        await env.faults.onRequest();
+        sendJson(res, 200, inspectToken(env.auth.verify(req), project));
       } else await api(req, res, method, path, url.searchParams);
     } catch (err) {
       const apiErr = err instanceof ApiError ? err : new ApiError(500, `Internal emulator error: ${(err as Error).message}`);

@@ -62,7 +62,7 @@ export function page<T extends Resource>(list: T[], body: { limit?: unknown; cur
   return rest.length > n ? { items, nextCursor: encodeCursor(items[items.length - 1].id) } : { items };
 }
 
-/** Field kinds of an `update` object: scalar `{set}|{setNull}`, map `{set}|{add,remove}`, list `{set}|{add,remove}`. */
+/** Field kinds of an `update` object: scalar `{set}|{setNull}`, map and list `{set}|{setNull}|{add,remove}` (the SDK's replace mode sends `setNull` for every absent field). */
 export type UpdateSpec = Record<string, 'scalar' | 'map' | 'list'>;
 
 export function applyUpdate(record: Record<string, unknown>, update: unknown, spec: UpdateSpec, where: string): void {
@@ -72,19 +72,23 @@ export function applyUpdate(record: Record<string, unknown>, update: unknown, sp
     if (!kind) throw badRequest(`${where}.update.${field}: unknown or immutable field`);
     if (!isObject(change)) throw badRequest(`${where}.update.${field}: must be an object like {"set": ...}`);
     if ('set' in change) {
-      record[field] = change.set;
-    } else if (change.setNull === true && kind === 'scalar') {
+      if (change.set === null) delete record[field];
+      else record[field] = change.set;
+    } else if (change.setNull === true) {
       delete record[field];
     } else if (kind === 'map' && ('add' in change || 'remove' in change)) {
       const next: Record<string, unknown> = { ...((record[field] as Json | undefined) ?? {}), ...((change.add as Json | undefined) ?? {}) };
       for (const k of (change.remove as string[] | undefined) ?? []) delete next[k];
       record[field] = next;
     } else if (kind === 'list' && ('add' in change || 'remove' in change)) {
-      const cur = ((record[field] as unknown[] | undefined) ?? []).concat((change.add as unknown[] | undefined) ?? []);
-      const remove = (change.remove as unknown[] | undefined) ?? [];
-      record[field] = [...new Set(cur)].filter((x) => !remove.includes(x));
+      // Values compare by content: labels are objects ({externalId}).
+      const key = (x: unknown): string => JSON.stringify(x);
+      const remove = new Set(((change.remove as unknown[] | undefined) ?? []).map(key));
+      const merged = new Map<string, unknown>();
+      for (const x of ((record[field] as unknown[] | undefined) ?? []).concat((change.add as unknown[] | undefined) ?? [])) if (!remove.has(key(x))) merged.set(key(x), x);
+      record[field] = [...merged.values()];
     } else {
-      throw badRequest(`${where}.update.${field}: expected set${kind === 'scalar' ? ' or setNull' : ', add or remove'}`);
+      throw badRequest(`${where}.update.${field}: expected set, setNull${kind === 'scalar' ? '' : ', add or remove'}`);
     }
   }
 }

@@ -1,10 +1,12 @@
 /** Function schedules: CRUD, `input_data`, and a timer per schedule that really calls the function on its cron. */
 import { CronExpressionParser } from 'cron-parser';
+import cronstrue from 'cronstrue';
 import type { Env } from './env.js';
 import { ApiError, badRequest, notFound, readJson } from './http.js';
 import { find, page, resolve } from './resources.js';
 import { Reply, type Route } from './router.js';
-import { consumeNonce } from './sessions.js';
+import { assertPayloadSize } from './calls.js';
+import { consumeNonce, sessionPrincipal } from './sessions.js';
 import type { ScheduleRecord } from './store.js';
 import { inRange, isObject, items, optInt, optString, reqString, type Json } from './validate.js';
 
@@ -15,9 +17,19 @@ function nextRun(cronExpression: string, after: number): number {
   return CronExpressionParser.parse(cronExpression, { currentDate: new Date(after), tz: 'UTC' }).next().getTime();
 }
 
+/** CDF's `when`: the cron expression in words, e.g. "Every 5 minutes". */
+function describeCron(cronExpression: string): string {
+  try {
+    return cronstrue.toString(cronExpression, { use24HourTimeFormat: true });
+  } catch {
+    return cronExpression;
+  }
+}
+
+/** The schedule as CDF returns it: `id, name, createdTime, description, cronExpression, when, functionId, functionExternalId, sessionId` (never `data`). */
 function scheduleJson(s: ScheduleRecord): Json {
   const { data: _d, clientId: _c, write: _w, ...rest } = s;
-  return rest;
+  return { ...rest, when: s.when ?? describeCron(s.cronExpression) };
 }
 
 export class Scheduler {
@@ -38,7 +50,10 @@ export class Scheduler {
     if (!state.schedules.includes(s)) return;
     const fn = state.functions.find((f) => f.id === s.functionId);
     if (fn?.status === 'Ready') {
-      this.env.calls.start(fn, { data: s.data ?? null, principal: { clientId: s.clientId, write: s.write }, scheduleId: s.id, scheduledTime });
+      const principal = s.sessionId !== undefined ? sessionPrincipal(this.env, s.sessionId) : { clientId: s.clientId, write: s.write };
+      const request = { data: s.data ?? null, scheduleId: s.id, scheduledTime };
+      if (typeof principal === 'string') this.env.calls.fail(fn, request, `The schedule's session cannot run the call: ${principal}. Recreate the schedule with a new session.`);
+      else this.env.calls.start(fn, { ...request, principal });
     } else {
       this.env.log(`schedule ${s.id}: function ${s.functionId} is not Ready at ${new Date(scheduledTime).toISOString()}; skipped`);
     }
@@ -99,9 +114,11 @@ export function schedulesRoutes(env: Env): Route[] {
         const fn = find(state.functions, ident);
         if (!fn) throw new ApiError(400, 'Function not found', { missing: [ident] });
         if (item.data !== undefined && item.data !== null && !isObject(item.data)) throw badRequest('data: must be a JSON object');
+        assertPayloadSize(env, item.data);
         const principal = consumeNonce(env, item.nonce);
         const schedule: ScheduleRecord = {
-          id: env.store.newId(), name, functionId: fn.id, cronExpression, createdTime: Date.now(), clientId: principal.clientId, write: principal.write,
+          id: env.store.newId(), name, functionId: fn.id, cronExpression, createdTime: Date.now(), when: describeCron(cronExpression),
+          sessionId: principal.sessionId!, clientId: principal.clientId, write: principal.write,
           ...(fn.externalId !== undefined ? { functionExternalId: fn.externalId } : {}),
           ...(item.description !== undefined ? { description: optString(item, 'description', 500) } : {}),
           ...(item.data !== undefined ? { data: item.data } : {}),

@@ -19,6 +19,7 @@ export interface FileRecord {
   sourceCreatedTime?: number;
   sourceModifiedTime?: number;
   securityCategories?: number[];
+  geoLocation?: unknown;
   uploaded: boolean;
   uploadedTime?: number;
   createdTime: number;
@@ -41,13 +42,18 @@ export interface DataSetRecord {
 export interface SessionRecord {
   id: number;
   nonce: string;
-  type: 'CLIENT_CREDENTIALS' | 'TOKEN_EXCHANGE';
-  status: 'READY' | 'ACTIVE' | 'REVOKED';
+  type: 'CLIENT_CREDENTIALS' | 'TOKEN_EXCHANGE' | 'ONESHOT_TOKEN_EXCHANGE';
+  status: 'READY' | 'ACTIVE' | 'REVOKED' | 'EXPIRED';
   clientId: string;
   write: boolean;
   creationTime: number;
+  /** When the session ends (a token-exchange session ends with the token it was made from). */
   expirationTime: number;
+  /** Until when the nonce can be bound (about a minute in CDF). */
+  nonceExpiresAt?: number;
   nonceUsed: boolean;
+  /** 0 for a root session; 1 for one created from a function call's token (CDF allows one level). */
+  depth?: number;
 }
 
 export type FunctionStatus = 'Queued' | 'Deploying' | 'Ready' | 'Failed';
@@ -73,6 +79,7 @@ export interface FunctionRecord {
   runtime: string;
   runtimeVersion: string;
   metadata?: Record<string, string>;
+  lastCalled?: number;
   indexUrl?: string;
   extraIndexUrls?: string[];
   error?: FunctionError;
@@ -101,7 +108,10 @@ export interface ScheduleRecord {
   description?: string;
   createdTime: number;
   data?: unknown;
-  /** The client whose session the schedule runs with (its nonce was consumed at creation). */
+  /** The session the schedule runs with (its nonce was bound at creation). */
+  sessionId: number;
+  when: string;
+  /** The session's client, kept for schedules saved before sessionId existed. */
   clientId: string;
   write: boolean;
 }
@@ -110,6 +120,9 @@ export interface TokenRecord {
   clientId: string;
   write: boolean;
   expiresAt: number;
+  /** Tokens handed to a function call: the session they act for, and its depth. */
+  sessionId?: number;
+  sessionDepth?: number;
 }
 
 export interface State {
