@@ -1,4 +1,6 @@
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zipOf } from '../../cdf-emulator/test/helpers.js';
 import {
@@ -144,6 +146,26 @@ describe('CDF client against the emulator', () => {
     expect(err.message).toMatch(/Check the client id and secret/);
     expect(err.message).not.toContain('wrong-secret-value');
     expect(log.secrets).toContain('wrong-secret-value');
+  });
+
+  it('shows the message of any error body from a wrong token-url, never an object dump', async () => {
+    // A CDF-shaped 404 ({"error": {"code", "message"}}) from a URL that is not a token endpoint.
+    const cdfShaped = resolveCdfConfig({}, emulatorEnv(emu, { COGNITE_TOKEN_URL: `${emu.url}/not-a-token-endpoint` }));
+    const err = await createCdfClient(cdfShaped, { access: 'write' }).catch((e) => e);
+    expect(err).toBeInstanceOf(MlopsError);
+    expect(err.message).toMatch(/CDF answered 404 to POST .*: Not found: \/not-a-token-endpoint\./);
+    expect(err.message).not.toContain('[object Object]');
+    // An HTML error page is cut to its text.
+    const html = createServer((_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body><h1>404 Not Found</h1><p>nginx</p></body></html>'));
+    await new Promise<void>((r) => html.listen(0, '127.0.0.1', () => r()));
+    try {
+      const url = `http://127.0.0.1:${(html.address() as AddressInfo).port}/tenant/oauth2/v2.0/token`;
+      const htmlErr = await createCdfClient(resolveCdfConfig({}, emulatorEnv(emu, { COGNITE_TOKEN_URL: url })), { access: 'write' }).catch((e) => e);
+      expect(htmlErr.message).toMatch(/404 Not Found nginx\./);
+      expect(htmlErr.message).not.toMatch(/<html>|\[object Object\]/);
+    } finally {
+      html.close();
+    }
   });
 
   it('exchanges a federated assertion (GitHub OIDC) for a token', async () => {

@@ -6,7 +6,7 @@
 import { MlopsError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { CdfConfig, ClientCredentials } from './config.js';
-import { CdfApiError, describeFailure, parseRetryAfter, withRetry, type FailedAttempt } from './retry.js';
+import { CdfApiError, describeFailure, parseRetryAfter, responseMessage, withRetry, type FailedAttempt } from './retry.js';
 
 /** Refresh this long before expiry so a token never dies mid-request. */
 const EXPIRY_MARGIN_MS = 60_000;
@@ -89,9 +89,9 @@ export function createTokenProvider(config: CdfConfig, credentials: ClientCreden
 function describeTokenFailure(err: unknown): FailedAttempt {
   const e = err as { retryAfter?: string; text?: string };
   const failure = describeFailure(err, e?.retryAfter);
-  const oauth = parseJson(e?.text ?? '') as { error?: string; error_description?: string } | undefined;
-  // Entra ID's error_description explains the cause (wrong secret, unknown client) and never echoes the secret.
-  if (oauth?.error) failure.message = `${oauth.error}${oauth.error_description ? `: ${oauth.error_description}` : ''}`;
+  // Entra ID's error_description explains the cause (wrong secret, unknown client) and never echoes the secret;
+  // a wrong token-url may answer CDF's {"error": {"message"}} or an HTML page instead.
+  failure.message = responseMessage(e?.text) ?? `HTTP ${failure.status ?? 'error'} with an empty body`;
   failure.retryAfterMs = parseRetryAfter(e?.retryAfter);
   return failure;
 }

@@ -65,8 +65,7 @@ export function describeFailure(err: unknown, retryAfterHeader?: string): Failed
   const e = err as { status?: unknown; errorMessage?: unknown; message?: unknown; requestId?: unknown; missing?: unknown; duplicated?: unknown; data?: unknown; cause?: unknown };
   const status = typeof e?.status === 'number' ? e.status : undefined;
   let message = typeof e?.errorMessage === 'string' ? e.errorMessage : typeof e?.message === 'string' ? e.message : String(err);
-  const data = e?.data as { error?: { message?: string } } | undefined;
-  if (data?.error?.message) message = data.error.message;
+  message = responseMessage(e?.data) ?? message;
   if (status === undefined && e?.cause && typeof (e.cause as Error).message === 'string') message = `${message} (${(e.cause as Error).message})`;
   return {
     status,
@@ -76,6 +75,32 @@ export function describeFailure(err: unknown, retryAfterHeader?: string): Failed
     missing: Array.isArray(e?.missing) ? e.missing : undefined,
     duplicated: Array.isArray(e?.duplicated) ? e.duplicated : undefined,
   };
+}
+
+/**
+ * The human message in an error response body, whatever its shape: CDF's
+ * `{"error": {"code", "message"}}`, OAuth/Entra ID's `{"error": "invalid_client",
+ * "error_description": "AADSTS..."}`, a bare `{"message"}`, or text (JSON is parsed first; other
+ * text, e.g. an HTML error page, is cut to one line of 300 characters). Undefined when the body
+ * carries nothing readable. Never returns an object dump.
+ */
+export function responseMessage(body: unknown): string | undefined {
+  let value = body;
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (!text) return undefined;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300) || undefined;
+    }
+  }
+  if (!value || typeof value !== 'object') return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+  const o = value as { error?: unknown; error_description?: unknown; message?: unknown };
+  if (typeof o.error === 'string') return typeof o.error_description === 'string' ? `${o.error}: ${o.error_description}` : o.error;
+  if (o.error && typeof o.error === 'object') return responseMessage(o.error);
+  if (typeof o.message === 'string') return o.message;
+  return undefined;
 }
 
 export function parseRetryAfter(value: string | undefined | null): number | undefined {
