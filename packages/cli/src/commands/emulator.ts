@@ -1,7 +1,7 @@
 /** `mlops emulator start`: the local CDF API server, until SIGINT/SIGTERM. */
 import { readFileSync } from 'node:fs';
 import { MlopsError } from '@akerbp-mlops/core';
-import { startEmulator, type EmulatorOptions } from '@akerbp-mlops/cdf-emulator';
+import { EmulatorError, startEmulator, type EmulatorOptions } from '@akerbp-mlops/cdf-emulator';
 import { parseCommand } from '../options.js';
 
 const USAGE = `Usage: mlops emulator start [options]
@@ -17,7 +17,14 @@ schedules) on a local port, for tests, local runs and Cognite's SDKs.
   --faults SPEC        inject faults, e.g. 429:0.1,503:0.05,latency:200ms,build-fail:0.2[,token]
   --seed N             fault random seed (default 1)
   --clients FILE       JSON [{"clientId","clientSecret","write"}]: only these clients (default: any)
-  --python PATH        interpreter for function calls (default python3)
+  --python PATH        default interpreter for builds and calls (default python3); a function
+                       runs with pythonX.Y of its runtime when that interpreter works
+  --cloud NAME         azure (default), gcp or aws: cpu/memory limits and call payload size
+  --runtimes LIST      runtimes offered, e.g. py311,py312 (default py310,py311,py312,py313,py314)
+  --max-functions N    functions per project (default 100)
+  --nonce-ttl-s N      seconds a session's nonce can be bound (default 60)
+  --session-ttl-s N    seconds a session lives (default one year; token-exchange sessions
+                       end when the token they were made from expires)
 `;
 
 function intOption(value: string | undefined, name: string, min: number): number | undefined {
@@ -26,6 +33,8 @@ function intOption(value: string | undefined, name: string, min: number): number
   if (!Number.isInteger(n) || n < min) throw new MlopsError(`${name} must be an integer ≥ ${min}, got '${value}'.`);
   return n;
 }
+
+const seconds = (n: number | undefined): number | undefined => (n === undefined ? undefined : n * 1000);
 
 function readClients(file: string): NonNullable<EmulatorOptions['clients']> {
   let parsed: unknown;
@@ -55,6 +64,11 @@ export default async function emulatorCommand(args: string[]): Promise<number> {
     seed: { type: 'string' },
     clients: { type: 'string' },
     python: { type: 'string' },
+    cloud: { type: 'string' },
+    runtimes: { type: 'string' },
+    'max-functions': { type: 'string' },
+    'nonce-ttl-s': { type: 'string' },
+    'session-ttl-s': { type: 'string' },
   }, true);
   if (!cli) return 0;
   const { values, positionals } = cli;
@@ -72,7 +86,15 @@ export default async function emulatorCommand(args: string[]): Promise<number> {
     seed: intOption(values.seed, '--seed', 0),
     clients: values.clients ? readClients(values.clients) : undefined,
     python: values.python,
+    cloud: values.cloud as EmulatorOptions['cloud'],
+    runtimes: values.runtimes?.split(',').map((r) => r.trim()).filter(Boolean),
+    maxFunctions: intOption(values['max-functions'], '--max-functions', 1),
+    nonceTtlMs: seconds(intOption(values['nonce-ttl-s'], '--nonce-ttl-s', 1)),
+    sessionTtlMs: seconds(intOption(values['session-ttl-s'], '--session-ttl-s', 1)),
     logger: (line) => process.stderr.write(`${line}\n`),
+  }).catch((err: unknown) => {
+    // Bad option values (faults, cloud, runtimes) become the CLI's one-paragraph error.
+    throw err instanceof EmulatorError ? new MlopsError(err.message) : err;
   });
   process.stdout.write(`CDF emulator listening on ${emulator.url} (project ${emulator.project})\n`);
   // The hint goes to stderr so stdout carries only the ready line (scripts wait for it).
