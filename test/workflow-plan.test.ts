@@ -33,11 +33,29 @@ describe('validate-settings env auto (the plan job)', () => {
     // The default branch comes from the event payload.
     ['workflow_dispatch', 'refs/heads/trunk', 'prod', { environment: 'prod', services: '["prediction"]', deploy: 'true' }, 'trunk'],
     ['workflow_dispatch', 'refs/heads/main', 'auto', { environment: 'test', deploy: 'true' }],
+    // master deploys to test although the default branch is main; the merge queue tests.
+    ['push', 'refs/heads/master', '', { environment: 'test', services: '["prediction"]', deploy: 'true', reason: 'master: deploy the prediction service to test' }],
+    ['merge_group', 'refs/heads/gh-readonly-queue/main/pr-7-0a1b', '', { environment: '', services: '["prediction"]', deploy: 'false' }],
   ] as [string, string, string, Record<string, string>, string?][])('%s %s (deploy-env "%s")', async (event, ref, deployEnv, expected, defaultBranch) => {
     const result = await plan(event, ref, deployEnv, defaultBranch);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.outputs).toMatchObject({ ...expected, models: '["sonic_model"]' });
     expect(result.outputs.reason).toBeTruthy();
+  });
+
+  it('warns, saying why, when the rules ignore the env asked for', async () => {
+    const result = await plan('push', 'refs/heads/feature/x', 'dev');
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.outputs).toMatchObject({ environment: '', deploy: 'false' });
+    expect(result.stdout).toMatch(/::warning[^:]*::env "dev" was ignored: feature\/x: feature branches validate and test only, so this run deploys nothing\./);
+  });
+
+  it('takes the services input: a manual run deploys training to prod', async () => {
+    const result = await runBundle('validate-settings', { 'working-directory': repo, env: 'auto', 'deploy-env': 'prod', services: 'prediction,training' }, {
+      env: { GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_REF: 'refs/heads/main', GITHUB_EVENT_PATH: eventFile('main') },
+    });
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.outputs).toMatchObject({ environment: 'prod', services: '["prediction","training"]', deploy: 'true' });
   });
 
   it('refuses prod outside a manual run on the default branch, saying why', async () => {

@@ -14,7 +14,8 @@ import { input, markdownTable, runAction, setOutputs, writeSummary } from '@aker
 await runAction('validate-settings', async (log) => {
   const choice = parseEnvChoice(input('env') || 'test');
   // env auto: the branch rules (core `plan`) decide; the workflow's `if:`s only read these outputs.
-  const plan = choice === 'auto' ? resolvePlan({ env: parseEnvChoice(input('deploy-env'), 'deploy-env'), github: githubRunContext() }) : null;
+  const plan = choice === 'auto' ? resolvePlan({ env: parseEnvChoice(input('deploy-env'), 'deploy-env'), services: input('services'), github: githubRunContext() }) : null;
+  for (const warning of plan?.warnings ?? []) log.warning(warning);
   const env = choice === 'auto' ? plan?.environment ?? 'test' : choice;
   const loaded = await loadSettings({
     file: input('settings-file') || 'mlops_settings.yaml',

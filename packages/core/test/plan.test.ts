@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MlopsError, planDeployment, type Plan, type PlanRequest } from '@akerbp-mlops/core';
 
-type Row = [string, Omit<PlanRequest, 'inputs'> & { inputs?: PlanRequest['inputs'] }, Omit<Plan, 'reason'>];
+type Row = [string, Omit<PlanRequest, 'inputs'> & { inputs?: PlanRequest['inputs'] }, Omit<Plan, 'reason' | 'warnings'>];
 
 const test = (services: Plan['services']) => ({ environment: 'test' as const, services, deploy: true });
 const noDeploy = (services: Plan['services']) => ({ environment: null, services, deploy: false });
@@ -17,7 +17,9 @@ const rows: Row[] = [
   ['push to another branch deploys nothing', { eventName: 'push', ref: 'refs/heads/bugfix/y' }, noDeploy([])],
   ['a branch merely containing main is not main', { eventName: 'push', ref: 'refs/heads/main-old' }, noDeploy([])],
   ['the default branch counts when given', { eventName: 'push', ref: 'refs/heads/trunk', defaultBranch: 'trunk' }, test(['prediction'])],
-  ['main is not special when the default branch is another', { eventName: 'push', ref: 'refs/heads/main', defaultBranch: 'trunk' }, noDeploy([])],
+  ['main deploys when the default branch is another', { eventName: 'push', ref: 'refs/heads/main', defaultBranch: 'trunk' }, test(['prediction'])],
+  ['master deploys when the default branch is main', { eventName: 'push', ref: 'refs/heads/master', defaultBranch: 'main' }, test(['prediction'])],
+  ['the merge queue tests', { eventName: 'merge_group', ref: 'refs/heads/gh-readonly-queue/main/pr-7-abc' }, noDeploy(['prediction'])],
   ['a bare branch name is accepted', { eventName: 'push', ref: 'main' }, test(['prediction'])],
   ['push may pick dev', { eventName: 'push', ref: 'refs/heads/main', inputs: { env: 'dev' } }, { environment: 'dev', services: ['prediction'], deploy: true }],
   ['schedule follows the branch rules', { eventName: 'schedule', ref: 'refs/heads/mlops/retrain' }, test(['prediction', 'training'])],
@@ -40,6 +42,26 @@ describe('planDeployment', () => {
     expect(plan).toMatchObject(expected);
     expect(plan.services).toEqual(expected.services);
     expect(plan.reason.length).toBeGreaterThan(5);
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it.each<[string, PlanRequest, RegExp]>([
+    ['dev on a feature branch', { eventName: 'push', ref: 'refs/heads/feature/x', inputs: { env: 'dev' } }, /^env "dev" was ignored: feature\/x: feature branches validate and test only, so this run deploys nothing\.$/],
+    ['test on another branch', { eventName: 'push', ref: 'refs/heads/bugfix/y', inputs: { env: 'test' } }, /env "test" was ignored: bugfix\/y: validate only/],
+    ['dev on a tag', { eventName: 'push', ref: 'refs/tags/v1', inputs: { env: 'dev' } }, /env "dev" was ignored: refs\/tags\/v1 is not a branch/],
+    ['dev in the merge queue', { eventName: 'merge_group', ref: 'refs/heads/gh-readonly-queue/main/pr-7', inputs: { env: 'dev' } }, /env "dev" was ignored: merge queue: validate and test only/],
+  ])('warns when the rules ignore the env asked for: %s', (_name, request, warning) => {
+    const plan = planDeployment(request);
+    expect(plan.deploy).toBe(false);
+    expect(plan.warnings).toHaveLength(1);
+    expect(plan.warnings[0]).toMatch(warning);
+  });
+
+  it('the reason never contradicts the plan: master deploys whatever the default branch is', () => {
+    for (const defaultBranch of ['main', 'master', 'trunk', undefined]) {
+      const plan = planDeployment({ eventName: 'push', ref: 'refs/heads/master', defaultBranch, inputs: {} });
+      expect(plan).toMatchObject({ environment: 'test', deploy: true, reason: 'master: deploy the prediction service to test' });
+    }
   });
 
   it.each<[string, PlanRequest, RegExp]>([

@@ -37,5 +37,6 @@ export function resolvePlan({ env, services, github }: ResolvePlanOptions): Plan
     services: named.length ? SERVICES.filter((s) => named.includes(s)) : ['prediction'],
     deploy: true,
     reason: `deploy to ${env} as asked (not a GitHub run, so no branch rules apply)`,
+    warnings: [],
   };
 }

@@ -85,6 +85,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const log = o.log;
   for (const value of Object.values(o.secrets ?? {})) log.secret(value);
   const plan = resolvePlan({ env: o.env, services: o.services, github: o.github });
+  for (const warning of plan.warnings) log.warning(warning);
   const deploying = plan.deploy && !o.testingOnly;
   const mode = deploying ? 'deploy' : plan.services.length ? 'test' : 'validate';
   const env: Env = plan.environment ?? 'test';
