@@ -4,8 +4,6 @@
  * artifacts written by either tool work with the other.
  */
 import type { CogniteClient, FileInfo } from '@cognite/sdk';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listFunctions } from '../cdf/functions.js';
 import { CdfApiError, sdkCall } from '../cdf/retry.js';
@@ -16,6 +14,7 @@ import { stringifyMetadataValue } from '../settings/metadata.js';
 import { ENVIRONMENTS, type Env } from '../settings/types.js';
 import { createArchive, extractArchive, type Digest } from './archive.js';
 import { downloadFile, uploadFile, type Progress } from './transfer.js';
+import { withTempDir } from '../temp.js';
 
 export interface ArtifactVersion {
   id: number;
@@ -242,7 +241,7 @@ export class ModelManager {
     const provenance = options.provenance ?? {};
     if (provenance.gitSha) user.git_sha = provenance.gitSha;
     if (provenance.runUrl) user.run_url = provenance.runUrl;
-    return this.withTempDir(async (dir) => {
+    return withTempDir('mlops-artifact-', async (dir) => {
       const file = join(dir, 'artifact.tar.gz');
       const digest = await createArchive(folder, file);
       return this.createVersion(model, e, { file, ...digest }, user, options.onProgress);
@@ -266,7 +265,7 @@ export class ModelManager {
   /** Downloads and extracts a version (latest uploaded when `version` is null) into `folder`. */
   async download(model: string, env: string, version: number | null, folder: string, options: { onProgress?: Progress } = {}): Promise<ArtifactVersion & { folder: string }> {
     const v = await this.getVersion(model, env, version);
-    await this.withTempDir(async (dir) => {
+    await withTempDir('mlops-artifact-', async (dir) => {
       const file = join(dir, 'artifact.tar.gz');
       await this.fetchBytes(v, file, options.onProgress);
       await extractArchive(file, folder);
@@ -292,7 +291,7 @@ export class ModelManager {
       const existing = await earlierCopy(source.sha256);
       if (existing) return this.alreadyPromoted(source, existing);
     }
-    return this.withTempDir(async (dir) => {
+    return withTempDir('mlops-artifact-', async (dir) => {
       const file = join(dir, 'artifact.tar.gz');
       const digest = await this.fetchBytes(source, file, options.onProgress);
       // Python-era sources record no sha256: only now can an earlier copy be recognised.
@@ -353,12 +352,4 @@ export class ModelManager {
     return v;
   }
 
-  private async withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
-    const dir = await mkdtemp(join(tmpdir(), 'mlops-artifact-'));
-    try {
-      return await fn(dir);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  }
 }

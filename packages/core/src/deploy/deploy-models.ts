@@ -2,14 +2,14 @@
  * `deploy-cdf-function` / the CLI: pick the models, use the given zip or package each model,
  * read the smoke-test payload, and deploy one after the other.
  */
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { CogniteClient } from '@cognite/sdk';
 import { cdfArtifactSource } from '../artifacts/source.js';
 import { MlopsError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { packageModel } from '../packaging/package-models.js';
+import { withTempDir } from '../temp.js';
 import { SUITE_VERSION } from '../version.js';
 import { localArtifactSource, type ArtifactSource } from '../packaging/sources.js';
 import { loadSettings } from '../settings/load.js';
@@ -17,6 +17,7 @@ import type { Env, Service } from '../settings/types.js';
 import { DEFAULT_KEEP_VERSIONS, deployFunction } from './deploy.js';
 import { hashFile } from './code-file.js';
 import { readPackageInfo } from './package-info.js';
+import { maskIndexUrls, type IndexUrls } from './index-urls.js';
 import type { DeployProvenance, DeployResult } from './types.js';
 
 export interface DeployModelsOptions {
@@ -31,7 +32,9 @@ export interface DeployModelsOptions {
   env: Env;
   /** null: the settings' artifact_version, else the latest */
   artifactVersion: number | null;
+  /** undefined: not given (see secrets.ts); `{}`: none */
   secrets?: Record<string, string>;
+  indexUrls?: IndexUrls;
   /** a JSON file, or a JSON map model → file (test-model's output for several models) */
   testPayload?: string;
   waitTimeoutMs?: number;
@@ -78,6 +81,7 @@ async function payloadFor(spec: string | undefined, model: string, workingDirect
 
 export async function deployModels(o: DeployModelsOptions): Promise<ModelDeploy[]> {
   for (const value of Object.values(o.secrets ?? {})) o.log.secret(value);
+  maskIndexUrls(o.indexUrls, o.log);
   const settings = await loadSettings({ file: o.settingsFile, repoRoot: resolve(o.workingDirectory), env: o.env, models: o.models.length ? o.models : undefined });
   const given = o.packagePath ? await readPackageInfo(resolve(o.workingDirectory, o.packagePath)) : null;
   const names = given ? [given.model_name] : o.models.length ? o.models : settings.models.map((m) => m.modelName);
@@ -92,7 +96,8 @@ export async function deployModels(o: DeployModelsOptions): Promise<ModelDeploy[
   }
   let source: ArtifactSource | undefined;
   const artifacts = async () => (source ??= o.env === 'dev' ? localArtifactSource(settings.repoRoot) : cdfArtifactSource(o.client, undefined, o.log));
-  const outputDir = await mkdtemp(join(tmpdir(), 'mlops-deploy-'));
+  // The zips built here are scratch: removed when the deploy ends, whatever the outcome.
+  return withTempDir('mlops-deploy-', async (outputDir) => {
   const out: ModelDeploy[] = [];
   for (const name of names) {
     const model = settings.models.find((m) => m.modelName === name);
@@ -107,13 +112,14 @@ export async function deployModels(o: DeployModelsOptions): Promise<ModelDeploy[
     const sha256 = pkg.sha256 || (await hashFile(pkg.path)).sha256;
     const result = await deployFunction({
       client: o.client, model, service: o.service, env: o.env, packagePath: pkg.path, packageSha256: sha256, version: pkg.version,
-      secrets: o.secrets, waitTimeoutMs: o.waitTimeoutMs, smokeTest: o.smokeTest, testPayload: await payloadFor(o.testPayload, name, o.workingDirectory, o.log),
+      secrets: o.secrets, indexUrls: o.indexUrls, waitTimeoutMs: o.waitTimeoutMs, smokeTest: o.smokeTest, testPayload: await payloadFor(o.testPayload, name, o.workingDirectory, o.log),
       keepVersions: o.keepVersions ?? DEFAULT_KEEP_VERSIONS, keepWarmSchedule: o.keepWarmSchedule, dryRun: o.dryRun,
       provenance: { suiteVersion: SUITE_VERSION, ...o.provenance }, log: o.log,
     });
     out.push({ ...result, model: name, service: o.service });
   }
   return out;
+  });
 }
 
 export const DEPLOY_SUMMARY_HEADINGS = ['Function', 'Status', 'Version', 'Previous', 'Stages (s)', 'Smoke test'];

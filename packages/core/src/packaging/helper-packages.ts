@@ -3,8 +3,7 @@
  * (`<helper>-prediction-<env>[-<version>]`), downloaded and unpacked for packaging.
  */
 import type { CogniteClient } from '@cognite/sdk';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { downloadFile } from '../artifacts/transfer.js';
 import { retrieveFunction } from '../cdf/functions.js';
@@ -17,6 +16,7 @@ import { functionExternalId } from '../naming.js';
 import type { HelperModel } from '../settings/types.js';
 import type { HelperPackageSource } from './sources.js';
 import { extractZip } from './unzip.js';
+import { withTempDir } from '../temp.js';
 
 /** The version a package says it serves (contract C), for functions that record none in metadata. */
 async function packagedVersion(folder: string): Promise<number | null> {
@@ -73,8 +73,7 @@ export function cdfHelperPackageSource(client: CogniteClient, log: Logger): Help
       if (!file?.uploaded) {
         throw new MlopsError(`The ${describeHelper(helper)} cannot be used: the code file ${fn.fileId} of its function ${xid} is ${file ? 'not uploaded' : 'missing from CDF Files'}; redeploy ${helper.name} first.`);
       }
-      const scratch = await mkdtemp(join(tmpdir(), 'mlops-helper-zip-'));
-      try {
+      await withTempDir('mlops-helper-zip-', async (scratch) => {
         const zip = join(scratch, 'code.zip');
         const [link] = await sdkCall(client, 'POST /files/downloadlink', () => client.files.getDownloadUrls([{ id: fn.fileId }]), true);
         const digest = await downloadFile(client, link.downloadUrl, zip);
@@ -83,9 +82,7 @@ export function cdfHelperPackageSource(client: CogniteClient, log: Logger): Help
           throw new MlopsError(`The code file ${fn.fileId} of ${xid} is not the code the function records: its bytes hash to sha256 ${digest.sha256}, the function's metadata says ${recorded}; redeploy ${helper.name}.`);
         }
         await extractZip(zip, destDir);
-      } finally {
-        await rm(scratch, { recursive: true, force: true });
-      }
+      });
       const version = helper.version ?? deployedCode(fn).version ?? (await packagedVersion(destDir));
       if (version === null) {
         throw new MlopsError(`The ${describeHelper(helper)} cannot be used: ${xid} records no version; pin the version to use (helper_models version).`);

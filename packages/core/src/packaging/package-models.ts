@@ -1,7 +1,5 @@
 /** `package-model` / `mlops package`: settings → one zip per selected model. */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { CogniteClient } from '@cognite/sdk';
 import { cdfArtifactSource } from '../artifacts/source.js';
 import { clientOnFirstUse } from '../cdf/client.js';
@@ -14,6 +12,7 @@ import { buildPackage, type BuiltPackage } from './build.js';
 import { helperPackagesOf } from './helper-packages.js';
 import { localArtifactSource, type ArtifactSource, type HelperPackageSource } from './sources.js';
 import { SUITE_VERSION } from '../version.js';
+import { withTempDir } from '../temp.js';
 
 
 export type ArtifactSourceKind = 'local' | 'cdf';
@@ -62,8 +61,7 @@ export async function packageModel(o: PackageModelsOptions, repoRoot: string, mo
   if (!servicesOf(model).includes(o.service)) {
     throw new MlopsError(`Model "${model.modelName}" has no ${o.service} service (info.${o.service} is missing).`, [{ file: model.source.file, line: model.source.line, field: `info.${o.service}`, message: `Add info.${o.service} to package its ${o.service} service.` }]);
   }
-  const scratch = await mkdtemp(join(tmpdir(), 'mlops-artifacts-'));
-  try {
+  return withTempDir('mlops-artifacts-', async (scratch) => {
     const art = model.artifactFolder ? await (await artifacts()).materialize(model, o.env, o.artifactVersion, scratch) : null;
     const version = art?.version ?? o.artifactVersion ?? model.artifactVersion ?? 1;
     const built = await buildPackage({
@@ -72,9 +70,7 @@ export async function packageModel(o: PackageModelsOptions, repoRoot: string, mo
       helperPackages: o.helperPackages ?? helperPackagesOf(o.cdfClient, o.log), maxZipBytes: o.maxZipBytes, log: o.log,
     });
     return { ...built, model: model.modelName, service: o.service, env: o.env, version };
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+  });
 }
 
 export async function packageModels(o: PackageModelsOptions): Promise<PackagedModel[]> {
