@@ -2,8 +2,7 @@
  * Builds the CDF Function zip of one model and service (contract C): runtime at the root, the
  * model's top folder, its artifacts, requirements.txt and mlops_function.json.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { assetDir } from '../assets.js';
 import { MlopsError } from '../errors.js';
@@ -11,10 +10,12 @@ import type { Logger } from '../logger.js';
 import { artifactExternalId, functionExternalId } from '../naming.js';
 import type { Env, ModelSettings, Service } from '../settings/types.js';
 import { collectFolder, type ZipFileEntry } from './collect.js';
+import { loadMlopsIgnore, MLOPSIGNORE } from './exclusions.js';
 import { checkSharedPins, functionRequirements } from './requirements.js';
 import { helperPackagesOf } from './helper-packages.js';
 import type { HelperPackageSource } from './sources.js';
 import { writeDeterministicZip } from './zip.js';
+import { withTempDir } from '../temp.js';
 
 /**
  * CDF Files' limit for a function's code zip. Not stated in the CDF docs available offline; 100 MB
@@ -93,20 +94,23 @@ export async function buildPackage(o: BuildPackageOptions): Promise<BuiltPackage
   entries.push(...await collectFolder(assetDir('runtime'), '', { allowedRoot: assetDir('runtime'), describe: (p) => p, skip: ['tests', 'test'] }));
   addBuffer('mlops_function.json', functionConfig(o));
   addBuffer('requirements.txt', Buffer.from(functionRequirements(requirementsText)));
-  entries.push(...await collectFolder(join(repoRoot, topFolder), topFolder, { allowedRoot: repoRoot, describe }));
+  const ignored = await loadMlopsIgnore(repoRoot);
+  if (ignored(model.modelFile)) {
+    throw new MlopsError(`${MLOPSIGNORE} excludes the model's own model_file ${model.modelFile}; the function could not load the model. Narrow the pattern in ${MLOPSIGNORE}.`, [{ file: MLOPSIGNORE, field: 'model_file', message: `${model.modelFile} is ignored` }]);
+  }
+  entries.push(...await collectFolder(join(repoRoot, topFolder), topFolder, { allowedRoot: repoRoot, describe, ignored, log: o.log }));
 
   if (model.artifactFolder) {
     if (!o.artifactFolder) throw new MlopsError(`Model "${model.modelName}" declares artifact_folder ${model.artifactFolder} but no artifacts were provided to the packager.`);
     const fromRepo = relative(repoRoot, o.artifactFolder);
     const allowedRoot = fromRepo.startsWith('..') ? o.artifactFolder : repoRoot;
-    entries.push(...await collectFolder(o.artifactFolder, model.artifactFolder, { allowedRoot, describe }));
+    entries.push(...await collectFolder(o.artifactFolder, model.artifactFolder, { allowedRoot, describe, ignored, log: o.log }));
   }
 
-  const scratch = model.helperModels.length ? await mkdtemp(join(tmpdir(), 'mlops-helpers-')) : null;
-  try {
+  return withTempDir('mlops-helpers-', async (scratch) => {
     const helpers = o.helperPackages ?? helperPackagesOf(undefined, o.log);
     for (const helper of model.helperModels) {
-      const dest = join(scratch as string, helper.name);
+      const dest = join(scratch, helper.name);
       await mkdir(dest, { recursive: true });
       const fetched = await helpers.fetch(helper, dest).catch((err: unknown) => {
         if (!(err instanceof MlopsError) || err.problems.length) throw err;
@@ -114,7 +118,7 @@ export async function buildPackage(o: BuildPackageOptions): Promise<BuiltPackage
       });
       const helperReqs = await readFile(join(fetched.folder, 'requirements.txt'), 'utf8').catch(() => '');
       checkSharedPins(helper.packagesToCheck, { file: model.reqFile, text: requirementsText }, { name: helper.name, file: `${helper.name} v${fetched.version} requirements.txt`, text: helperReqs });
-      entries.push(...await collectFolder(fetched.folder, helper.targetPath, { allowedRoot: fetched.folder, describe: (p) => `${helper.name}:${relative(fetched.folder, p)}` }));
+      entries.push(...await collectFolder(fetched.folder, helper.targetPath, { allowedRoot: fetched.folder, describe: (p) => `${helper.name}:${relative(fetched.folder, p)}`, log: o.log }));
     }
     // A repo artifact folder inside the top folder is listed twice; same file, so keep one.
     const unique = new Map<string, ZipFileEntry>();
@@ -128,18 +132,22 @@ export async function buildPackage(o: BuildPackageOptions): Promise<BuiltPackage
     await mkdir(o.outputDir, { recursive: true });
     const name = functionExternalId(model.modelName, o.service, o.env);
     const path = join(o.outputDir, `${name}.zip`);
-    const { sha256, size } = await writeDeterministicZip([...unique.values()], path);
-    const manifest = [...unique.values()].map((e) => ({ path: e.zipPath, size: e.size })).sort((a, b) => (a.path < b.path ? -1 : 1));
     const manifestPath = join(o.outputDir, `${name}.manifest.json`);
-    await writeFile(manifestPath, `${JSON.stringify({ package: `${name}.zip`, sha256, size, files: manifest }, null, 2)}\n`);
-    o.log.info(`Packaged ${name}: ${manifest.length} files, ${size} bytes, sha256 ${sha256}`);
+    // A zip this run refused (or failed to finish) must not be left for a later step to deploy.
+    const discard = () => Promise.all([rm(path, { force: true }), rm(manifestPath, { force: true })]);
+    const { sha256, size } = await writeDeterministicZip([...unique.values()], path).catch(async (err: unknown) => {
+      await discard();
+      throw err;
+    });
+    const manifest = [...unique.values()].map((e) => ({ path: e.zipPath, size: e.size })).sort((a, b) => (a.path < b.path ? -1 : 1));
     const limit = o.maxZipBytes ?? CDF_CODE_ZIP_LIMIT_BYTES;
     if (size > limit) {
+      await discard();
       const largest = [...manifest].sort((a, b) => b.size - a.size).slice(0, 5).map((f) => `${f.path} (${f.size} bytes)`).join(', ');
-      throw new MlopsError(`The package of model "${model.modelName}" is ${size} bytes, over CDF's limit of ${limit} bytes for function code. Largest files: ${largest}. Keep large data out of the model folder and artifacts.`);
+      throw new MlopsError(`The package of model "${model.modelName}" is ${size} bytes, over CDF's limit of ${limit} bytes for function code; it was deleted. Largest files: ${largest}. Keep large data out of the model folder and artifacts (or list it in .mlopsignore).`);
     }
+    await writeFile(manifestPath, `${JSON.stringify({ package: `${name}.zip`, sha256, size, files: manifest }, null, 2)}\n`);
+    o.log.info(`Packaged ${name}: ${manifest.length} files, ${size} bytes, sha256 ${sha256}`);
     return { path, sha256, size, manifest, manifestPath };
-  } finally {
-    if (scratch) await rm(scratch, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,10 +1,13 @@
 /**
- * Lists the files of a folder for the zip: junk excluded, symlinks followed only while they
+ * Lists the files of a folder for the zip: junk and credential files excluded (the latter with a
+ * warning), and whatever the caller's ignore rules exclude; symlinks followed only while they
  * stay inside the allowed root (a link out of the repository could leak any file on the runner).
  */
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { MlopsError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { credentialFileWarning, isCredentialFile } from './exclusions.js';
 
 /** One file of the zip: read from disk when `path` is set, else from `data`. */
 export interface ZipFileEntry {
@@ -30,12 +33,14 @@ function inside(root: string, p: string): boolean {
 /**
  * Every file under `dir`, as entries placed under `zipPrefix` (POSIX, no trailing slash; '' for
  * the zip root). `allowedRoot` bounds where symlinks may point; `skip` names top-level entries
- * to leave out (e.g. the runtime's tests).
+ * to leave out (e.g. the runtime's tests); `ignored` gets each zip path (folders with a trailing
+ * '/') and leaves out what it returns true for (`.mlopsignore`). Credential files are left out
+ * with a warning on `log`. Throws MlopsError for links that leave `allowedRoot` or are broken.
  */
 export async function collectFolder(
   dir: string,
   zipPrefix: string,
-  options: { allowedRoot: string; describe: (absPath: string) => string; skip?: string[] },
+  options: { allowedRoot: string; describe: (absPath: string) => string; skip?: string[]; ignored?: (zipPath: string) => boolean; log?: Logger },
 ): Promise<ZipFileEntry[]> {
   const root = await realpath(options.allowedRoot);
   const out: ZipFileEntry[] = [];
@@ -69,8 +74,12 @@ export async function collectFolder(
         await resolveLink(child);
         info = await stat(child);
       }
-      if (info.isDirectory()) await walk(child, zipPath, false);
-      else if (info.isFile()) out.push({ zipPath, size: info.size, path: child });
+      if (info.isDirectory()) {
+        if (!options.ignored?.(`${zipPath}/`)) await walk(child, zipPath, false);
+      } else if (info.isFile()) {
+        if (isCredentialFile(name)) options.log?.warning(credentialFileWarning(options.describe(child)));
+        else if (!options.ignored?.(zipPath)) out.push({ zipPath, size: info.size, path: child });
+      }
       // sockets, fifos and devices are not code: skipped
     }
     seenDirs.delete(real);

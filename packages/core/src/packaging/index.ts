@@ -1,6 +1,7 @@
 /** Turning a model into a CDF Function zip. */
 export * from './build.js';
 export * from './collect.js';
+export * from './exclusions.js';
 export * from './requirements.js';
 export * from './sources.js';
 export * from './helper-packages.js';

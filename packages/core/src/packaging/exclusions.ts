@@ -1,0 +1,49 @@
+/**
+ * Files kept out of function zips on purpose: credential files, always (anyone with Files read
+ * access in the CDF project can download a function's code), and whatever the repository's
+ * `.mlopsignore` lists.
+ *
+ * `.mlopsignore` sits at the repository root (next to mlops_settings.yaml) and uses gitignore
+ * syntax, matched by `ignore` (the matcher eslint and prettier use for their ignore files: it
+ * follows git's documented rules, negation and directory-only patterns included, which a
+ * hand-written glob would get subtly wrong). Paths are matched as they are in the zip, which for
+ * the model's folder and its artifact folder is their path in the repository.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ignore from 'ignore';
+import { MlopsError } from '../errors.js';
+
+/** The user's exclusion file, at the repository root. */
+export const MLOPSIGNORE = '.mlopsignore';
+
+/** Credential files by name: token caches, dotenv files, netrc, pip and git credential stores. */
+const CREDENTIAL_NAMES = new Set(['auth_cache.bin', '.env', '.netrc', '_netrc', '.pypirc', '.git-credentials']);
+/** dotenv variants (`.env.local`, `.env.prod`), keys and certificates with private keys. */
+const CREDENTIAL_PATTERNS = [/^\.env\./, /\.(pem|key|p12|pfx)$/i];
+
+/** Whether a file name (no folder) is a credential file that never goes into a zip. */
+export function isCredentialFile(name: string): boolean {
+  return CREDENTIAL_NAMES.has(name) || CREDENTIAL_PATTERNS.some((p) => p.test(name));
+}
+
+/** The warning for a credential file left out; `shown` names the file for the user. */
+export function credentialFileWarning(shown: string): string {
+  return `${shown} was left out of the function zip: credential files (auth_cache.bin, .env, *.pem, .netrc and the like) are never shipped, since anyone with Files read access in the CDF project can download function code. Give the function what it needs as function-secrets.`;
+}
+
+/**
+ * Tells whether a zip path (POSIX, relative; a folder with a trailing '/') is excluded by the
+ * repository's `.mlopsignore`. No file: nothing is excluded. Throws MlopsError when the file
+ * exists but cannot be read.
+ */
+export async function loadMlopsIgnore(repoRoot: string): Promise<(zipPath: string) => boolean> {
+  const file = join(repoRoot, MLOPSIGNORE);
+  const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return null;
+    throw new MlopsError(`${MLOPSIGNORE} cannot be read: ${err.message}`, [{ file: MLOPSIGNORE, message: 'not readable' }]);
+  });
+  if (text === null || !text.trim()) return () => false;
+  const matcher = ignore().add(text);
+  return (zipPath) => matcher.ignores(zipPath);
+}
