@@ -15,6 +15,8 @@ await runAction('deploy', (log) =>
       testingOnly: booleanInput('testing-only', false),
       concurrency: input('concurrency'),
       functionSecrets: secretInput('function-secrets'),
+      indexUrl: secretInput('index-url'),
+      extraIndexUrls: secretInput('extra-index-urls'),
       keepVersions: input('keep-versions'),
       keepWarmSchedule: input('keep-warm-schedule'),
       waitTimeoutSeconds: input('wait-timeout-seconds'),

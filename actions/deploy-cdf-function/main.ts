@@ -1,6 +1,6 @@
 import {
   DEPLOY_SUMMARY_HEADINGS, deployModels, deploySummaryRows, parseVersionArgument, parseEnv, parseKeepWarmSchedule,
-  parseNameList, parseSecretsJson, parseService, parseWholeNumber, perModel, provenanceFromEnv,
+  parseIndexUrls, parseNameList, parseSecretsJson, parseService, parseWholeNumber, perModel, provenanceFromEnv,
 } from '@akerbp-mlops/core';
 import { booleanInput, cdfClientFromInputs, input, markdownTable, runAction, secretInput, setOutputs, withStepTimeout, writeSummary } from '@akerbp-mlops/core/report';
 
@@ -8,6 +8,7 @@ await runAction('deploy-cdf-function', (log) =>
   withStepTimeout('deploy-cdf-function', async () => {
     const env = parseEnv(input('env') || 'test');
     const secrets = parseSecretsJson(secretInput('function-secrets'));
+    const indexUrls = parseIndexUrls(secretInput('index-url'), secretInput('extra-index-urls'));
     const dryRun = booleanInput('dry-run', false);
     const client = await cdfClientFromInputs(log, 'write');
     const results = await deployModels({
@@ -20,6 +21,7 @@ await runAction('deploy-cdf-function', (log) =>
       env,
       artifactVersion: parseVersionArgument(input('artifact-version'), 'artifact-version'),
       secrets,
+      indexUrls,
       testPayload: input('test-payload') || undefined,
       waitTimeoutMs: parseWholeNumber(input('wait-timeout-seconds'), 'wait-timeout-seconds', 1, 1500) * 1000,
       smokeTest: booleanInput('smoke-test', true),

@@ -28,7 +28,11 @@ the others still finish.
   --concurrency N        models worked on at once (default 4)
   --keep-versions N      versioned functions kept (default 3; 0 keeps all)
   --keep-warm-schedule C cron of the keep-warm schedule (default in prod: */30 5-17 * * 1-5; none)
-  --secrets JSON         function secrets, a JSON object (CDF rules apply)
+  --secrets JSON         function secrets, a JSON object (CDF rules apply); without it, a model
+                         whose function has secrets is refused; {} removes them on purpose
+  --index-url URL        package index CDF's build uses instead of PyPI (user:token@ allowed;
+                         passed as the function's indexUrl, never written to the zip)
+  --extra-index-urls L   further package indexes, comma-separated (passed as extraIndexUrls)
   --verbose              debug output
 `;
 
@@ -51,11 +55,13 @@ export default async function deployCommand(args: string[]): Promise<number> {
     'keep-versions': { type: 'string' },
     'keep-warm-schedule': { type: 'string' },
     secrets: { type: 'string' },
+    'index-url': { type: 'string' },
+    'extra-index-urls': { type: 'string' },
   });
   if (!cli) return 0;
   const { values } = cli;
   const log = consoleLogger({ verbose: values.verbose });
-  if (values.secrets) log.secret(values.secrets);
+  for (const v of [values.secrets, values['index-url'], values['extra-index-urls']]) if (v) log.secret(v);
   const parsed = parsePipelineInputs({
     env: values.env ?? process.env.MODEL_ENV ?? 'auto',
     models: values.models,
@@ -63,6 +69,8 @@ export default async function deployCommand(args: string[]): Promise<number> {
     testingOnly: values['testing-only'],
     concurrency: values.concurrency,
     functionSecrets: values.secrets,
+    indexUrl: values['index-url'],
+    extraIndexUrls: values['extra-index-urls'],
     keepVersions: values['keep-versions'],
     keepWarmSchedule: values['keep-warm-schedule'],
     dryRun: values['dry-run'],

@@ -7,7 +7,8 @@ import { deleteFunctions, listFunctions, waitForReady, type CdfFunction } from '
 import type { Logger } from '../logger.js';
 import { artifactExternalId, codeFileExternalId, functionExternalId } from '../naming.js';
 import { isCodeFileFor, mustReplace, retrieveFiles, uploadCodeFile } from './code-file.js';
-import { deployedCode, functionSpec, validateSecrets } from './fields.js';
+import { deployedCode, functionSpec } from './fields.js';
+import { refuseSilentWipe, validateSecrets } from './secrets.js';
 import { applyKeepWarm, checkCron } from './keep-warm.js';
 import { applyRetention, planRetention, versionOfExternalId } from './retention.js';
 import { DEFAULT_WAIT_TIMEOUT_MS, replaceFunction, rollOut, smokeCall, type SmokeResult } from './rollout.js';
@@ -71,6 +72,8 @@ export async function deployFunction(o: DeployOptions): Promise<DeployResult> {
     return { all: ours, latest, versioned };
   });
   let { latest, versioned } = family;
+  // Before anything changes, so a refused deploy leaves the serving function and its secrets as they are.
+  refuseSilentWipe(secrets, latest);
   const unchanged = matches(latest) && matches(versioned);
 
   if (o.dryRun) {
@@ -109,7 +112,7 @@ export async function deployFunction(o: DeployOptions): Promise<DeployResult> {
     });
     result.codeFileId = fileId;
     const spec = (externalId: string, isLatest: boolean) =>
-      functionSpec({ model, service, env, version, codeSha256: sha, fileId, externalId, latest: isLatest, secrets, provenance: o.provenance, log });
+      functionSpec({ model, service, env, version, codeSha256: sha, fileId, externalId, latest: isLatest, secrets, indexUrls: o.indexUrls, provenance: o.provenance, log });
     const rollout = { waitTimeoutMs, smokePayload, log };
     let smoke: SmokeResult | null = null;
 

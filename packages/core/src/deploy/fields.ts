@@ -1,55 +1,19 @@
 /**
  * The fields of the functions we create: name, description, owner, metadata (the user's plus
- * the suite's three keys), runtime, env vars and secrets checked against CDF's rules.
+ * the suite's three keys), runtime, env vars, secrets (checked in secrets.ts) and package indexes.
  */
 import type { CdfFunction, FunctionCreate } from '../cdf/functions.js';
-import { MlopsError, type Problem } from '../errors.js';
+import { MlopsError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { SUITE_VERSION } from '../version.js';
 import type { Env, ModelSettings, Service } from '../settings/types.js';
 import { decodeSuiteMetadata, encodeSuiteMetadata } from './suite-metadata.js';
+import type { IndexUrls } from './index-urls.js';
 import type { DeployProvenance } from './types.js';
 
-/** CDF's limits on function secrets. */
-export const SECRET_LIMITS = { count: 30, keyPattern: /^[a-z0-9-]{1,15}$/ } as const;
 const DESCRIPTION_LIMIT = 500;
 /** The Python package tagged the latest function's description so people can tell it apart. */
 export const LATEST_HINT = ' (latest)';
-
-/** Checks secrets against CDF's rules, naming every offending key at once. */
-export function validateSecrets(secrets: unknown, field = 'function-secrets'): Record<string, string> | undefined {
-  if (secrets === undefined || secrets === null) return undefined;
-  if (typeof secrets !== 'object' || Array.isArray(secrets)) {
-    throw new MlopsError(`${field} must be a JSON object of secret names to string values, e.g. {"api-key": "..."}.`, [{ field, message: 'must be a JSON object' }]);
-  }
-  const problems: Problem[] = [];
-  const entries = Object.entries(secrets as Record<string, unknown>);
-  if (entries.length > SECRET_LIMITS.count) {
-    problems.push({ field, message: `CDF allows at most ${SECRET_LIMITS.count} secrets per function; found ${entries.length}` });
-  }
-  for (const [key, value] of entries) {
-    if (!SECRET_LIMITS.keyPattern.test(key)) {
-      problems.push({ field: `${field}.${key}`, message: `secret key "${key}" must be 1–15 lowercase letters, digits or dashes (CDF's rule)` });
-    }
-    // Never echo the value: it is a secret.
-    if (typeof value !== 'string') problems.push({ field: `${field}.${key}`, message: `the value of secret "${key}" must be a string` });
-  }
-  if (problems.length) throw new MlopsError(`${field} breaks CDF's rules for function secrets: ${problems.map((p) => p.message).join('; ')}.`, problems);
-  return secrets as Record<string, string>;
-}
-
-/** Parses the `function-secrets` JSON input (the caller has masked the raw text). */
-export function parseSecretsJson(text: string, field = 'function-secrets'): Record<string, string> | undefined {
-  if (!text.trim()) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    // The parser's message can quote the text, which holds secrets.
-    throw new MlopsError(`${field} is not valid JSON; expected an object like {"api-key": "..."}.`, [{ field, message: 'not valid JSON' }]);
-  }
-  return validateSecrets(parsed, field);
-}
 
 export interface FunctionSpecInput {
   model: ModelSettings;
@@ -61,6 +25,8 @@ export interface FunctionSpecInput {
   externalId: string;
   latest: boolean;
   secrets?: Record<string, string>;
+  /** package indexes for CDF's build (never stored in the zip) */
+  indexUrls?: IndexUrls;
   provenance?: DeployProvenance;
   log: Logger;
 }
@@ -80,6 +46,8 @@ export function functionSpec(o: FunctionSpecInput): FunctionCreate {
     metadata: { ...info.metadata, ...reservedMetadata(o) },
     envVars: { MODEL_ENV: o.env, SERVICE_NAME: o.service },
     ...(o.secrets && Object.keys(o.secrets).length ? { secrets: o.secrets } : {}),
+    ...(o.indexUrls?.indexUrl ? { indexUrl: o.indexUrls.indexUrl } : {}),
+    ...(o.indexUrls?.extraIndexUrls?.length ? { extraIndexUrls: o.indexUrls.extraIndexUrls } : {}),
   };
 }
 

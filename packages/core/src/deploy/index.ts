@@ -1,7 +1,9 @@
 /** Deploying packaged models as versioned and latest CDF Functions, safely. */
 export * from './types.js';
 export { deployFunction, stageRunner, DEFAULT_KEEP_VERSIONS } from './deploy.js';
-export { validateSecrets, parseSecretsJson, functionSpec, recreateSpec, deployedCode, SECRET_LIMITS, LATEST_HINT } from './fields.js';
+export { functionSpec, recreateSpec, deployedCode, LATEST_HINT } from './fields.js';
+export { validateSecrets, parseSecretsJson, refuseSilentWipe, SECRET_LIMITS } from './secrets.js';
+export { parseIndexUrls, maskIndexUrls, urlSecrets, type IndexUrls } from './index-urls.js';
 export { PROD_KEEP_WARM_SCHEDULE, KEEP_WARM_NAME, parseKeepWarmSchedule, checkCron, applyKeepWarm, keepWarmOf } from './keep-warm.js';
 export { planRetention, applyRetention, versionOfExternalId, type RetentionPlan } from './retention.js';
 export { replaceFunction, rollOut, smokeCall, createOrAdopt, DEFAULT_WAIT_TIMEOUT_MS, type SmokeResult, type RolloutOptions, type ReplaceOptions } from './rollout.js';

@@ -2,6 +2,7 @@
 import type { CogniteClient } from '@cognite/sdk';
 import type { Logger } from '../logger.js';
 import type { Env, ModelSettings, Service } from '../settings/types.js';
+import type { IndexUrls } from './index-urls.js';
 
 export interface DeployProvenance {
   gitSha?: string;
@@ -23,8 +24,13 @@ export interface DeployOptions {
   packageSha256: string;
   /** artifact version deployed */
   version: number;
-  /** function secrets (already masked by the caller) */
+  /**
+   * function secrets (already masked by the caller); undefined = not given (refused while the
+   * serving function has secrets), `{}` = none, on purpose
+   */
   secrets?: Record<string, string>;
+  /** package indexes CDF's build uses (`indexUrl`, `extraIndexUrls`); masked by the caller */
+  indexUrls?: IndexUrls;
   /** longest wait for one build; default 1_500_000 */
   waitTimeoutMs?: number;
   /** default true */

@@ -1,5 +1,6 @@
 /** The pipeline's text inputs (action inputs, CLI flags) parsed once for both entries. */
-import { parseSecretsJson } from '../deploy/fields.js';
+import { parseIndexUrls } from '../deploy/index-urls.js';
+import { parseSecretsJson } from '../deploy/secrets.js';
 import { MlopsError } from '../errors.js';
 import { parseNameList } from '../settings/inputs.js';
 import { parseEnvChoice } from './resolve-plan.js';
@@ -12,6 +13,8 @@ export interface PipelineTextInputs {
   testingOnly?: boolean;
   concurrency?: string;
   functionSecrets?: string;
+  indexUrl?: string;
+  extraIndexUrls?: string;
   keepVersions?: string;
   keepWarmSchedule?: string;
   waitTimeoutSeconds?: string;
@@ -34,7 +37,7 @@ export function testingOnlyFromEnv(env: NodeJS.ProcessEnv = process.env): boolea
 }
 
 export type ParsedPipelineInputs = Pick<PipelineOptions,
-  'env' | 'models' | 'services' | 'testingOnly' | 'concurrency' | 'secrets' | 'keepVersions' | 'keepWarmSchedule' | 'waitTimeoutMs' | 'dryRun'>;
+  'env' | 'models' | 'services' | 'testingOnly' | 'concurrency' | 'secrets' | 'indexUrls' | 'keepVersions' | 'keepWarmSchedule' | 'waitTimeoutMs' | 'dryRun'>;
 
 export function parsePipelineInputs(t: PipelineTextInputs, env: NodeJS.ProcessEnv = process.env): ParsedPipelineInputs {
   return {
@@ -44,6 +47,7 @@ export function parsePipelineInputs(t: PipelineTextInputs, env: NodeJS.ProcessEn
     testingOnly: (t.testingOnly ?? false) || testingOnlyFromEnv(env),
     concurrency: parseWholeNumber(t.concurrency, 'concurrency', 1, 4),
     secrets: parseSecretsJson(t.functionSecrets ?? ''),
+    indexUrls: parseIndexUrls(t.indexUrl, t.extraIndexUrls),
     keepVersions: parseWholeNumber(t.keepVersions, 'keep-versions', 0, 3),
     keepWarmSchedule: t.keepWarmSchedule,
     waitTimeoutMs: parseWholeNumber(t.waitTimeoutSeconds, 'wait-timeout-seconds', 1, 1500) * 1000,

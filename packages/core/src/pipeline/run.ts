@@ -10,6 +10,7 @@ import type { CogniteClient } from '@cognite/sdk';
 import { cdfArtifactSource } from '../artifacts/source.js';
 import { deployFunction } from '../deploy/deploy.js';
 import { parseKeepWarmSchedule } from '../deploy/keep-warm.js';
+import { maskIndexUrls, type IndexUrls } from '../deploy/index-urls.js';
 import type { DeployProvenance, DeployResult } from '../deploy/types.js';
 import { MlopsError, type Problem } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -46,7 +47,9 @@ export interface PipelineOptions {
   concurrency: number;
   /** made once, on first use: runs that deploy nothing and need no artifacts never sign in */
   cdfClient: () => Promise<CogniteClient>;
+  /** undefined: not given (see deploy/secrets.ts); `{}`: none */
   secrets?: Record<string, string>;
+  indexUrls?: IndexUrls;
   keepVersions?: number;
   /** cron; '' or absent: the default (a keep-warm schedule in prod only); 'none': none */
   keepWarmSchedule?: string;
@@ -84,6 +87,7 @@ function problemsOf(err: unknown, model: ModelSettings): Problem[] {
 export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const log = o.log;
   for (const value of Object.values(o.secrets ?? {})) log.secret(value);
+  maskIndexUrls(o.indexUrls, log);
   const plan = resolvePlan({ env: o.env, services: o.services, github: o.github });
   for (const warning of plan.warnings) log.warning(warning);
   const deploying = plan.deploy && !o.testingOnly;
@@ -166,7 +170,7 @@ async function runModel(r: ModelRun): Promise<void> {
     const pkg = await log.group(`package ${model.modelName} ${service} (${r.env})`, () => packageModel({ ...packaging, service }, r.repoRoot, model, artifacts));
     r.outcomes[service] = await deployFunction({
       client: await r.cdf(), model, service, env: r.env, packagePath: pkg.path, packageSha256: pkg.sha256, version: pkg.version,
-      secrets: r.secrets, waitTimeoutMs: r.waitTimeoutMs, smokeTest: true, testPayload, keepVersions: r.keepVersions,
+      secrets: r.secrets, indexUrls: r.indexUrls, waitTimeoutMs: r.waitTimeoutMs, smokeTest: true, testPayload, keepVersions: r.keepVersions,
       keepWarmSchedule: r.keepWarm, dryRun: r.dryRun, provenance: { ...r.provenance, suiteVersion: SUITE_VERSION }, log,
     });
   }

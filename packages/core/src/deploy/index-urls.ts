@@ -1,0 +1,68 @@
+/**
+ * The package indexes CDF's build uses for a function (`index-url`, `extra-index-urls` inputs;
+ * `--index-url`, `--extra-index-urls` flags), passed as the create request's `indexUrl` and
+ * `extraIndexUrls`. CDF hands them to pip when it builds the function and supports pip's basic
+ * authentication in them (`https://user:token@host/simple`); they are never written to the code
+ * zip, unlike a `--extra-index-url` line in requirements. Source: docs.cognite.com "Cognite
+ * Functions" (additional arguments: index_url, extra_index_urls, with its dependency-confusion
+ * warning) and cognite-sdk-python `FunctionsAPI.create`.
+ */
+import { MlopsError } from '../errors.js';
+import type { Logger } from '../logger.js';
+
+export interface IndexUrls {
+  indexUrl?: string;
+  extraIndexUrls?: string[];
+}
+
+/** One URL, checked without ever quoting it (it may hold a token). Throws MlopsError. */
+function checkUrl(text: string, field: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new MlopsError(`${field} is not a URL; give the index as https://host/simple (with user:token@ before the host when it needs basic authentication).`, [{ field, message: 'not a URL' }]);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new MlopsError(`${field} must be an http(s) URL of a package index (PEP 503 "simple" API); found a ${url.protocol} URL.`, [{ field, message: `${url.protocol} URL` }]);
+  }
+  return text;
+}
+
+/**
+ * Every part of a URL a log line could show on its own: the whole URL and its decoded and
+ * encoded password and user (a token is often given as the user). For `Logger.secret`.
+ */
+export function urlSecrets(text: string): string[] {
+  const out = new Set([text]);
+  try {
+    const url = new URL(text);
+    for (const part of [url.password, url.username]) {
+      if (!part) continue;
+      out.add(part);
+      out.add(decodeURIComponent(part));
+    }
+  } catch {
+    // not a URL: the whole text is masked
+  }
+  return [...out].filter((s) => s.length >= 4);
+}
+
+/** Registers every URL and its credentials with `log` as secrets. */
+export function maskIndexUrls(urls: IndexUrls | undefined, log: Logger): void {
+  for (const u of [urls?.indexUrl ?? '', ...(urls?.extraIndexUrls ?? [])].filter(Boolean)) for (const s of urlSecrets(u)) log.secret(s);
+}
+
+/**
+ * Parses the two inputs: `indexUrl` one URL, `extraIndexUrls` URLs separated by commas,
+ * whitespace or newlines; empty → absent. Throws MlopsError (never quoting a URL); the caller
+ * masks the raw texts first and passes the result to `maskIndexUrls`.
+ */
+export function parseIndexUrls(indexUrl: string | undefined, extraIndexUrls: string | undefined, fields = { indexUrl: 'index-url', extraIndexUrls: 'extra-index-urls' }): IndexUrls {
+  const index = (indexUrl ?? '').trim();
+  const extras = (extraIndexUrls ?? '').split(/[\s,]+/).filter(Boolean);
+  return {
+    ...(index ? { indexUrl: checkUrl(index, fields.indexUrl) } : {}),
+    ...(extras.length ? { extraIndexUrls: extras.map((u, i) => checkUrl(u, `${fields.extraIndexUrls}[${i + 1}]`)) } : {}),
+  };
+}

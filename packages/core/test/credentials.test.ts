@@ -1,0 +1,158 @@
+/**
+ * Secrets, index URLs and credential files: the input rules and the packaging exclusions, in
+ * process (the end-to-end runs through the built action and CLI are in test/credentials.test.ts).
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  MlopsError, buildPackage, isCredentialFile, localArtifactSource, parseIndexUrls, parseSecretsJson, refuseSilentWipe, silentLogger,
+  type CdfFunction, type Logger, type ModelSettings,
+} from '@akerbp-mlops/core';
+import { withTempDir } from '../src/temp.js';
+
+const fn = (secrets?: Record<string, string>) => ({ id: 1, externalId: 'm-prediction-test', secrets } as unknown as CdfFunction);
+
+describe('function-secrets input', () => {
+  it('tells "not given" (empty text) from "none, on purpose" ({})', () => {
+    expect(parseSecretsJson('')).toBeUndefined();
+    expect(parseSecretsJson('  \n')).toBeUndefined();
+    expect(parseSecretsJson('{}')).toEqual({});
+    expect(parseSecretsJson('{"api-key": "v"}')).toEqual({ 'api-key': 'v' });
+    expect(() => parseSecretsJson('null')).toThrow(/must be a JSON object.*\{\} for no secrets/);
+  });
+
+  it('refuses empty values, naming the key and never a value', () => {
+    const err = (() => { try { parseSecretsJson('{"api-key": "", "db-pass": "  ", "ok": "hunter2"}'); } catch (e) { return e as MlopsError; } })();
+    expect(err).toBeInstanceOf(MlopsError);
+    expect(err!.message).toMatch(/secret "api-key" is empty/);
+    expect(err!.message).toMatch(/secret "db-pass" is empty/);
+    expect(err!.message).not.toContain('hunter2');
+    expect(err!.problems.map((p) => p.field)).toEqual(['function-secrets.api-key', 'function-secrets.db-pass']);
+  });
+
+  it('refuses CDF\'s reserved key and bad keys', () => {
+    expect(() => parseSecretsJson('{"token": "x"}')).toThrow(/"token" is reserved by CDF/);
+    expect(() => parseSecretsJson('{"API_KEY": "x"}')).toThrow(/1–15 lowercase letters/);
+  });
+
+  it('refuses an empty input while the serving function has secrets; {} and a first deploy pass', () => {
+    expect(() => refuseSilentWipe(undefined, fn({ 'api-key': '***', 'b': '***' }))).toThrow(/function-secrets is empty, but m-prediction-test is serving with the secrets api-key, b; .*nothing was changed.*\{\} to remove them on purpose/s);
+    expect(() => refuseSilentWipe({}, fn({ 'api-key': '***' }))).not.toThrow();
+    expect(() => refuseSilentWipe(undefined, fn())).not.toThrow();
+    expect(() => refuseSilentWipe(undefined, fn({}))).not.toThrow();
+    expect(() => refuseSilentWipe(undefined, null)).not.toThrow();
+  });
+});
+
+describe('index-url / extra-index-urls inputs', () => {
+  it('parses one URL and a comma or newline list; empty is absent', () => {
+    expect(parseIndexUrls('', '')).toEqual({});
+    expect(parseIndexUrls(' https://u:t@pkgs.example.com/simple ', 'https://a.example/simple,\nhttps://b.example/simple')).toEqual({
+      indexUrl: 'https://u:t@pkgs.example.com/simple', extraIndexUrls: ['https://a.example/simple', 'https://b.example/simple'],
+    });
+  });
+
+  it('refuses what is not an http(s) URL without quoting it', () => {
+    const err = (() => { try { parseIndexUrls('ftp://user:s3cr3t@host/simple', ''); } catch (e) { return e as Error; } })();
+    expect(err?.message).toMatch(/index-url must be an http\(s\) URL/);
+    expect(err?.message).not.toContain('s3cr3t');
+    expect(() => parseIndexUrls('', 'https://ok.example/simple not-a-url')).toThrow(/extra-index-urls\[2\] is not a URL/);
+  });
+});
+
+function settings(over: Partial<ModelSettings> = {}): ModelSettings {
+  return {
+    modelName: 'model1', humanFriendlyModelName: 'Model 1', modelFile: 'model_code/model1.py', reqFile: 'model_code/requirements.model',
+    artifactFolder: 'model_artifact', artifactVersion: null, testFile: 'model_code/test_model1.py', platform: 'cdf', dataset: 'mlops',
+    pythonVersion: 'py311', helperModels: [], info: { prediction: { description: 'd', owner: 'o@x.com', metadata: {} } },
+    source: { file: 'mlops_settings.yaml', line: 1 }, ...over,
+  };
+}
+
+async function repoWith(files: Record<string, string>): Promise<string> {
+  const repo = await mkdtemp(join(tmpdir(), 'cred-repo-'));
+  const all = { 'model_code/model1.py': 'def predict(d, i, s):\n    return d\n', 'model_code/requirements.model': 'numpy\n', 'model_artifact/w.bin': 'w', ...files };
+  for (const [p, text] of Object.entries(all)) {
+    await mkdir(join(repo, p, '..'), { recursive: true });
+    await writeFile(join(repo, p), text);
+  }
+  return repo;
+}
+
+async function build(repo: string, log: Logger = silentLogger, over: Partial<Parameters<typeof buildPackage>[0]> = {}) {
+  const model = settings();
+  const art = await localArtifactSource(repo).materialize(model, 'dev', null, repo);
+  return buildPackage({
+    repoRoot: repo, model, service: 'prediction', env: 'dev', version: 1, artifactFolder: art.folder,
+    outputDir: await mkdtemp(join(tmpdir(), 'cred-out-')), suiteVersion: '4.0.0', log, ...over,
+  });
+}
+
+describe('credential files and .mlopsignore', () => {
+  it('knows the credential files by name', () => {
+    for (const n of ['auth_cache.bin', '.env', '.env.local', '.netrc', 'client.pem', 'tls.KEY', '.pypirc', '.git-credentials']) expect(isCredentialFile(n), n).toBe(true);
+    for (const n of ['env.py', 'model.py', 'environment.yml', 'pem.py', 'keys.json']) expect(isCredentialFile(n), n).toBe(false);
+  });
+
+  it('leaves credential files out of the zip with one warning each, in the model folder and the artifacts', async () => {
+    const repo = await repoWith({
+      'model_code/.env': 'TOKEN=abc', 'model_code/sub/auth_cache.bin': 'cache', 'model_code/cert.pem': 'k', 'model_artifact/.netrc': 'machine x',
+    });
+    const warnings: string[] = [];
+    const pkg = await build(repo, { ...silentLogger, warning: (m) => warnings.push(m) });
+    const paths = pkg.manifest.map((m) => m.path);
+    expect(paths).toContain('model_code/model1.py');
+    for (const p of ['model_code/.env', 'model_code/sub/auth_cache.bin', 'model_code/cert.pem', 'model_artifact/.netrc']) expect(paths).not.toContain(p);
+    expect(warnings.length).toBe(4);
+    expect(warnings.join('\n')).toMatch(/model_code\/\.env was left out of the function zip: credential files/);
+  });
+
+  it('.mlopsignore (gitignore syntax) excludes more, with negation and folder patterns', async () => {
+    const repo = await repoWith({
+      '.mlopsignore': '# data kept out\nmodel_code/data/\n*.csv\n!keep.csv\n/model_artifact/big.bin\n',
+      'model_code/data/x.py': '', 'model_code/a.csv': '', 'model_code/keep.csv': '', 'model_artifact/big.bin': 'b', 'model_code/nested/model_artifact/big.bin': 'b',
+    });
+    const paths = (await build(repo)).manifest.map((m) => m.path);
+    expect(paths).not.toContain('model_code/data/x.py');
+    expect(paths).not.toContain('model_code/a.csv');
+    expect(paths).toContain('model_code/keep.csv');
+    expect(paths).not.toContain('model_artifact/big.bin');
+    expect(paths).toContain('model_code/nested/model_artifact/big.bin');
+    expect(paths).toContain('model_artifact/w.bin');
+  });
+
+  it('refuses a .mlopsignore that excludes the model file', async () => {
+    const repo = await repoWith({ '.mlopsignore': 'model_code/*.py\n' });
+    await expect(build(repo)).rejects.toThrow(/\.mlopsignore excludes the model's own model_file model_code\/model1\.py/);
+  });
+
+  it('an oversized package is refused and deleted, with no manifest left', async () => {
+    const repo = await repoWith({});
+    const out = await mkdtemp(join(tmpdir(), 'cred-out-'));
+    await expect(build(repo, silentLogger, { outputDir: out, maxZipBytes: 100 })).rejects.toThrow(/over CDF's limit of 100 bytes.*it was deleted/);
+    expect(await readdir(out)).toEqual([]);
+  });
+});
+
+describe('scratch folders', () => {
+  it('go under RUNNER_TEMP and are removed whatever the outcome', async () => {
+    const runnerTemp = await mkdtemp(join(tmpdir(), 'runner-temp-'));
+    const before = process.env.RUNNER_TEMP;
+    process.env.RUNNER_TEMP = runnerTemp;
+    try {
+      let seen = '';
+      await withTempDir('t-', async (dir) => { seen = dir; });
+      expect(seen.startsWith(runnerTemp)).toBe(true);
+      expect(existsSync(seen)).toBe(false);
+      await expect(withTempDir('t-', async (dir) => { seen = dir; await writeFile(join(dir, 'f'), 'x'); throw new Error('boom'); })).rejects.toThrow('boom');
+      expect(existsSync(seen)).toBe(false);
+      expect(readdirSync(runnerTemp)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.RUNNER_TEMP;
+      else process.env.RUNNER_TEMP = before;
+    }
+  });
+});
