@@ -88,4 +88,14 @@ describe('use-oidc: a GitHub OIDC token exchanged as a client_assertion', () => 
     expect(secret.code, secret.stdout).toBe(0);
     expect(secret.outputs['already-promoted']).toBe('true');
   });
+
+  it('asks GitHub for the audience input, and a token for another audience is refused by the federated credential', async () => {
+    const before = oidc.issued.length;
+    const run = await runBundle('package-model', { env: 'test', 'working-directory': repo, 'use-oidc': 'true', audience: 'api://my-own-audience' }, { env: { ...cdfEnv, ...oidc.env } });
+    expect(oidc.audiences.slice(before)).toEqual(['api://my-own-audience']);
+    // The emulator's federated credential, like Entra ID's default, expects api://AzureADTokenExchange.
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::Could not get a CDF token for client gh-federated-app/);
+    expect(printed(run)).not.toContain(oidc.issued.at(-1)!);
+  });
 });

@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core';
 import type { CogniteClient } from '@cognite/sdk';
-import { cdfInputsFrom, resolveCdfConfig } from './cdf/config.js';
+import { DEFAULT_OIDC_AUDIENCE, cdfInputsFrom, resolveCdfConfig } from './cdf/config.js';
 import { createCdfClient } from './cdf/client.js';
 import { MlopsError, formatProblem, type Problem } from './errors.js';
 import { settleUninterruptible, uninterruptibleRunning } from './interrupt.js';
@@ -121,10 +121,13 @@ function warnIfPinnedToBranch(): void {
   );
 }
 
-/** A GitHub OIDC token for Entra ID's federated credentials (the job needs `permissions: id-token: write`). */
-export async function githubIdToken(): Promise<string> {
+/**
+ * A GitHub OIDC token with audience `audience` for Entra ID's federated credentials (the job needs
+ * `permissions: id-token: write`). Throws MlopsError saying so when GitHub gives none.
+ */
+export async function githubIdToken(audience: string): Promise<string> {
   try {
-    return await core.getIDToken('api://AzureADTokenExchange');
+    return await core.getIDToken(audience);
   } catch (err) {
     // @actions/core says only "Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable".
     const reason = ((err as Error).message ?? String(err)).replace(/^Error message: /, '').trim();
@@ -140,7 +143,8 @@ export async function githubIdToken(): Promise<string> {
  * with the job's GitHub OIDC token when use-oidc is set.
  */
 export function cdfClientFromInputs(log: Logger, access: 'read' | 'write'): Promise<CogniteClient> {
-  return createCdfClient(resolveCdfConfig(cdfInputsFrom(input), process.env, log), { access, log, getIdToken: githubIdToken });
+  const config = resolveCdfConfig(cdfInputsFrom(input), process.env, log);
+  return createCdfClient(config, { access, log, getIdToken: () => githubIdToken(config.audience ?? DEFAULT_OIDC_AUDIENCE) });
 }
 
 class StepTimeoutError extends MlopsError {}

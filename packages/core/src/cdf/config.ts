@@ -14,8 +14,15 @@ export const CDF_INPUT_NAMES = [
   'client-id',
   'client-secret',
   'use-oidc',
+  'audience',
   'allowed-cdf-projects',
 ] as const;
+
+/**
+ * The audience Entra ID expects in a federated credential's token (Microsoft Learn, "Configure an
+ * app to trust an external identity provider": the recommended audience value).
+ */
+export const DEFAULT_OIDC_AUDIENCE = 'api://AzureADTokenExchange';
 export type CdfInputName = (typeof CDF_INPUT_NAMES)[number];
 export type CdfInputs = Partial<Record<CdfInputName, string>>;
 
@@ -36,6 +43,8 @@ export interface CdfConfig {
   read?: ClientCredentials;
   /** exchange a GitHub OIDC token (client_assertion) instead of sending a client secret */
   useOidc: boolean;
+  /** the `aud` asked of GitHub for that token (must match the federated credential's); absent: DEFAULT_OIDC_AUDIENCE */
+  audience?: string;
   /** empty = any project */
   allowedProjects: string[];
 }
@@ -112,6 +121,7 @@ export function resolveCdfConfig(inputs: CdfInputs, env: NodeJS.ProcessEnv = pro
     write: { clientId: writeId, clientSecret: writeSecret || undefined },
     read: readId ? { clientId: readId, clientSecret: readSecret || undefined } : undefined,
     useOidc,
+    audience: inputs.audience?.trim() || DEFAULT_OIDC_AUDIENCE,
     allowedProjects,
   };
 }
