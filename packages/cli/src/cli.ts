@@ -1,46 +1,81 @@
-/** `mlops` command dispatcher: each command is a module under commands/. */
+/**
+ * The `mlops` program: commander (https://github.com/tj/commander.js) parses the arguments, writes
+ * the help, suggests misspelt commands and options; each command is a module under commands/.
+ * Exit codes, as documented in `mlops --help` and the README: 0 ok, 1 failure, 2 usage error,
+ * 130 interrupted.
+ */
+import { Command, CommanderError } from 'commander';
 import { SUITE_VERSION as VERSION } from '@akerbp-mlops/core';
+import { commands } from './commands/index.js';
+import { disableColor, style } from './color.js';
+import { EXIT, EXIT_CODES_HELP, takeExitCode } from './exit.js';
 
-const USAGE = `mlops ${VERSION} — ship models to Cognite Data Fusion Functions
+export { EXIT } from './exit.js';
 
-Usage: mlops <command> [options]
-
-Commands:
-  init        write mlops_settings.yaml and .github/workflows/main.yml in a model repo
-  validate    check mlops_settings.yaml
-  test        run a model's tests and its service test
-  package     build the CDF Function zip of a model
-  deploy      deploy models to CDF Functions
-  artifacts   list|upload|download|promote|delete model artifacts
-  functions   list|call|call-parallel|logs|delete|rollback|redeploy functions
-  emulator    start a local CDF emulator
-  demo        run the whole pipeline on the example model against an embedded emulator
-
-Run 'mlops <command> --help' for a command's options.
-`;
-
-type Command = (args: string[]) => Promise<number>;
-const commands: Record<string, () => Promise<Command>> = {};
-
-/** Commands register here; the dispatcher stays ignorant of what they do. */
-export function registerCommand(name: string, load: () => Promise<Command>): void {
-  commands[name] = load;
+/** `mlops artifacts list` for the command `list` under `artifacts`. */
+export function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
 }
 
+/** The settings every command shares: usage errors as one line plus a pointer to help, exit 2. */
+function configure(cmd: Command): void {
+  // Root options only before the command (`functions call --version 3` is the function's version),
+  // so each command takes --no-color itself.
+  if (cmd.parent) cmd.option('--no-color', 'no colour in the output (also NO_COLOR=1)');
+  cmd
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureHelp({
+      sortSubcommands: false,
+      styleTitle: (s) => style('bold', s, process.stdout),
+    })
+    .configureOutput({
+      // commander's "error: unknown command 'x'\n(Did you mean y?)" on one line, then where help is.
+      outputError: (message, write) => {
+        const line = message.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').replace('(Did you mean', '(did you mean');
+        write(`${style('red', 'error:', process.stderr)} ${line}\nRun '${commandPath(cmd)} --help' for usage.\n`);
+      },
+    });
+  for (const sub of cmd.commands) configure(sub);
+}
+
+/** The whole command tree; a fresh one per call so in-process runs (tests) do not share state. */
+export function buildProgram(): Command {
+  const program = new Command('mlops')
+    .enablePositionalOptions()
+    .description(`mlops ${VERSION}: ship models to Cognite Data Fusion Functions`)
+    .version(VERSION, '-V, --version', 'print the version and exit')
+    .option('--no-color', 'no colour in the output (also NO_COLOR=1); colour is used only on a terminal')
+    .helpCommand('help [command]', 'help for a command, e.g. mlops help deploy')
+    .addHelpText('after', `\n${EXIT_CODES_HELP}\n\nRun 'mlops help <command>' or 'mlops <command> --help' for a command's options.`);
+  for (const register of commands) register(program);
+  configure(program);
+  return program;
+}
+
+/**
+ * Runs `mlops` with `argv` (without the node and script paths) and resolves to the exit code.
+ * Usage errors resolve to 2 after writing one line to stderr; a command's own errors (MlopsError
+ * and others) are thrown for the caller to print.
+ */
 export async function runCli(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE);
-    return 0;
+  disableColor(argv.includes('--no-color'));
+  const program = buildProgram();
+  takeExitCode();
+  if (argv.length === 0) {
+    program.outputHelp();
+    return EXIT.ok;
   }
-  if (name === '--version') {
-    process.stdout.write(`${VERSION}\n`);
-    return 0;
+  // `mlops help artifacts upload` = `mlops artifacts upload --help` (commander's help command takes one name).
+  const args = argv[0] === 'help' && argv.length > 1 ? [...argv.slice(1), '--help'] : argv;
+  try {
+    await program.parseAsync(args, { from: 'user' });
+  } catch (err) {
+    if (!(err instanceof CommanderError)) throw err;
+    // Help and --version "exit" with 0; help shown because a subcommand is missing exits 1 there.
+    return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
-  const load = commands[name];
-  if (!load) {
-    process.stderr.write(`mlops: unknown command '${name}'.\n\n${USAGE}`);
-    return 2;
-  }
-  return (await load())(rest);
+  return takeExitCode();
 }

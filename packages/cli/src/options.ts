@@ -1,35 +1,36 @@
-/** Argument parsing shared by the commands: the flags every command has, and `--help`. */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+/** Options several commands share, declared once for commander. */
+import { Option, type Command } from 'commander';
 
-type Options = NonNullable<ParseArgsConfig['options']>;
+export const ENVS = ['dev', 'test', 'prod'] as const;
 
-const everyCommand = {
-  verbose: { type: 'boolean', short: 'v' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies Options;
+/** --verbose, which every command that talks to CDF or runs the pipeline has. */
+export function verboseOption(cmd: Command): Command {
+  return cmd.option('-v, --verbose', 'debug output');
+}
 
 /** Where the model repository and its settings are, and which models to act on. */
-export const repoOptions = {
-  settings: { type: 'string' },
-  repo: { type: 'string' },
-  models: { type: 'string' },
-} as const satisfies Options;
+export function repoOptions(cmd: Command): Command {
+  return cmd
+    .option('--settings <file>', 'settings file, relative to the repository', 'mlops_settings.yaml')
+    .option('--repo <dir>', 'the model repository (default: the current folder)')
+    .option('--models <list>', 'only these models (comma-separated)');
+}
 
-/**
- * Parses `args` with the command's own options plus --verbose and --help. Returns null after
- * printing `usage` when --help was given, so a command starts with
- * `const parsed = parseCommand(...); if (!parsed) return 0;`.
- */
-export function parseCommand<O extends Options>(args: string[], usage: string, options: O, allowPositionals = false) {
-  const parsed = parseArgs<{ args: string[]; allowPositionals: boolean; strict: true; options: typeof everyCommand & O }>({
-    args,
-    allowPositionals,
-    strict: true,
-    options: { ...everyCommand, ...options },
-  });
-  if ((parsed.values as { help?: boolean }).help) {
-    process.stdout.write(usage);
-    return null;
-  }
-  return parsed;
+/** `--env` limited to dev, test, prod (commander reports anything else as a usage error). */
+export function envOption(description: string, defaultValue?: string): Option {
+  const option = new Option('--env <env>', description).choices(ENVS);
+  return defaultValue === undefined ? option : option.default(defaultValue);
+}
+
+/** The options of `repoOptions`, as commander hands them to an action. */
+export interface RepoOptions {
+  settings: string;
+  repo?: string;
+  models?: string;
+  verbose?: boolean;
+}
+
+/** For repeatable options: `--metadata a=1 --metadata b=2` → ['a=1', 'b=2']. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
 }

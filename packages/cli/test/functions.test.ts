@@ -5,7 +5,7 @@ import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator'
 import { createCdfClient, deployFunction, hashFile, resolveCdfConfig, silentLogger, type ModelSettings } from '@akerbp-mlops/core';
 import yazl from 'yazl';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import functionsCommand from '../src/commands/functions.js';
+import { runCli } from '../src/cli.js';
 
 const MODEL: ModelSettings = {
   modelName: 'tiny', humanFriendlyModelName: 'Tiny', modelFile: 'model_code/m.py', reqFile: 'model_code/requirements.model', artifactFolder: null,
@@ -52,48 +52,48 @@ describe('mlops functions', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('lists, calls, calls in parallel and shows logs', async () => {
-    expect(await functionsCommand(['list', '--env', 'test'])).toBe(0);
+    expect(await runCli(['functions', 'list', '--env', 'test'])).toBe(0);
     expect(out.split('\n').map((l) => l.split(/\s+/).slice(0, 3).join(' '))).toEqual(expect.arrayContaining([
       'tiny-prediction-test Ready 2', 'tiny-prediction-test-1 Ready 1', 'tiny-prediction-test-2 Ready 2',
     ]));
     out = '';
-    expect(await functionsCommand(['list', '--tag', 'versioned'])).toBe(0);
+    expect(await runCli(['functions', 'list', '--tag', 'versioned'])).toBe(0);
     expect(out).not.toMatch(/tiny-prediction-test\s/);
 
     out = '';
-    expect(await functionsCommand(['call', 'tiny', '--env', 'test', '--data', '{"x": 1}'])).toBe(0);
+    expect(await runCli(['functions', 'call', 'tiny', '--env', 'test', '--data', '{"x": 1}'])).toBe(0);
     expect(JSON.parse(out)).toEqual({ status: 'ok', version: 2, echo: { x: 1 } });
     out = '';
-    expect(await functionsCommand(['call', 'tiny', '--env', 'test', '--version', '1', '--data', '{}'])).toBe(0);
+    expect(await runCli(['functions', 'call', 'tiny', '--env', 'test', '--version', '1', '--data', '{}'])).toBe(0);
     expect(JSON.parse(out).version).toBe(1);
 
     out = '';
-    expect(await functionsCommand(['call-parallel', 'tiny-prediction-test', '--data', '[{"i": 0}, {"i": 1}, {"i": 2}]', '--concurrency', '2'])).toBe(0);
+    expect(await runCli(['functions', 'call-parallel', 'tiny-prediction-test', '--data', '[{"i": 0}, {"i": 1}, {"i": 2}]', '--concurrency', '2'])).toBe(0);
     expect(JSON.parse(out).map((o: { ok: boolean; response: { echo: unknown } }) => [o.ok, o.response.echo])).toEqual([[true, { i: 0 }], [true, { i: 1 }], [true, { i: 2 }]]);
 
     out = '';
-    expect(await functionsCommand(['logs', 'tiny-prediction-test'])).toBe(0);
+    expect(await runCli(['functions', 'logs', 'tiny-prediction-test'])).toBe(0);
     expect(out).toContain('tiny v2 called');
-    await expect(functionsCommand(['call', 'tiny', '--data', '{}'])).rejects.toThrow(/say which environment with --env/);
-    await expect(functionsCommand(['call', 'tiny-prediction-test', '--data', '{bad'])).rejects.toThrow(/--data is not valid JSON/);
+    await expect(runCli(['functions', 'call', 'tiny', '--data', '{}'])).rejects.toThrow(/say which environment with --env/);
+    await expect(runCli(['functions', 'call', 'tiny-prediction-test', '--data', '{bad'])).rejects.toThrow(/--data is not valid JSON/);
   });
 
   it('rolls back, redeploys and deletes (only when confirmed)', async () => {
-    expect(await functionsCommand(['rollback', 'tiny', '--env', 'test', '--to', '1'])).toBe(0);
+    expect(await runCli(['functions', 'rollback', 'tiny', '--env', 'test', '--to', '1'])).toBe(0);
     expect(JSON.parse(out)).toMatchObject({ externalId: 'tiny-prediction-test', previousVersion: 2, version: 1, smokeTest: { status: 'ok' } });
     out = '';
-    await functionsCommand(['call', 'tiny-prediction-test', '--data', '{}']);
+    await runCli(['functions', 'call', 'tiny-prediction-test', '--data', '{}']);
     expect(JSON.parse(out).version).toBe(1);
 
     out = '';
-    expect(await functionsCommand(['redeploy', 'tiny-prediction-test-2', '--no-smoke-test'])).toBe(0);
+    expect(await runCli(['functions', 'redeploy', 'tiny-prediction-test-2', '--no-smoke-test'])).toBe(0);
     expect(JSON.parse(out)).toMatchObject({ externalId: 'tiny-prediction-test-2', version: 2, smokeTest: null });
 
-    expect(await functionsCommand(['delete', 'tiny-prediction-test-2'])).toBe(1);
-    expect(await functionsCommand(['delete', 'tiny-prediction-test-2', '--yes'])).toBe(0);
+    expect(await runCli(['functions', 'delete', 'tiny-prediction-test-2'])).toBe(1);
+    expect(await runCli(['functions', 'delete', 'tiny-prediction-test-2', '--yes'])).toBe(0);
     out = '';
-    await functionsCommand(['list', '--env', 'test']);
+    await runCli(['functions', 'list', '--env', 'test']);
     expect(out).not.toContain('tiny-prediction-test-2');
-    await expect(functionsCommand(['rollback', 'tiny', '--env', 'test', '--to', '2'])).rejects.toThrow(/tiny-prediction-test-2 does not exist/);
+    await expect(runCli(['functions', 'rollback', 'tiny', '--env', 'test', '--to', '2'])).rejects.toThrow(/tiny-prediction-test-2 does not exist/);
   });
 });

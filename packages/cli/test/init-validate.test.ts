@@ -5,8 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { MlopsError } from '@akerbp-mlops/core';
-import initCommand from '../src/commands/init.js';
-import validateCommand from '../src/commands/validate.js';
+import { runCli } from '../src/cli.js';
 
 const validRepo = resolve(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'settings', 'valid');
 let out = '';
@@ -23,7 +22,7 @@ const workflowOf = (dir: string) => readFileSync(join(dir, '.github', 'workflows
 describe('mlops init', () => {
   it('writes the settings template and a workflow GitHub accepts, calling the reusable workflow at v4', async () => {
     const dir = tempRepo();
-    expect(await initCommand(['--repo', dir])).toBe(0);
+    expect(await runCli(['init', '--repo', dir])).toBe(0);
     expect(readFileSync(join(dir, 'mlops_settings.yaml'), 'utf8')).toContain('model_name: my_model');
     const text = workflowOf(dir);
     const result = parseWorkflow({ name: 'main.yml', content: text }, new NoOperationTraceWriter());
@@ -40,39 +39,39 @@ describe('mlops init', () => {
 
   it('the settings template becomes valid once the model files exist', async () => {
     const dir = tempRepo();
-    await initCommand(['--repo', dir]);
-    await expect(initCommand(['--repo', dir])).rejects.toThrow(/problems in settings/);
+    await runCli(['init', '--repo', dir]);
+    await expect(runCli(['init', '--repo', dir])).rejects.toThrow(/problems in settings/);
     for (const f of ['my_model.py', 'test_my_model.py', 'requirements.model']) {
       cpSync(join(validRepo, 'model_code', 'model1.py'), join(dir, 'model_code', f), { force: true });
     }
-    expect(await initCommand(['--repo', dir])).toBe(0);
+    expect(await runCli(['init', '--repo', dir])).toBe(0);
     expect(out).toContain('mlops_settings.yaml is valid: my_model');
   });
 
   it('re-running moves the version pin of an untouched workflow and leaves the rest alone', async () => {
     const dir = tempRepo();
     cpSync(validRepo, dir, { recursive: true });
-    await initCommand(['--repo', dir]);
+    await runCli(['init', '--repo', dir]);
     const v4 = workflowOf(dir);
     writeFileSync(join(dir, '.github', 'workflows', 'main.yml'), v4.replace('mlops.yml@v4', 'mlops.yml@v3'));
-    expect(await initCommand(['--repo', dir])).toBe(0);
+    expect(await runCli(['init', '--repo', dir])).toBe(0);
     expect(workflowOf(dir)).toBe(v4);
     expect(out).toContain('updated .github/workflows/main.yml: v3 → v4');
-    expect(await initCommand(['--repo', dir])).toBe(0);
+    expect(await runCli(['init', '--repo', dir])).toBe(0);
     expect(out).toContain('is up to date');
   });
 
   it('never clobbers an edited workflow unless --force', async () => {
     const dir = tempRepo();
     cpSync(validRepo, dir, { recursive: true });
-    await initCommand(['--repo', dir]);
+    await runCli(['init', '--repo', dir]);
     const edited = workflowOf(dir).replace('mlops.yml@v4', 'mlops.yml@v3').replace('working-directory: .', 'working-directory: models');
     writeFileSync(join(dir, '.github', 'workflows', 'main.yml'), edited);
-    const err = await initCommand(['--repo', dir]).catch((e) => e);
+    const err = await runCli(['init', '--repo', dir]).catch((e) => e);
     expect(err).toBeInstanceOf(MlopsError);
     expect(err.message).toMatch(/Not touching \.github\/workflows\/main\.yml.*--force/);
     expect(workflowOf(dir)).toBe(edited);
-    expect(await initCommand(['--repo', dir, '--force'])).toBe(0);
+    expect(await runCli(['init', '--repo', dir, '--force'])).toBe(0);
     expect(workflowOf(dir)).toContain('working-directory: .');
     expect(workflowOf(dir)).toContain('mlops.yml@v4');
   });
@@ -80,7 +79,7 @@ describe('mlops init', () => {
   it('never overwrites an existing settings file', async () => {
     const dir = tempRepo();
     writeFileSync(join(dir, 'mlops_settings.yaml'), 'model_name: mine\n');
-    await expect(initCommand(['--repo', dir])).rejects.toThrow(MlopsError);
+    await expect(runCli(['init', '--repo', dir])).rejects.toThrow(MlopsError);
     expect(readFileSync(join(dir, 'mlops_settings.yaml'), 'utf8')).toBe('model_name: mine\n');
     expect(existsSync(join(dir, '.github', 'workflows', 'main.yml'))).toBe(true);
   });
@@ -88,15 +87,15 @@ describe('mlops init', () => {
 
 describe('mlops validate', () => {
   it('prints one line per model and returns 0 on valid settings', async () => {
-    expect(await validateCommand(['--repo', validRepo, '--env', 'dev'])).toBe(0);
+    expect(await runCli(['validate', '--repo', validRepo, '--env', 'dev'])).toBe(0);
     expect(out).toMatch(/model1\s+My First Model\s+prediction, training\s+py311\s+local folder model_artifact/);
     expect(out).toContain('mlops_settings.yaml: 2 model(s) valid for dev');
   });
 
   it('throws the located problems (the CLI prints them and exits 1)', async () => {
-    const err = await validateCommand(['--repo', join(validRepo, '..', 'faulty')]).catch((e) => e);
+    const err = await runCli(['validate', '--repo', join(validRepo, '..', 'faulty')]).catch((e) => e);
     expect(err).toBeInstanceOf(MlopsError);
     expect((err as MlopsError).problems.length).toBeGreaterThan(5);
-    await expect(validateCommand(['--repo', validRepo, '--env', 'qa'])).rejects.toThrow(/--env must be one of dev, test, prod/);
+    expect(await runCli(['validate', '--repo', validRepo, '--env', 'qa'])).toBe(2);
   });
 });

@@ -20,3 +20,4 @@ export * from './artifacts/index.js';
 export * from './deploy/index.js';
 export * from './pipeline/index.js';
 export * from './functions-admin/index.js';
+export * from './interrupt.js';

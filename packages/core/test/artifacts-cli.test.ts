@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import artifactsCommand, { progressReporter } from '../../cli/src/commands/artifacts.js';
+import { progressReporter } from '../../cli/src/commands/artifacts.js';
+import { runCli } from '../../cli/src/cli.js';
 
 /** Runs `mlops artifacts ...` in-process, capturing what it writes. */
 async function mlops(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -12,7 +13,7 @@ async function mlops(...args: string[]): Promise<{ code: number; stdout: string;
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
   const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
   try {
-    return { code: await artifactsCommand(args), stdout, stderr };
+    return { code: await runCli(['artifacts', ...args]), stdout, stderr };
   } finally {
     out.mockRestore();
     err.mockRestore();

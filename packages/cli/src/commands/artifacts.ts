@@ -1,5 +1,6 @@
 /** `mlops artifacts`: the Model Manager from a terminal, with the COGNITE_* credentials of the environment. */
 import { createInterface } from 'node:readline/promises';
+import type { Command } from 'commander';
 import {
   MlopsError,
   ModelManager,
@@ -14,24 +15,8 @@ import {
   type Progress,
 } from '@akerbp-mlops/core';
 import { alignedTable } from '../table.js';
-import { parseCommand } from '../options.js';
-
-const USAGE = `Usage: mlops artifacts <list|upload|download|promote|delete> [options]
-
-  list     [--model M] [--env E] [--json]         every version, newest first
-  upload   <model> <dev|test> <folder> [--metadata KEY=VALUE ...]
-  download <model> <env> <folder> [--version N]    latest unless --version
-  promote  <model> [--from test] [--to prod] [--version N]
-  delete   <model>/<env>/<version> [--yes] [--force]
-
-Common options:
-  --dataset XID   data set holding the artifacts (default: mlops)
-  --verbose       debug output
-
-Credentials come from COGNITE_PROJECT, COGNITE_OIDC_BASE_URL, COGNITE_TENANT_ID (or
-COGNITE_TOKEN_URL), COGNITE_CLIENT_ID_WRITE/COGNITE_CLIENT_SECRET_WRITE and, for list and
-download, COGNITE_CLIENT_ID_READ/COGNITE_CLIENT_SECRET_READ when set.
-`;
+import { handler } from '../exit.js';
+import { collect, verboseOption } from '../options.js';
 
 /** A bar redrawn in place on a terminal; elsewhere (CI logs) a line per 10 %. */
 export function progressReporter(label: string, stream: NodeJS.WriteStream = process.stderr): Progress & { finish(): void } {
@@ -85,79 +70,94 @@ async function confirm(question: string): Promise<boolean> {
   }
 }
 
-function expectArgs(positionals: string[], names: string[]): string[] {
-  if (positionals.length !== names.length) throw new MlopsError(`Expected ${names.map((n) => `<${n}>`).join(' ')}; see mlops artifacts --help.`);
-  return positionals;
+interface ArtifactsOptions {
+  dataset?: string;
+  verbose?: boolean;
 }
 
-export default async function artifactsCommand(args: string[]): Promise<number> {
-  const cli = parseCommand(args, USAGE, {
-    model: { type: 'string' },
-    env: { type: 'string' },
-    version: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    metadata: { type: 'string', multiple: true },
-    dataset: { type: 'string' },
-    json: { type: 'boolean' },
-    yes: { type: 'boolean', short: 'y' },
-    force: { type: 'boolean' },
-  }, true);
-  if (!cli) return 0;
-  const { values, positionals } = cli;
-  const [sub, ...rest] = positionals;
-  if (!sub) {
-    process.stdout.write(USAGE);
-    return 2;
-  }
-  if (!['list', 'upload', 'download', 'promote', 'delete'].includes(sub)) {
-    process.stderr.write(`mlops artifacts: unknown subcommand '${sub}'.\n\n${USAGE}`);
-    return 2;
-  }
+/** A Model Manager on the COGNITE_* credentials: read-only ones serve `list` and `download`. */
+async function modelManager(values: ArtifactsOptions, access: 'read' | 'write'): Promise<ModelManager> {
   const log = consoleLogger({ verbose: values.verbose });
-  const config = resolveCdfConfig({}, process.env, log);
-  const readOnly = sub === 'list' || sub === 'download';
-  const client = await createCdfClient(config, { access: readOnly ? 'read' : 'write', log });
-  const manager = new ModelManager({ client, dataset: values.dataset, log });
+  const client = await createCdfClient(resolveCdfConfig({}, process.env, log), { access, log });
+  return new ModelManager({ client, dataset: values.dataset, log });
+}
 
-  switch (sub) {
-    case 'list': {
-      const versions = await manager.overview({ model: values.model, env: values.env });
+/** --dataset and --verbose, on every subcommand. */
+function common(cmd: Command): Command {
+  return verboseOption(cmd.option('--dataset <xid>', 'data set holding the artifacts (default: mlops)'));
+}
+
+const CREDENTIALS = 'Credentials come from COGNITE_PROJECT, COGNITE_OIDC_BASE_URL, COGNITE_TENANT_ID (or COGNITE_TOKEN_URL), '
+  + 'COGNITE_CLIENT_ID_WRITE/COGNITE_CLIENT_SECRET_WRITE and, for list and download, COGNITE_CLIENT_ID_READ/COGNITE_CLIENT_SECRET_READ when set.';
+
+/** Adds `mlops artifacts` and its subcommands. */
+export default function register(program: Command): void {
+  const artifacts = program
+    .command('artifacts')
+    .summary('list, upload, download, promote and delete model artifacts')
+    .description(`The Model Manager: versioned model artifacts in CDF Files.\n\n${CREDENTIALS}`);
+
+  common(artifacts.command('list').description('every version, newest first'))
+    .option('--model <name>', 'only this model')
+    .option('--env <env>', 'only this environment')
+    .option('--json', 'print the versions as JSON')
+    .action(handler(async (values: ArtifactsOptions & { model?: string; env?: string; json?: boolean }) => {
+      const versions = await (await modelManager(values, 'read')).overview({ model: values.model, env: values.env });
       process.stdout.write(values.json ? `${JSON.stringify(versions, null, 2)}\n` : `${versions.length ? table(versions) : 'No artifacts.'}\n`);
       return 0;
-    }
-    case 'upload': {
-      const [model, env, folder] = expectArgs(rest, ['model', 'env', 'folder']);
+    }));
+
+  common(artifacts.command('upload').description('upload a folder as the next version of a model in dev or test'))
+    .argument('<model>', 'model name')
+    .argument('<env>', 'dev or test')
+    .argument('<folder>', 'the artifact folder')
+    .option('--metadata <key=value>', 'metadata of the version (repeatable)', collect)
+    .action(handler(async (model: string, env: string, folder: string, values: ArtifactsOptions & { metadata?: string[] }) => {
       const progress = progressReporter(`Uploading ${model}/${env}`);
-      const v = await manager.uploadNewVersion(model, env, folder, parseMetadata(values.metadata ?? []), { provenance: provenanceFromEnv(), onProgress: progress });
+      const v = await (await modelManager(values, 'write')).uploadNewVersion(model, env, folder, parseMetadata(values.metadata ?? []), { provenance: provenanceFromEnv(), onProgress: progress });
       progress.finish();
       process.stdout.write(`${v.externalId}\n`);
       return 0;
-    }
-    case 'download': {
-      const [model, env, folder] = expectArgs(rest, ['model', 'env', 'folder']);
+    }));
+
+  common(artifacts.command('download').description('download a version into a folder (the latest unless --version)'))
+    .argument('<model>', 'model name')
+    .argument('<env>', 'dev, test or prod')
+    .argument('<folder>', 'where to unpack it')
+    .option('--version <n>', 'version to download (default: the latest)')
+    .action(handler(async (model: string, env: string, folder: string, values: ArtifactsOptions & { version?: string }) => {
       const progress = progressReporter(`Downloading ${model}/${env}`);
-      const v = await manager.download(model, env, parseVersionArgument(values.version, '--version'), folder, { onProgress: progress });
+      const v = await (await modelManager(values, 'read')).download(model, env, parseVersionArgument(values.version, '--version'), folder, { onProgress: progress });
       progress.finish();
       process.stdout.write(`${v.externalId} → ${folder}\n`);
       return 0;
-    }
-    case 'promote': {
-      const [model] = expectArgs(rest, ['model']);
-      const { result, table: t } = await promoteWithReport(manager, {
+    }));
+
+  common(artifacts.command('promote').description('copy a version from one environment to the next'))
+    .argument('<model>', 'model name')
+    .option('--from <env>', 'source environment', 'test')
+    .option('--to <env>', 'target environment', 'prod')
+    .option('--version <n>', 'version to promote (default: the latest)')
+    .action(handler(async (model: string, values: ArtifactsOptions & { from: string; to: string; version?: string }) => {
+      const { result, table: t } = await promoteWithReport(await modelManager(values, 'write'), {
         model,
-        fromEnv: values.from ?? 'test',
-        toEnv: values.to ?? 'prod',
+        fromEnv: values.from,
+        toEnv: values.to,
         version: parseVersionArgument(values.version, '--version'),
       });
       for (const row of t.rows) process.stdout.write(`${row[0]}: ${row[1]} → ${row[2]}\n`);
       process.stdout.write(`${result.alreadyPromoted ? 'Already promoted' : 'Promoted'}: ${result.source.externalId} → ${result.target.externalId} (sha256 ${result.sha256})\n`);
       return 0;
-    }
-    default: {
-      const [id] = expectArgs(rest, ['model/env/version']);
+    }));
+
+  common(artifacts.command('delete').description('delete one version (asks unless --yes)'))
+    .argument('<id>', 'the version, as <model>/<env>/<version>, e.g. my_model/test/3')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .option('--force', 'delete even a version a deployed function serves as its artifact')
+    .action(handler(async (id: string, values: ArtifactsOptions & { yes?: boolean; force?: boolean }) => {
       const parsed = parseArtifactExternalId(id);
       if (!parsed) throw new MlopsError(`"${id}" is not an artifact id; use <model>/<env>/<version>, e.g. my_model/test/3.`);
+      const manager = await modelManager(values, 'write');
       const v = await manager.getVersion(parsed.model, parsed.env, parsed.version);
       if (!values.yes && !(await confirm(`Delete ${v.externalId} (${v.size ?? '?'} bytes, created ${new Date(v.createdTime).toISOString()})?`))) {
         process.stderr.write('Not deleted.\n');
@@ -166,6 +166,5 @@ export default async function artifactsCommand(args: string[]): Promise<number> 
       await manager.deleteVersion(v.externalId, { force: values.force });
       process.stdout.write(`Deleted ${v.externalId}\n`);
       return 0;
-    }
-  }
+    }));
 }

@@ -9,26 +9,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CogniteClient } from '@cognite/sdk';
+import type { Command } from 'commander';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
 import {
   MlopsError, ModelManager, callFunction, consoleLogger, createCdfClient, functionExternalId, isDeployed, loadSettings, pipelineFailure, readServiceTestPayload,
   resolveCdfConfig, retrieveFunction, runPipeline, type Env, type Logger, type PipelineResult,
 } from '@akerbp-mlops/core';
 import { formatPipelineResult } from './deploy.js';
-import { parseCommand } from '../options.js';
-
-const USAGE = `Usage: mlops demo [--port N] [--keep-running] [--python PATH] [--verbose]
-
-Starts a CDF emulator in this process and runs the whole pipeline on a copy of
-examples/model-repo: artifact upload to test, validate, test, package, deploy to test, promote
-the artifact to prod, deploy to prod; then calls the prod function and prints the prediction.
-Exit code 0 only when that call answers status ok.
-
-  --port N         emulator port (default: any free port)
-  --keep-running   keep the emulator serving until Ctrl+C (with a hint for Cognite's Python SDK)
-  --python PATH    Python for the tests and the function calls (default: python3)
-  --verbose        every log line of the pipeline, not just its stages
-`;
+import { handler } from '../exit.js';
 
 const STEPS = 9;
 
@@ -47,17 +35,23 @@ function demoLogger(verbose: boolean): Logger {
   return verbose ? full : { ...full, info: () => {}, group: (title, fn) => { process.stdout.write(`      · ${title}\n`); return fn(); } };
 }
 
-export default async function demoCommand(args: string[]): Promise<number> {
-  const cli = parseCommand(args, USAGE, {
-    port: { type: 'string' },
-    'keep-running': { type: 'boolean' },
-    python: { type: 'string' },
-  });
-  if (!cli) return 0;
-  const { values } = cli;
+/** Adds `mlops demo`. */
+export default function register(program: Command): void {
+  program
+    .command('demo')
+    .summary('run the whole pipeline on the example model against an embedded emulator')
+    .description(`Starts a CDF emulator in this process and runs the whole pipeline on a copy of examples/model-repo: artifact upload to test, validate, test, package, deploy to test, promote the artifact to prod, deploy to prod; then calls the prod function and prints the prediction. Exit code 0 only when that call answers status ok.`)
+    .option('--port <n>', 'emulator port (default: any free port)')
+    .option('--keep-running', "keep the emulator serving until Ctrl+C (with a hint for Cognite's Python SDK)")
+    .option('--python <path>', 'Python for the tests and the function calls', 'python3')
+    .option('-v, --verbose', 'every log line of the pipeline, not just its stages')
+    .action(handler(demoCommand));
+}
+
+async function demoCommand(values: { port?: string; keepRunning?: boolean; python: string; verbose?: boolean }): Promise<number> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new MlopsError(`--port must be a port number (0 for any free port), got '${values.port}'.`);
-  const python = values.python ?? 'python3';
+  const python = values.python;
   const log = demoLogger(values.verbose ?? false);
   const started = Date.now();
   let step = 0;
@@ -70,7 +64,7 @@ export default async function demoCommand(args: string[]): Promise<number> {
     process.stdout.write(`      · listening on ${emulator.url} (project ${emulator.project})\n`);
     const { ok, latest } = await runDemo({ emulator, repo, python, log, say });
     process.stdout.write(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. The CDF emulator listened on ${emulator.url} (project ${emulator.project}).\n`);
-    if (values['keep-running']) await serveUntilInterrupted(emulator, latest);
+    if (values.keepRunning) await serveUntilInterrupted(emulator, latest);
     return ok ? 0 : 1;
   } finally {
     await emulator.stop();

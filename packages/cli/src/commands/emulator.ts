@@ -1,31 +1,9 @@
 /** `mlops emulator start`: the local CDF API server, until SIGINT/SIGTERM. */
 import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
 import { MlopsError } from '@akerbp-mlops/core';
 import { EmulatorError, startEmulator, type EmulatorOptions } from '@akerbp-mlops/cdf-emulator';
-import { parseCommand } from '../options.js';
-
-const USAGE = `Usage: mlops emulator start [options]
-
-Serves the CDF API subset this suite uses (Files, Data sets, Sessions, Functions, calls,
-schedules) on a local port, for tests, local runs and Cognite's SDKs.
-
-  --port N             port (default 4599; 0 = any free port)
-  --host H             interface (default 127.0.0.1)
-  --data-dir DIR       keep state in DIR across restarts (default: in memory)
-  --project NAME       CDF project name (default mlops-emulator)
-  --build-delay-ms N   time a function spends Queued+Deploying (default 300)
-  --faults SPEC        inject faults, e.g. 429:0.1,503:0.05,latency:200ms,build-fail:0.2[,token]
-  --seed N             fault random seed (default 1)
-  --clients FILE       JSON [{"clientId","clientSecret","write"}]: only these clients (default: any)
-  --python PATH        default interpreter for builds and calls (default python3); a function
-                       runs with pythonX.Y of its runtime when that interpreter works
-  --cloud NAME         azure (default), gcp or aws: cpu/memory limits and call payload size
-  --runtimes LIST      runtimes offered, e.g. py311,py312 (default py310,py311,py312,py313,py314)
-  --max-functions N    functions per project (default 100)
-  --nonce-ttl-s N      seconds a session's nonce can be bound (default 60)
-  --session-ttl-s N    seconds a session lives (default one year; token-exchange sessions
-                       end when the token they were made from expires)
-`;
+import { handler } from '../exit.js';
 
 function intOption(value: string | undefined, name: string, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -53,44 +31,65 @@ function readClients(file: string): NonNullable<EmulatorOptions['clients']> {
   });
 }
 
-export default async function emulatorCommand(args: string[]): Promise<number> {
-  const cli = parseCommand(args, USAGE, {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    'data-dir': { type: 'string' },
-    project: { type: 'string' },
-    'build-delay-ms': { type: 'string' },
-    faults: { type: 'string' },
-    seed: { type: 'string' },
-    clients: { type: 'string' },
-    python: { type: 'string' },
-    cloud: { type: 'string' },
-    runtimes: { type: 'string' },
-    'max-functions': { type: 'string' },
-    'nonce-ttl-s': { type: 'string' },
-    'session-ttl-s': { type: 'string' },
-  }, true);
-  if (!cli) return 0;
-  const { values, positionals } = cli;
-  if (positionals[0] !== 'start' || positionals.length > 1) {
-    process.stdout.write(USAGE);
-    return 2;
-  }
+interface EmulatorCliOptions {
+  port: string;
+  host?: string;
+  dataDir?: string;
+  project?: string;
+  buildDelayMs?: string;
+  faults?: string;
+  seed?: string;
+  clients?: string;
+  python?: string;
+  cloud?: string;
+  runtimes?: string;
+  maxFunctions?: string;
+  nonceTtlS?: string;
+  sessionTtlS?: string;
+}
+
+/** Adds `mlops emulator start`. */
+export default function register(program: Command): void {
+  const emulator = program
+    .command('emulator')
+    .summary('start a local CDF emulator')
+    .description("Serves the CDF API subset this suite uses (Files, Data sets, Sessions, Functions, calls, schedules) on a local port, for tests, local runs and Cognite's SDKs.");
+  emulator
+    .command('start')
+    .description('serve until Ctrl+C')
+    .option('--port <n>', 'port (0 = any free port)', '4599')
+    .option('--host <h>', 'interface (default 127.0.0.1)')
+    .option('--data-dir <dir>', 'keep state in DIR across restarts (default: in memory)')
+    .option('--project <name>', 'CDF project name (default mlops-emulator)')
+    .option('--build-delay-ms <n>', 'time a function spends Queued+Deploying (default 300)')
+    .option('--faults <spec>', 'inject faults, e.g. 429:0.1,503:0.05,latency:200ms,build-fail:0.2[,token]')
+    .option('--seed <n>', 'fault random seed (default 1)')
+    .option('--clients <file>', 'JSON [{"clientId","clientSecret","write"}]: only these clients (default: any)')
+    .option('--python <path>', 'default interpreter for builds and calls (default python3); a function runs with pythonX.Y of its runtime when that interpreter works')
+    .option('--cloud <name>', 'azure (default), gcp or aws: cpu/memory limits and call payload size')
+    .option('--runtimes <list>', 'runtimes offered, e.g. py311,py312 (default py310,py311,py312,py313,py314)')
+    .option('--max-functions <n>', 'functions per project (default 100)')
+    .option('--nonce-ttl-s <n>', "seconds a session's nonce can be bound (default 60)")
+    .option('--session-ttl-s <n>', 'seconds a session lives (default one year; token-exchange sessions end when the token they were made from expires)')
+    .action(handler(emulatorStart));
+}
+
+async function emulatorStart(values: EmulatorCliOptions): Promise<number> {
   const emulator = await startEmulator({
-    port: intOption(values.port, '--port', 0) ?? 4599,
+    port: intOption(values.port, '--port', 0),
     host: values.host,
-    dataDir: values['data-dir'],
+    dataDir: values.dataDir,
     project: values.project,
-    buildDelayMs: intOption(values['build-delay-ms'], '--build-delay-ms', 0),
+    buildDelayMs: intOption(values.buildDelayMs, '--build-delay-ms', 0),
     faults: values.faults,
     seed: intOption(values.seed, '--seed', 0),
     clients: values.clients ? readClients(values.clients) : undefined,
     python: values.python,
     cloud: values.cloud as EmulatorOptions['cloud'],
     runtimes: values.runtimes?.split(',').map((r) => r.trim()).filter(Boolean),
-    maxFunctions: intOption(values['max-functions'], '--max-functions', 1),
-    nonceTtlMs: seconds(intOption(values['nonce-ttl-s'], '--nonce-ttl-s', 1)),
-    sessionTtlMs: seconds(intOption(values['session-ttl-s'], '--session-ttl-s', 1)),
+    maxFunctions: intOption(values.maxFunctions, '--max-functions', 1),
+    nonceTtlMs: seconds(intOption(values.nonceTtlS, '--nonce-ttl-s', 1)),
+    sessionTtlMs: seconds(intOption(values.sessionTtlS, '--session-ttl-s', 1)),
     logger: (line) => process.stderr.write(`${line}\n`),
   }).catch((err: unknown) => {
     // Bad option values (faults, cloud, runtimes) become the CLI's one-paragraph error.

@@ -1,31 +1,15 @@
 /** `mlops functions`: list, call, call-parallel, logs, delete, rollback and redeploy deployed model functions. */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
+import type { CogniteClient } from '@cognite/sdk';
+import type { Command } from 'commander';
 import {
   MlopsError, callByExternalId, callParallel, consoleLogger, createCdfClient, deleteFunctionByExternalId, functionCallLogs, listModelFunctions,
-  parseEnv, parseSecretsJson, parseService, parseVersionArgument, redeployFunction, resolveCdfConfig, rollbackLatest, targetExternalId,
-  type Logger,
+  parseEnv, parseSecretsJson, parseService, parseVersionArgument, redeployFunction, resolveCdfConfig, rollbackLatest, targetExternalId, type Logger,
 } from '@akerbp-mlops/core';
 import { alignedTable } from '../table.js';
-import { parseCommand } from '../options.js';
-
-const USAGE = `Usage: mlops functions <command> [options]
-
-Credentials come from the COGNITE_* environment variables (COGNITE_PROJECT, COGNITE_OIDC_BASE_URL,
-COGNITE_TENANT_ID or COGNITE_TOKEN_URL, COGNITE_CLIENT_ID_WRITE, COGNITE_CLIENT_SECRET_WRITE).
-
-  list [--env E] [--model M] [--tag T]     the suite's functions; --tag latest | versioned | KEY=VALUE (metadata)
-  call MODEL|XID --data JSON|@file [--env E] [--service S] [--version N]
-                                           call a function and print its response (MODEL needs --env)
-  call-parallel MODEL|XID --data JSON-ARRAY|@file [--concurrency N] [--env E] [--service S] [--version N]
-                                           one call per array item, at most N at a time (default 4)
-  logs XID [--call ID]                     logs of a call (default: the most recent call)
-  delete XID [--yes]                       delete a function (asks unless --yes)
-  rollback MODEL --env E --to VERSION [--service S] [--secrets JSON|@file] [--no-smoke-test]
-                                           point <MODEL>-<service>-<E> at kept version VERSION
-  redeploy XID [--secrets JSON|@file] [--no-smoke-test]
-                                           rebuild a function from its own code file
-`;
+import { handler } from '../exit.js';
+import { verboseOption } from '../options.js';
 
 /** `JSON` or `@file` holding JSON. */
 function jsonArgument(raw: string | undefined, flag: string): unknown {
@@ -72,37 +56,80 @@ async function confirm(question: string): Promise<boolean> {
   return /^y(es)?$/i.test(answer.trim());
 }
 
-export default async function functionsCommand(args: string[]): Promise<number> {
-  const cli = parseCommand(args, USAGE, {
-    env: { type: 'string' }, model: { type: 'string' }, tag: { type: 'string' }, data: { type: 'string' }, service: { type: 'string' },
-    version: { type: 'string' }, concurrency: { type: 'string' }, call: { type: 'string' }, yes: { type: 'boolean' }, to: { type: 'string' },
-    secrets: { type: 'string' }, 'no-smoke-test': { type: 'boolean' },
-  }, true);
-  if (!cli) return 0;
-  const { values, positionals } = cli;
-  const [sub, target, ...extra] = positionals;
-  if (!sub || extra.length || (sub !== 'list' && !target)) {
-    process.stdout.write(USAGE);
-    return 2;
-  }
-  const log = consoleLogger({ verbose: values.verbose });
-  const env = values.env ? parseEnv(values.env, '--env') : undefined;
-  const service = values.service ? parseService(values.service) : undefined;
-  const access = sub === 'list' || sub === 'logs' ? 'read' : 'write';
-  const client = await createCdfClient(resolveCdfConfig({}, process.env, log), { access, log });
-  const xid = () => targetExternalId(target, { env, service, version: parseVersionArgument(values.version, '--version') });
-  const common = { secrets: secretsArgument(values.secrets, log), smokeTest: !values['no-smoke-test'], log };
+interface FunctionsOptions {
+  verbose?: boolean;
+}
 
-  switch (sub) {
-    case 'list': {
+interface TargetOptions extends FunctionsOptions {
+  env?: string;
+  service?: string;
+  version?: string;
+}
+
+interface RedeployOptions extends FunctionsOptions {
+  secrets?: string;
+  smokeTest: boolean;
+}
+
+/** A logger and a CDF client on the COGNITE_* credentials; read-only ones serve list and logs. */
+async function connect(values: FunctionsOptions, access: 'read' | 'write'): Promise<{ client: CogniteClient; log: Logger }> {
+  const log = consoleLogger({ verbose: values.verbose });
+  return { client: await createCdfClient(resolveCdfConfig({}, process.env, log), { access, log }), log };
+}
+
+/** MODEL (with --env, --service, --version) or an external id → the function's external id. */
+function externalIdOf(target: string, values: TargetOptions): string {
+  return targetExternalId(target, {
+    env: values.env ? parseEnv(values.env, '--env') : undefined,
+    service: values.service ? parseService(values.service) : undefined,
+    version: parseVersionArgument(values.version, '--version'),
+  });
+}
+
+/** --env, --service and --version: which function MODEL means. */
+function targetOptions(cmd: Command): Command {
+  return cmd
+    .option('--env <env>', 'environment, needed when MODEL is a model name')
+    .option('--service <name>', 'prediction or training (default: prediction)')
+    .option('--version <n>', 'a kept version instead of the latest');
+}
+
+/** --secrets and --no-smoke-test, for commands that rebuild a function. */
+function redeployOptions(cmd: Command): Command {
+  return cmd
+    .option('--secrets <json>', 'function secrets: JSON, or @file holding JSON')
+    .option('--no-smoke-test', 'skip calling the function with its ServiceTest payload afterwards');
+}
+
+/** Adds `mlops functions` and its subcommands. */
+export default function register(program: Command): void {
+  const functions = program
+    .command('functions')
+    .summary('list, call, inspect, delete, roll back and redeploy deployed functions')
+    .description(`The suite's CDF Functions. Credentials come from the COGNITE_* environment variables (COGNITE_PROJECT, COGNITE_OIDC_BASE_URL, COGNITE_TENANT_ID or COGNITE_TOKEN_URL, COGNITE_CLIENT_ID_WRITE, COGNITE_CLIENT_SECRET_WRITE).`);
+
+  verboseOption(functions.command('list').description("the suite's functions"))
+    .option('--env <env>', 'only this environment')
+    .option('--model <name>', 'only this model')
+    .option('--tag <tag>', 'latest | versioned | KEY=VALUE (metadata)')
+    .action(handler(async (values: FunctionsOptions & { env?: string; model?: string; tag?: string }) => {
+      const { client } = await connect(values, 'read');
+      const env = values.env ? parseEnv(values.env, '--env') : undefined;
       const rows = (await listModelFunctions(client, { env, tag: values.tag, model: values.model })).map((f) => [
         f.fn.externalId ?? '', f.fn.status, f.serves === null ? '' : String(f.serves), new Date(f.fn.createdTime).toISOString(), f.fn.name,
       ]);
       process.stdout.write(`${alignedTable([['EXTERNAL ID', 'STATUS', 'SERVES', 'CREATED', 'NAME'], ...rows])}\n`);
       return 0;
-    }
-    case 'call': {
-      const { call, response, logs } = await callByExternalId(client, xid(), jsonArgument(values.data, '--data'), { log });
+    }));
+
+  verboseOption(targetOptions(functions.command('call').description('call a function and print its response')))
+    .argument('<target>', 'a model name (with --env) or a function external id')
+    .requiredOption('--data <json>', 'the payload: JSON, or @file holding JSON')
+    .action(handler(async (target: string, values: TargetOptions & { data: string }) => {
+      const xid = externalIdOf(target, values);
+      const payload = jsonArgument(values.data, '--data');
+      const { client, log } = await connect(values, 'write');
+      const { call, response, logs } = await callByExternalId(client, xid, payload, { log });
       if (call.status !== 'Completed') {
         log.error(`Call ${call.id} ended ${call.status}${call.error?.message ? `: ${call.error.message}` : ''}`);
         for (const l of logs.slice(-20)) log.info(l.message.trimEnd());
@@ -110,42 +137,67 @@ export default async function functionsCommand(args: string[]): Promise<number> 
       }
       print(response);
       return (response as { status?: string } | null)?.status === 'error' ? 1 : 0;
-    }
-    case 'call-parallel': {
+    }));
+
+  verboseOption(targetOptions(functions.command('call-parallel').description('one call per item of a JSON array, at most --concurrency at a time')))
+    .argument('<target>', 'a model name (with --env) or a function external id')
+    .requiredOption('--data <json-array>', 'the payloads: a JSON array, or @file holding one')
+    .option('--concurrency <n>', 'calls at once', '4')
+    .action(handler(async (target: string, values: TargetOptions & { data: string; concurrency: string }) => {
+      const xid = externalIdOf(target, values);
       const payloads = jsonArgument(values.data, '--data');
       if (!Array.isArray(payloads)) throw new MlopsError('--data for call-parallel must be a JSON array: one payload per call.');
-      const outcomes = await callParallel(client, xid(), payloads, { concurrency: positiveInt(values.concurrency, '--concurrency'), log });
+      const { client, log } = await connect(values, 'write');
+      const outcomes = await callParallel(client, xid, payloads, { concurrency: positiveInt(values.concurrency, '--concurrency'), log });
       print(outcomes);
       const failed = outcomes.filter((o) => !o.ok).length;
       log.info(`${outcomes.length - failed}/${outcomes.length} calls ok.`);
       return failed ? 1 : 0;
-    }
-    case 'logs': {
+    }));
+
+  verboseOption(functions.command('logs').description('the logs of a call (default: the most recent call)'))
+    .argument('<xid>', 'function external id')
+    .option('--call <id>', 'call id')
+    .action(handler(async (target: string, values: FunctionsOptions & { call?: string }) => {
+      const { client, log } = await connect(values, 'read');
       const { callId, logs } = await functionCallLogs(client, target, positiveInt(values.call, '--call'));
       log.info(`Logs of call ${callId}:`);
       process.stdout.write(logs.map((l) => `${l.timestamp ? `${new Date(l.timestamp).toISOString()} ` : ''}${l.message.trimEnd()}\n`).join(''));
       return 0;
-    }
-    case 'delete': {
+    }));
+
+  verboseOption(functions.command('delete').description('delete a function (asks unless --yes)'))
+    .argument('<xid>', 'function external id')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .action(handler(async (target: string, values: FunctionsOptions & { yes?: boolean }) => {
+      const { client, log } = await connect(values, 'write');
       if (!values.yes && !(await confirm(`Delete function ${target}? [y/N] `))) {
         log.error(`Not deleted: confirm with --yes${process.stdin.isTTY ? '' : ' (no terminal to ask on)'}.`);
         return 1;
       }
       await deleteFunctionByExternalId(client, target, log);
       return 0;
-    }
-    case 'rollback': {
-      if (!env) throw new MlopsError('rollback needs --env (dev, test or prod).');
-      const to = positiveInt(values.to, '--to');
-      if (to === undefined) throw new MlopsError('rollback needs --to VERSION: the kept version the latest should serve.');
-      print(await rollbackLatest(client, { model: target, service, env, to, ...common }));
+    }));
+
+  verboseOption(redeployOptions(functions.command('rollback').description('point <MODEL>-<service>-<env> at kept version --to')))
+    .argument('<model>', 'model name')
+    .requiredOption('--env <env>', 'dev, test or prod')
+    .requiredOption('--to <version>', 'the kept version the latest should serve')
+    .option('--service <name>', 'prediction or training (default: prediction)')
+    .action(handler(async (model: string, values: RedeployOptions & { env: string; to: string; service?: string }) => {
+      const to = positiveInt(values.to, '--to') as number;
+      const env = parseEnv(values.env, '--env');
+      const service = values.service ? parseService(values.service) : undefined;
+      const { client, log } = await connect(values, 'write');
+      print(await rollbackLatest(client, { model, service, env, to, secrets: secretsArgument(values.secrets, log), smokeTest: values.smokeTest, log }));
       return 0;
-    }
-    case 'redeploy':
-      print(await redeployFunction(client, target, common));
+    }));
+
+  verboseOption(redeployOptions(functions.command('redeploy').description('rebuild a function from its own code file')))
+    .argument('<xid>', 'function external id')
+    .action(handler(async (target: string, values: RedeployOptions) => {
+      const { client, log } = await connect(values, 'write');
+      print(await redeployFunction(client, target, { secrets: secretsArgument(values.secrets, log), smokeTest: values.smokeTest, log }));
       return 0;
-    default:
-      process.stderr.write(`mlops functions: unknown command '${sub}'.\n\n${USAGE}`);
-      return 2;
-  }
+    }));
 }

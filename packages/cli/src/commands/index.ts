@@ -1,12 +1,16 @@
-/** Every command is loaded lazily so `mlops --help` and small commands start fast. */
-import { registerCommand } from '../cli.js';
+/**
+ * Every command of `mlops`, in the order `mlops --help` lists them. A command is a module whose
+ * default export adds it to the program (`program.command('name')...action(handler(...))`).
+ */
+import type { Command } from 'commander';
+import init from './init.js';
+import validate from './validate.js';
+import test from './test.js';
+import packageCommand from './package.js';
+import deploy from './deploy.js';
+import artifacts from './artifacts.js';
+import functions from './functions.js';
+import emulator from './emulator.js';
+import demo from './demo.js';
 
-registerCommand('init', async () => (await import('./init.js')).default);
-registerCommand('validate', async () => (await import('./validate.js')).default);
-registerCommand('test', async () => (await import('./test.js')).default);
-registerCommand('package', async () => (await import('./package.js')).default);
-registerCommand('deploy', async () => (await import('./deploy.js')).default);
-registerCommand('artifacts', async () => (await import('./artifacts.js')).default);
-registerCommand('functions', async () => (await import('./functions.js')).default);
-registerCommand('emulator', async () => (await import('./emulator.js')).default);
-registerCommand('demo', async () => (await import('./demo.js')).default);
+export const commands: ((program: Command) => void)[] = [init, validate, test, packageCommand, deploy, artifacts, functions, emulator, demo];

@@ -5,22 +5,21 @@ import { MlopsError, loadSettings } from '@akerbp-mlops/core';
 import { SUITE_VERSION as VERSION } from '@akerbp-mlops/core';
 import { SETTINGS_FILE, SETTINGS_TEMPLATE, WORKFLOW_FILE } from '../init/templates.js';
 import { planWorkflowWrite } from '../init/workflow-file.js';
-import { parseCommand } from '../options.js';
+import type { Command } from 'commander';
+import { handler } from '../exit.js';
 
-const USAGE = `Usage: mlops init [--force] [--repo DIR]
+/** Adds `mlops init`. */
+export default function register(program: Command): void {
+  program
+    .command('init')
+    .summary(`write ${SETTINGS_FILE} and ${WORKFLOW_FILE} in a model repository`)
+    .description(`Writes ${SETTINGS_FILE} from a template when it is missing (validates it when present) and ${WORKFLOW_FILE}, which calls the akerbp/mlops reusable workflow at v${VERSION.split('.')[0]}. Re-running moves the version pin; a workflow you have edited is left alone unless --force.`)
+    .option('--force', `replace an edited ${WORKFLOW_FILE}`)
+    .option('--repo <dir>', 'the model repository (default: the current folder)')
+    .action(handler(initCommand));
+}
 
-Writes ${SETTINGS_FILE} from a template when it is missing (validates it when present) and
-${WORKFLOW_FILE}, which calls the akerbp/mlops reusable workflow at v${VERSION.split('.')[0]}.
-Re-running moves the version pin; a workflow you have edited is left alone unless --force.
-
-  --force      replace an edited ${WORKFLOW_FILE}
-  --repo DIR   the model repository (default: the current folder)
-`;
-
-export default async function initCommand(args: string[]): Promise<number> {
-  const cli = parseCommand(args, USAGE, { force: { type: 'boolean' }, repo: { type: 'string' } });
-  if (!cli) return 0;
-  const { values } = cli;
+async function initCommand(values: { force?: boolean; repo?: string }): Promise<number> {
   const repo = resolve(values.repo ?? '.');
   if (!existsSync(repo)) throw new MlopsError(`The repository folder ${repo} does not exist.`);
   const say = (line: string) => process.stdout.write(`${line}\n`);

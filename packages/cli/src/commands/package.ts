@@ -1,50 +1,48 @@
 /** `mlops package`: the package-model action for a terminal. */
 import { resolve } from 'node:path';
+import type { Command } from 'commander';
 import {
   consoleLogger, createCdfClient, packageModels, parseArtifactSourceKind, parseVersionArgument, parseEnv, parseNameList, parseService,
   resolveCdfConfig,
 } from '@akerbp-mlops/core';
-import { parseCommand, repoOptions } from '../options.js';
+import { handler } from '../exit.js';
+import { envOption, repoOptions, verboseOption, type RepoOptions } from '../options.js';
 
-const USAGE = `Usage: mlops package [--settings FILE] [--repo DIR] [--env dev|test|prod] [--models a,b]
-                     [--service prediction|training] [--artifact-source local|cdf]
-                     [--artifact-version N] [--output-dir DIR] [--verbose]
+/** Adds `mlops package`. */
+export default function register(program: Command): void {
+  const cmd = program
+    .command('package')
+    .summary('build the CDF Function zip of each model')
+    .description('Builds the deterministic CDF Function zip of each model and prints its path, size and SHA-256.');
+  repoOptions(cmd)
+    .addOption(envOption('target environment', 'dev'))
+    .option('--service <name>', 'service to package: prediction or training', 'prediction')
+    .option('--artifact-source <src>', 'local (the artifact folder on disk) or cdf (the Model Manager, credentials from COGNITE_* variables); default local in dev, cdf otherwise')
+    .option('--artifact-version <n>', 'artifact version (default: artifact_version from settings, else the latest)')
+    .option('--output-dir <dir>', 'where zips and manifests go, relative to the repository', '.mlops/packages');
+  verboseOption(cmd).action(handler(packageCommand));
+}
 
-Builds the deterministic CDF Function zip of each model and prints its path, size and SHA-256.
+interface PackageOptions extends RepoOptions {
+  env: string;
+  service: string;
+  artifactSource?: string;
+  artifactVersion?: string;
+  outputDir: string;
+}
 
-  --settings FILE         settings file, relative to the repository (default: mlops_settings.yaml)
-  --repo DIR              the model repository (default: the current folder)
-  --env ENV               target environment (default: dev)
-  --models LIST           only these models (comma-separated)
-  --service NAME          service to package (default: prediction)
-  --artifact-source SRC   local (the artifact folder on disk) or cdf (the Model Manager, credentials
-                          from COGNITE_* variables); default local in dev, cdf otherwise
-  --artifact-version N    artifact version (default: artifact_version from settings, else the latest)
-  --output-dir DIR        where zips and manifests go, relative to the repository (default: .mlops/packages)
-`;
-
-export default async function packageCommand(args: string[]): Promise<number> {
-  const parsed = parseCommand(args, USAGE, {
-    ...repoOptions,
-    env: { type: 'string' },
-    service: { type: 'string' },
-    'artifact-source': { type: 'string' },
-    'artifact-version': { type: 'string' },
-    'output-dir': { type: 'string' },
-  });
-  if (!parsed) return 0;
-  const { values } = parsed;
+async function packageCommand(values: PackageOptions): Promise<number> {
   const log = consoleLogger({ verbose: values.verbose });
-  const env = parseEnv(values.env ?? 'dev', '--env');
+  const env = parseEnv(values.env, '--env');
   const packages = await packageModels({
-    settingsFile: values.settings ?? 'mlops_settings.yaml',
+    settingsFile: values.settings,
     workingDirectory: resolve(values.repo ?? '.'),
     models: parseNameList(values.models),
     env,
-    service: parseService(values.service ?? ''),
-    artifactSource: parseArtifactSourceKind(values['artifact-source'] ?? '', env),
-    artifactVersion: parseVersionArgument(values['artifact-version'] ?? '', '--artifact-version'),
-    outputDir: values['output-dir'] ?? '.mlops/packages',
+    service: parseService(values.service),
+    artifactSource: parseArtifactSourceKind(values.artifactSource ?? '', env),
+    artifactVersion: parseVersionArgument(values.artifactVersion ?? '', '--artifact-version'),
+    outputDir: values.outputDir,
     cdfClient: () => createCdfClient(resolveCdfConfig({}, process.env, log), { access: 'read', log }),
     log,
   });

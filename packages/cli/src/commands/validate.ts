@@ -1,30 +1,26 @@
 /** `mlops validate`: the validate-settings action's checks, for a terminal. */
 import { resolve } from 'node:path';
+import type { Command } from 'commander';
 import { SUMMARY_HEADINGS, loadSettings, parseEnv, parseNameList, settingsSummaryRows } from '@akerbp-mlops/core';
 import { alignedTable } from '../table.js';
-import { parseCommand, repoOptions } from '../options.js';
+import { handler } from '../exit.js';
+import { envOption, repoOptions, type RepoOptions } from '../options.js';
 
-const USAGE = `Usage: mlops validate [--settings FILE] [--repo DIR] [--env dev|test|prod] [--models a,b]
+/** Adds `mlops validate`. */
+export default function register(program: Command): void {
+  const cmd = program
+    .command('validate')
+    .summary('check mlops_settings.yaml')
+    .description(`Checks the settings file and lists its models. Exit code 1 when there are problems, each printed as file:line:column: field: what is wrong.`);
+  repoOptions(cmd)
+    .addOption(envOption('target environment; in dev the artifact folder must exist', 'test'))
+    .action(handler(validateCommand));
+}
 
-Checks the settings file and lists its models. Exit code 1 when there are problems, each
-printed as file:line:column: field: what is wrong.
-
-  --settings FILE   settings file, relative to the repository (default: mlops_settings.yaml)
-  --repo DIR        the model repository (default: the current folder)
-  --env ENV         target environment; in dev the artifact folder must exist (default: test)
-  --models LIST     only these models (comma-separated)
-`;
-
-export default async function validateCommand(args: string[]): Promise<number> {
-  const parsed = parseCommand(args, USAGE, {
-    ...repoOptions,
-    env: { type: 'string' },
-  });
-  if (!parsed) return 0;
-  const { values } = parsed;
-  const env = parseEnv(values.env ?? 'test', '--env');
+async function validateCommand(values: RepoOptions & { env: string }): Promise<number> {
+  const env = parseEnv(values.env, '--env');
   const loaded = await loadSettings({
-    file: values.settings ?? 'mlops_settings.yaml',
+    file: values.settings,
     repoRoot: resolve(values.repo ?? '.'),
     env,
     models: parseNameList(values.models),

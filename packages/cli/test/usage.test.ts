@@ -1,0 +1,63 @@
+/** Usage errors, help and --version of the built CLI: the conventions of gh, git and cdf. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mlops, repoRoot } from './helpers/built-cli.js';
+
+const version = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version as string;
+
+describe('mlops usage errors exit 2 with one line and a pointer to help', () => {
+  it.each([
+    [['valdate'], /^error: unknown command 'valdate' \(did you mean validate\?\)\nRun 'mlops --help' for usage\.\n$/],
+    [['artifacts', 'lsit'], /^error: unknown command 'lsit' \(did you mean list\?\)\nRun 'mlops artifacts --help' for usage\.\n$/],
+    [['validate', '--bogus'], /^error: unknown option '--bogus'\nRun 'mlops validate --help' for usage\.\n$/],
+    [['deploy', '--dry-rn'], /^error: unknown option '--dry-rn' \(did you mean --dry-run\?\)\nRun 'mlops deploy --help' for usage\.\n$/],
+    [['validate', '--env', 'qa'], /^error: option '--env <env>' argument 'qa' is invalid\. Allowed choices are dev, test, prod\.\nRun 'mlops validate --help' for usage\.\n$/],
+    [['artifacts', 'upload', 'm', 'test'], /^error: missing required argument 'folder'\nRun 'mlops artifacts upload --help' for usage\.\n$/],
+    [['functions', 'call', 'm'], /^error: required option '--data <json>' not specified\nRun 'mlops functions call --help' for usage\.\n$/],
+    [['validate', 'extra'], /^error: too many arguments for 'validate'\. Expected 0 arguments but got 1\.\nRun 'mlops validate --help' for usage\.\n$/],
+  ])('mlops %j', (args, stderr) => {
+    const run = mlops(args);
+    expect(run.stderr).toMatch(stderr);
+    expect(run.stdout).toBe('');
+    expect(run.code).toBe(2);
+  });
+
+  it('a group without its subcommand prints the group help to stderr and exits 2', () => {
+    const run = mlops(['artifacts']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Usage: mlops artifacts [options] [command]');
+  });
+});
+
+describe('mlops help', () => {
+  it('with no arguments, --help and help: the commands and the exit codes, exit 0', () => {
+    for (const args of [[], ['--help'], ['help']]) {
+      const run = mlops(args);
+      expect(run.code, args.join(' ')).toBe(0);
+      expect(run.stdout).toMatch(/^Usage: mlops \[options\] \[command\]/);
+      for (const name of ['init', 'validate', 'test', 'package', 'deploy', 'artifacts', 'functions', 'emulator', 'demo']) expect(run.stdout).toMatch(new RegExp(`\\n  ${name} `));
+      expect(run.stdout).toContain('Exit codes:\n  0    success\n  1    failure');
+      expect(run.stdout).toContain('  2    usage error');
+      expect(run.stdout).toContain('  130  interrupted (Ctrl+C)');
+    }
+  });
+
+  it('mlops help <command> and mlops <command> --help print the same help', () => {
+    for (const path of [['deploy'], ['artifacts', 'upload'], ['functions', 'call']]) {
+      const viaHelp = mlops(['help', ...path]);
+      const viaFlag = mlops([...path, '--help']);
+      expect(viaFlag.code).toBe(0);
+      expect(viaHelp.code).toBe(0);
+      expect(viaHelp.stdout).toBe(viaFlag.stdout);
+      expect(viaFlag.stdout).toMatch(new RegExp(`^Usage: mlops ${path.join(' ')} `));
+    }
+    expect(mlops(['deploy', '--help']).stdout).toContain('--dry-run');
+  });
+
+  it('--version prints the suite version; a command keeps its own --version', () => {
+    expect(mlops(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    expect(mlops(['-V']).stdout).toBe(`${version}\n`);
+    expect(mlops(['artifacts', 'download', '--help']).stdout).toContain('--version <n>');
+  });
+});
