@@ -1,19 +1,17 @@
 /**
- * Function calls: each runs run_function.py (contract B) in a Python subprocess in the unpacked
- * code folder, with a time limit, a response size limit and stdout/stderr kept as logs.
+ * Function calls: each runs the handler (handler.ts) in a Python subprocess in the unpacked code
+ * folder, with the runtime's interpreter, the function's installed requirements, a time limit, a
+ * response size limit and stdout/stderr kept as logs.
  */
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { pythonDir } from './python-dir.js';
 import type { Principal } from './auth.js';
 import type { Env } from './env.js';
+import { runHandler, type RunHandlerResult } from './handler.js';
 import { functionById, RESPONSE_SIZE_MB } from './functions.js';
 import { badRequest, notFound, readJson } from './http.js';
 import { page, resolve } from './resources.js';
 import { Reply, type Route } from './router.js';
 import { consumeNonce } from './sessions.js';
 import type { CallRecord, FunctionError, FunctionRecord } from './store.js';
-import { cleanEnv, runProcess, type ProcessResult } from './subprocess.js';
 import { inRange, isObject, items, type Json } from './validate.js';
 
 /** Calls of one function running at once; more wait their turn (still `Running`, as in CDF). */
@@ -94,22 +92,18 @@ export class CallRunner {
 
   private async execute(fn: FunctionRecord, call: CallRecord, request: CallRequest): Promise<void> {
     const codeDir = await this.env.builds.ensureCode(fn);
-    const scratch = join(this.env.workDir, 'calls', String(call.id));
-    mkdirSync(scratch, { recursive: true });
-    const resultFile = join(scratch, 'result.json');
-    const input = {
-      function_path: fn.functionPath,
-      data: request.data ?? null,
+    const interpreter = await this.env.interpreters.forRuntime(fn.runtime);
+    const result = await runHandler({
+      python: interpreter.command,
+      codeDir,
+      functionPath: fn.functionPath,
+      data: request.data,
       secrets: fn.secrets ?? null,
       // CDF adds schedule_id and scheduled_time only to scheduled calls.
-      function_call_info: { function_id: fn.id, call_id: call.id, ...(call.scheduleId !== undefined ? { schedule_id: call.scheduleId, scheduled_time: call.scheduledTime ?? null } : {}) },
-      cdf: { base_url: this.env.baseUrl(), project: this.env.project, token: this.env.auth.issue(request.principal).token },
-      result_file: resultFile,
-    };
-    const result = await runProcess(this.env.python, [join(pythonDir(), 'run_function.py')], {
-      cwd: codeDir,
-      env: cleanEnv(fn.envVars),
-      stdin: JSON.stringify(input),
+      functionCallInfo: { function_id: fn.id, call_id: call.id, ...(call.scheduleId !== undefined ? { schedule_id: call.scheduleId, scheduled_time: call.scheduledTime ?? null } : {}) },
+      cdf: { baseUrl: this.env.baseUrl(), project: this.env.project, token: this.env.auth.issue(request.principal).token },
+      env: { ...fn.envVars, ...this.env.builds.pythonPath(fn) },
+      notices: interpreter.notice ? [interpreter.notice] : [],
       timeoutMs: this.env.callTimeoutMs,
       onLine: (line) => {
         if (call.logs.length < MAX_LOG_LINES) call.logs.push({ timestamp: Date.now(), message: line.slice(0, MAX_LOG_LINE) });
@@ -119,35 +113,24 @@ export class CallRunner {
         return () => this.kills.delete(kill);
       },
     });
-    if (this.stopped) return;
-    try {
-      this.conclude(call, result, resultFile);
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
-    }
+    if (!this.stopped) this.conclude(call, result, interpreter.command);
   }
 
-  private conclude(call: CallRecord, result: ProcessResult, resultFile: string): void {
-    if (result.timedOut) {
+  private conclude(call: CallRecord, result: RunHandlerResult, python: string): void {
+    if (result.outcome === 'timeout') {
       return this.finish(call, 'Timeout', { message: `Function call timed out after ${Math.round(this.env.callTimeoutMs / 100) / 10} seconds.` });
     }
-    if (result.spawnError) return this.finish(call, 'Failed', { message: `Could not start '${this.env.python}': ${result.spawnError}` });
-    let outcome: { ok?: unknown; response?: unknown; error?: FunctionError } | undefined;
-    try {
-      outcome = JSON.parse(readFileSync(resultFile, 'utf8')) as typeof outcome;
-    } catch {
-      outcome = undefined;
-    }
-    if (!outcome || result.code !== 0) {
+    if (result.outcome === 'crashed') {
+      if (result.spawnError) return this.finish(call, 'Failed', { message: `Could not start '${python}': ${result.spawnError}` });
       const tail = call.logs.slice(-30).map((l) => l.message).join('\n');
-      return this.finish(call, 'Failed', { message: `The function's Python process crashed (exit code ${result.code}).`, trace: tail });
+      return this.finish(call, 'Failed', { message: `The function's Python process crashed (exit code ${result.exitCode}).`, trace: tail });
     }
-    if (outcome.ok !== true) return this.finish(call, 'Failed', outcome.error ?? { message: 'The function failed without an error message.' });
-    const size = Buffer.byteLength(JSON.stringify(outcome.response ?? null));
+    if (result.outcome === 'failed') return this.finish(call, 'Failed', result.error);
+    const size = Buffer.byteLength(JSON.stringify(result.response));
     if (size > RESPONSE_SIZE_MB * 1024 * 1024) {
       return this.finish(call, 'Failed', { message: `The function's response is ${size} bytes; the limit is ${RESPONSE_SIZE_MB} MB. Write large results to CDF Files instead.` });
     }
-    call.response = outcome.response ?? null;
+    call.response = result.response;
     this.finish(call, 'Completed');
   }
 

@@ -4,6 +4,7 @@ import type { Blobs } from './blobs.js';
 import type { Builds } from './builds.js';
 import type { CallRunner } from './calls.js';
 import type { Faults } from './faults.js';
+import type { Interpreters } from './interpreters.js';
 import type { Limits } from './limits.js';
 import type { Scheduler } from './schedules.js';
 import type { Store } from './store.js';
@@ -16,6 +17,8 @@ export interface Env {
   builds: Builds;
   calls: CallRunner;
   schedules: Scheduler;
+  /** the interpreter for each runtime */
+  interpreters: Interpreters;
   /** `http://host:port`, known once the server listens. */
   baseUrl(): string;
   project: string;

@@ -17,6 +17,7 @@ import { CallRunner, callsRoutes } from './calls.js';
 import { datasetsRoutes } from './datasets.js';
 import type { Env } from './env.js';
 import { Faults } from './faults.js';
+import { Interpreters } from './interpreters.js';
 import { DEFAULT_NONCE_TTL_MS, DEFAULT_SESSION_TTL_MS, resolveLimits, type Cloud } from './limits.js';
 import { filesRoutes, handleDownload, handleUpload } from './files.js';
 import { functionByIdRoute, functionsRoutes } from './functions.js';
@@ -33,6 +34,8 @@ export type { Cloud } from './limits.js';
 export { CLOUDS, DEFAULT_RUNTIMES } from './limits.js';
 export { EmulatorError } from './errors.js';
 export { parseFaults } from './faults.js';
+export { checkHandler, runHandler, type RunHandlerOptions, type RunHandlerResult } from './handler.js';
+export { checkRequirements, type PipCheck, type PipInstall, type PipOptions } from './pip.js';
 
 export interface EmulatorOptions {
   /** default 0 (any free port) */
@@ -52,6 +55,8 @@ export interface EmulatorOptions {
   clients?: ClientSpec[];
   /** the default interpreter for builds and calls (default python3) */
   python?: string;
+  /** run a function with pythonX.Y of its runtime when that works (default true); false: always `python` */
+  pythonPerRuntime?: boolean;
   callTimeoutMs?: number;
   /** cpu/memory limits and call payload size of this cloud (default azure) */
   cloud?: Cloud;
@@ -114,6 +119,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     log,
   } as Env;
+  env.interpreters = new Interpreters(env.python, workDir, options.pythonPerRuntime ?? true);
   env.builds = new Builds(env);
   env.calls = new CallRunner(env);
   env.schedules = new Scheduler(env);

@@ -67,10 +67,10 @@ def test_function_call_by_external_id_waits_for_completion(cdf, client):
     assert ("POST", f"/api/v1/projects/{PROJECT}/sessions") in cdf.requests
 
 
-def test_unknown_function_external_id_is_an_api_error(client):
-    with pytest.raises(CogniteAPIError) as error:
+def test_unknown_function_external_id_is_a_value_error_as_in_the_sdk(client):
+    # cognite-sdk-python's _get_function_internal_id raises ValueError('Function with external ID "nope" is not found')
+    with pytest.raises(ValueError, match='external ID "nope" is not found'):
         client.functions.call(external_id="nope")
-    assert error.value.code == 404
 
 
 def test_retries_throttling_then_succeeds(cdf, client):
