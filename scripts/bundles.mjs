@@ -1,13 +1,14 @@
 // The one list of bundles: action entry points and the CLI. build.mjs and check-dist.mjs read it.
 
 // Non-JS files a bundle may carry: the Python function runtime (zipped into every function
-// package) and the emulator's Python side (runs a packaged handler, checks requirements).
+// package; core assetDir()) and the emulator's Python side (runs and checks a handler; the
+// emulator's pythonDir()), for bundles that run the emulator or its runHandler.
 export const assets = {
   runtime: { from: 'packages/core/runtime', to: 'assets/runtime' },
   'emulator-python': { from: 'packages/cdf-emulator/python', to: 'assets/emulator-python' },
 };
 
-// Each bundle carries only the assets its code can reach (core assetDir()).
+// Each bundle carries only the assets its code can reach.
 export const bundles = [
   { name: 'validate-settings', entry: 'actions/validate-settings/main.ts', assets: [] },
   { name: 'test-model', entry: 'actions/test-model/main.ts', assets: ['runtime', 'emulator-python'] },

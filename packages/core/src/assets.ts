@@ -1,7 +1,7 @@
 /**
- * Locates the non-JS files shipped with the suite: the Python function runtime and the
- * emulator's Python runner. In a bundle they sit in `dist/<name>/assets/`; from source, in the
- * packages. scripts/bundles.mjs copies them.
+ * Locates the non-JS files shipped with the suite: the Python function runtime. In a bundle it
+ * sits in `dist/<name>/assets/`; from source, in the package. scripts/bundles.mjs copies it (the
+ * emulator finds its own Python files itself).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,10 +10,9 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const candidates: Record<AssetName, string[]> = {
   runtime: [join(here, 'assets', 'runtime'), join(here, '..', 'runtime')],
-  'emulator-python': [join(here, 'assets', 'emulator-python'), join(here, '..', '..', 'cdf-emulator', 'python')],
 };
 
-export type AssetName = 'runtime' | 'emulator-python';
+export type AssetName = 'runtime';
 
 export function assetDir(name: AssetName): string {
   const found = candidates[name].find((p) => existsSync(p));

@@ -1,18 +1,19 @@
 /**
- * The service test: the packaged handler, run the way CDF runs it (contract B's runner, in a
+ * The service test: the packaged handler, run the way CDF runs it (the emulator's runHandler: a
  * subprocess, with a client bound to a local emulator), must answer the ServiceTest payload
  * with status "ok".
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { assetDir } from '../assets.js';
 import { MlopsError, type Problem } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { extractZip } from '../packaging/unzip.js';
 import type { ModelSettings, Service } from '../settings/types.js';
 import { runPython, tail } from './process.js';
-import { checkBuild } from './requirements.js';
+
+/** CDF's call time limit (10 minutes on Azure and AWS). */
+const CALL_TIMEOUT_MS = 10 * 60_000;
 
 /** Imports the test module and dumps `ServiceTest.<attr>`, with the lines to annotate. */
 const READ_PAYLOAD = String.raw`
@@ -134,39 +135,33 @@ export async function runServiceTest(o: RunServiceTestOptions): Promise<ServiceT
   await writeFile(o.payloadFile, `${JSON.stringify(payload, null, 2)}\n`);
   const scratch = await mkdtemp(join(tmpdir(), 'mlops-service-test-'));
   const codeDir = join(scratch, 'code');
-  const resultFile = join(scratch, 'result.json');
   let started: { stop(): Promise<void> } | undefined;
   try {
     await extractZip(o.packagePath, codeDir);
-    const build = await checkBuild(o.python, codeDir);
-    if (!build.ok) throw new MlopsError(`The package of model "${o.model.modelName}" would not build in CDF: ${build.message}`);
+    // Loaded on demand: only the service test runs handlers. The emulator's public API runs them as CDF does.
+    const { checkHandler, runHandler, startEmulator } = await import('@akerbp-mlops/cdf-emulator');
+    const build = await checkHandler({ python: o.python, codeDir });
+    if (build) throw new MlopsError(`The package of model "${o.model.modelName}" would not build in CDF: ${build.message}`);
     let emulator = o.emulator;
     if (!emulator) {
-      // Loaded on demand: only the service test needs a server.
-      const { startEmulator } = await import('@akerbp-mlops/cdf-emulator');
       const running = await startEmulator({ python: o.python });
       started = running;
       emulator = running;
     }
-    const request = {
-      function_path: 'handler.py',
-      data: payload,
-      secrets: null,
-      function_call_info: { function_id: 1, call_id: 1, schedule_id: null, scheduled_time: null },
-      cdf: { base_url: emulator.url, project: emulator.project, token: await emulatorToken(emulator) },
-      result_file: resultFile,
-    };
-    const run = await o.log.group(`service test: ${o.model.modelName} ${o.service}`, async () => {
-      const r = await runPython(o.python, [join(assetDir('emulator-python'), 'run_function.py')], { cwd: codeDir, stdin: JSON.stringify(request) });
-      if (r.stdout.trim() || r.stderr.trim()) o.log.info(`${r.stdout}${r.stderr}`.trimEnd());
-      return r;
+    const cdf = { baseUrl: emulator.url, project: emulator.project, token: await emulatorToken(emulator) };
+    const result = await o.log.group(`service test: ${o.model.modelName} ${o.service}`, async () => {
+      const lines: string[] = [];
+      const r = await runHandler({ python: o.python, codeDir, data: payload, functionCallInfo: { function_id: 1, call_id: 1 }, cdf, timeoutMs: CALL_TIMEOUT_MS, onLine: (l) => lines.push(l) });
+      if (lines.join('').trim()) o.log.info(lines.join('\n').trimEnd());
+      return { r, lines };
     });
-    const result = JSON.parse(await readFile(resultFile, 'utf8').catch(() => 'null')) as { ok: boolean; response?: unknown; error?: { message: string } } | null;
     const attr = `ServiceTest.${serviceTestAttribute(o.service)}`;
     const fail = (message: string) => new MlopsError(`The ${o.service} service test of model "${o.model.modelName}" failed:`, [{ file: o.model.testFile ?? undefined, line, field: attr, message }]);
-    if (!result) throw fail(`the handler crashed (exit code ${run.code}): ${tail(run.stderr)}`);
-    if (!result.ok) throw fail(result.error?.message ?? 'handle() raised');
-    const response = result.response as Record<string, unknown> | null;
+    const { r } = result;
+    if (r.outcome === 'timeout') throw fail(`the handler did not answer within ${CALL_TIMEOUT_MS / 60_000} minutes (CDF's call limit)`);
+    if (r.outcome === 'crashed') throw fail(r.spawnError ? `could not start "${o.python}": ${r.spawnError}` : `the handler crashed (exit code ${r.exitCode}): ${tail(result.lines.join('\n'))}`);
+    if (r.outcome === 'failed') throw fail(r.error.message || 'handle() raised');
+    const response = r.response as Record<string, unknown> | null;
     if (!response || typeof response !== 'object' || response.status !== 'ok') {
       const why = response && typeof response === 'object' && typeof response.message === 'string' ? response.message : JSON.stringify(response);
       throw fail(`the service answered ${JSON.stringify(response?.status ?? null)} instead of "ok": ${why}`);
