@@ -42,12 +42,14 @@ def predict(data, init_object, secrets):
         return 1 / 0
     if data.get("fail") == "object":
         return object()
+    if "input" in data:  # the 3.1-4.1 callers' style: the whole payload
+        return {"rows": len(data["input"]), "keys": sorted(data)}
     return {"y": [helper.scale(x, init_object["w"], init_object["upper"]) for x in data["x"]],
             "init_calls": init_object["calls"], "secret": (secrets or {}).get("k"), "gap": float("nan")}
 
 
-def train(data, folder_path, secrets):
-    if data is None:
+def train(*, data, folder_path, secrets):  # keyword-only: the runtime must call it as the package did
+    if "w" not in data:
         raise ModelException("no training data")
     with open(os.path.join(folder_path, "weights.json"), "w") as weights:
         json.dump({"w": data["w"]}, weights)
@@ -103,9 +105,21 @@ class DuplicateError(Exception):
     code = 409
 
 
+class MissingError(Exception):
+    """Shaped like cognite-sdk's CogniteAPIError for unknown ids."""
+    code = 400
+
+    def __init__(self, message, missing):
+        super().__init__(message)
+        self.missing = missing
+
+
 class FakeFile:
     def __init__(self, **fields):
         self.__dict__.update(fields)
+
+    def dump(self, camel_case=True):
+        return dict(self.__dict__)
 
 
 class FakeFiles:
@@ -125,15 +139,61 @@ class FakeFiles:
         if external_id in self.items and not overwrite:
             raise DuplicateError(f"duplicated {external_id}")
         item = FakeFile(id=len(self.items) + 1, name=name, external_id=external_id, directory=directory,
-                        metadata=metadata, data_set_id=data_set_id, mime_type=mime_type)
+                        metadata=metadata, data_set_id=data_set_id, mime_type=mime_type,
+                        last_updated_time=len(self.items) + 1)
         self.items[external_id] = item
         self.content[external_id] = content
         return item
 
-    def list(self, external_id_prefix=None, data_set_ids=None, limit=25, **ignored):
+    def list(self, external_id_prefix=None, data_set_ids=None, limit=25, directory_prefix=None, metadata=None, **ignored):
         assert limit is None, "the runtime must list every version"
         return [f for x, f in self.items.items() if x.startswith(external_id_prefix or "")
-                and (not data_set_ids or f.data_set_id in data_set_ids)]
+                and (not data_set_ids or f.data_set_id in data_set_ids)
+                and (f.directory or "").startswith(directory_prefix or "")
+                and (metadata or {}).items() <= (f.metadata or {}).items()]
+
+    def download_bytes(self, id=None, external_id=None):
+        if external_id is None:
+            external_id = next(x for x, f in self.items.items() if f.id == id)
+        return self.content[external_id]
+
+
+class FakeCall:
+    def __init__(self, id, response):
+        self.id, self.status, self._response = id, "Completed", response
+
+    def get_response(self):
+        return self._response
+
+
+class FakeFunction(FakeFile):
+    def call(self, data=None, wait=True):
+        self.calls.append(data)
+        return FakeCall(len(self.calls), self.answer(data))
+
+
+class FakeFunctions:
+    """client.functions: retrieve/list/delete/call as cognite-sdk names them."""
+
+    def __init__(self):
+        self.items = {}
+
+    def add(self, external_id, answer, description="", **fields):
+        self.items[external_id] = FakeFunction(id=len(self.items) + 1, external_id=external_id, calls=[],
+                                               answer=answer, description=description, **fields)
+        return self.items[external_id]
+
+    def retrieve(self, external_id=None, id=None):
+        return self.items.get(external_id)
+
+    def list(self, limit=25, **ignored):
+        assert limit in (None, -1), "every function must be listed"
+        return list(self.items.values())
+
+    def delete(self, external_id=None, id=None):
+        if external_id not in self.items:
+            raise MissingError(f"missing {external_id}", missing=[{"externalId": external_id}])
+        del self.items[external_id]
 
 
 class FakeDataSets:
@@ -145,6 +205,7 @@ class FakeClient:
     def __init__(self):
         self.files = FakeFiles()
         self.data_sets = FakeDataSets()
+        self.functions = FakeFunctions()
 
 
 @pytest.fixture

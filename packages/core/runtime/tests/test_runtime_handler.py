@@ -56,7 +56,8 @@ def test_keep_warm_initializes_and_returns_ok(make_package, client):
 def test_model_exception_is_an_error_response(make_package, client, capsys):
     handler = make_package()
     result = call(handler, client, {"data": {"fail": "model"}})
-    assert result == {"status": "error", "message": "ModelException: curve ACS is missing", "model_id": "tiny/test/3"}
+    assert result == {"status": "error", "message": "ModelException: curve ACS is missing",
+                      "error_message": "ModelException: curve ACS is missing", "model_id": "tiny/test/3"}
     assert "Traceback" in capsys.readouterr().err
 
 
@@ -70,13 +71,27 @@ def test_other_exception_and_unserialisable_output(make_package, client):
 def test_bad_payloads(make_package, client):
     handler = make_package()
     for data, expected in [
-        ([1, 2], "payload must be a JSON object with a 'data' key"),
-        ({"x": [1]}, "got an object with keys ['x']"),
+        ([1, 2], "The payload must be a JSON object: send {\"data\""),
+        ({"x": [1]}, "neither 'data' nor 'input'"),
         ({"data": {"x": [1]}, "to_file": "yes"}, "'to_file' must be true or false; got a string"),
+        ({"input": [], "return_file": 1}, "'return_file' must be true or false; got a number"),
+        ({"data": {"x": [1]}, "input": [{}]}, "The payload has both 'data' and 'input'"),
     ]:
         result = call(handler, client, data)
         assert result["status"] == "error" and expected in result["message"], result
+        assert result["error_message"] == result["message"]  # the key akerbp-mlops callers read
         assert result["model_id"] == "tiny/test/3"
+
+
+def test_input_payload_gives_predict_the_whole_payload(make_package, client):
+    handler = make_package()
+    payload = {"input": [{"x": 1}, {"x": 2}], "return_file": False, "keyword_1": "k"}
+    assert call(handler, client, payload) == {
+        "status": "ok", "model_id": "tiny/test/3", "prediction_file": None,
+        "prediction": {"rows": 2, "keys": ["input", "keyword_1", "return_file"]}}
+    result = call(handler, client, {**payload, "return_file": True})
+    assert result["prediction"] is None and result["prediction_file"].startswith("mlops-predictions/tiny/test/3/")
+    assert json.loads(client.files.content[result["prediction_file"]]) == {"rows": 2, "keys": ["input", "keyword_1", "return_file"]}
 
 
 def test_model_import_failure_never_raises(make_package, client):
@@ -129,7 +144,8 @@ def test_training_first_version_and_duplicate_retry(make_package, client):
 def test_training_errors(make_package, client):
     handler = make_package(service="training")
     assert call(handler, client, None) == {"status": "ok"}
-    assert call(handler, client, {"other": 1})["message"] == "ModelException: no training data"
+    assert call(handler, client, {"other": 1})["message"] == "ModelException: no training data"  # whole payload
+    assert call(handler, client, {"w": 2})["status"] == "ok"  # a payload without 'data' is train()'s data
     assert "training payload must be a JSON object" in call(handler, client, "w")["message"]
     assert "No CDF client" in call(handler, None, {"data": {"w": 1}})["message"]
 
