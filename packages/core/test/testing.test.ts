@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { MlopsError, parseJUnit, readServiceTestPayload, runModelTests, silentLogger, type ModelSettings } from '@akerbp-mlops/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MlopsError, modelTestEnvironment, parseJUnit, readServiceTestPayload, runModelTests, silentLogger, type ModelSettings } from '@akerbp-mlops/core';
 
 function settings(testFile: string): ModelSettings {
   return {
@@ -95,5 +95,52 @@ describe('readServiceTestPayload', () => {
     const err = await read(repo).catch((e) => e);
     expect(err.message).toMatch(/ModuleNotFoundError: No module named 'not_a_module_anywhere'/);
     expect(err.problems[0]).toMatchObject({ file: 'mcode/test_m.py', line: 3 });
+  });
+});
+
+describe('the credentials model tests see', () => {
+  const planted: Record<string, string> = {
+    COGNITE_CLIENT_ID_READ: 'reader', COGNITE_CLIENT_SECRET_READ: 'read-secret', COGNITE_TENANT_ID: 'tenant',
+    COGNITE_OIDC_BASE_URL: 'https://x.cognitedata.com', COGNITE_PROJECT: 'proj',
+    COGNITE_CLIENT_ID_WRITE: 'writer', COGNITE_CLIENT_SECRET_WRITE: 'write-secret',
+    ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.actions.example/x', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token',
+    ACTIONS_RUNTIME_TOKEN: 'runtime-token', GITHUB_TOKEN: 'ghs_token', 'INPUT_CLIENT-SECRET': 'input-secret',
+    'INPUT_FUNCTION-SECRETS': '{"k": "v"}', MY_SERVICE_PASSWORD: 'pw', HTTPS_PROXY: 'http://proxy:3128', no_proxy: 'localhost',
+  };
+  afterEach(() => {
+    for (const name of Object.keys(planted)) delete process.env[name];
+  });
+
+  it('keeps the read pair, tenant, base URL, project and proxies; drops write secrets, OIDC request tokens, GITHUB_TOKEN and inputs', () => {
+    expect(Object.keys(modelTestEnvironment(planted)).sort()).toEqual([
+      'COGNITE_CLIENT_ID_READ', 'COGNITE_CLIENT_SECRET_READ', 'COGNITE_OIDC_BASE_URL', 'COGNITE_PROJECT', 'COGNITE_TENANT_ID', 'HTTPS_PROXY', 'no_proxy',
+    ]);
+  });
+
+  it('a model test cannot read a write secret or an OIDC request token, and can read the read pair (also through akerbp.mlops)', async () => {
+    Object.assign(process.env, planted);
+    const repo = await repoWith({
+      'mcode/test_m.py': `import os
+from akerbp.mlops.core.config import client_secrets
+
+WITHHELD = ["COGNITE_CLIENT_ID_WRITE", "COGNITE_CLIENT_SECRET_WRITE", "ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+            "ACTIONS_RUNTIME_TOKEN", "GITHUB_TOKEN", "INPUT_CLIENT-SECRET", "INPUT_FUNCTION-SECRETS", "MY_SERVICE_PASSWORD"]
+
+
+def test_no_write_secret_and_no_oidc_request_token():
+    seen = [name for name in WITHHELD if name in os.environ]
+    assert seen == []
+    assert not any(value in ("write-secret", "oidc-request-token", "ghs_token") for value in os.environ.values())
+
+
+def test_the_read_pair_and_where_cdf_is():
+    assert os.environ["COGNITE_CLIENT_SECRET_READ"] == "read-secret" and os.environ["COGNITE_PROJECT"] == "proj"
+    assert client_secrets == {"id-read": "reader", "secret-read": "read-secret", "tenant-id": "tenant", "base-url": "https://x.cognitedata.com"}
+    assert os.environ["HTTPS_PROXY"] == "http://proxy:3128"
+`,
+    });
+    const s = await runModelTests({ repoRoot: repo, model: settings('mcode/test_m.py'), python: 'python3', junitFile: join(repo, 'out', 'j.xml'), log: silentLogger });
+    expect(s.failures).toEqual([]);
+    expect(s).toMatchObject({ passed: 2, failed: 0 });
   });
 });

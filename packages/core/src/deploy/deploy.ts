@@ -47,7 +47,12 @@ export async function deployFunction(o: DeployOptions): Promise<DeployResult> {
   if (o.keepWarmSchedule) checkCron(o.keepWarmSchedule);
   const keepVersions = o.keepVersions ?? DEFAULT_KEEP_VERSIONS;
   const waitTimeoutMs = o.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
-  const smokePayload = o.smokeTest === false ? null : (o.testPayload ?? {});
+  // A training service is smoke-tested with a keep-warm call, never a training run: a deploy
+  // must not create an artifact version.
+  const smokePayload = o.smokeTest === false ? null : service === 'training' ? {} : (o.testPayload ?? {});
+  if (service === 'training' && o.smokeTest !== false && o.testPayload !== undefined && JSON.stringify(o.testPayload) !== '{}') {
+    log.info(`${latestXid}: the smoke test of a training service is a keep-warm call ({}), not the test payload: a deploy never trains.`);
+  }
   const stages: DeployStage[] = [];
   const stage = stageRunner(stages, log);
   const result: DeployResult = {

@@ -20,8 +20,6 @@ import { localArtifactSource, type ArtifactSource } from '../packaging/sources.j
 import type { Plan } from '../plan.js';
 import { loadSettings } from '../settings/load.js';
 import { servicesOf, type Env, type ModelSettings, type Service } from '../settings/types.js';
-import { fetchMissingArtifactFolder } from '../testing/artifact-folder.js';
-import { readServiceTestPayload } from '../testing/service-test.js';
 import { testModels } from '../testing/test-models.js';
 import { settleWithConcurrency } from './concurrency.js';
 import type { GithubRunContext } from './github-context.js';
@@ -116,7 +114,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     const services = plan.services.filter((s) => servicesOf(model).includes(s));
     for (const s of plan.services) if (!services.includes(s)) outcomes[s] = { skipped: `the settings have no info.${s}` };
     try {
-      await runModel({ ...o, keepWarm, log: modelLog, model, services, env, deploying, outputDir, cdf, outcomes, reason: o.testingOnly ? 'TESTING_ONLY: tested, not deployed' : plan.reason });
+      await runModel({ ...o, keepWarm, log: modelLog, repoRoot: settings.repoRoot, model, services, env, deploying, outputDir, cdf, outcomes, reason: o.testingOnly ? 'TESTING_ONLY: tested, not deployed' : plan.reason });
     } catch (err) {
       const message = err instanceof MlopsError ? err.message : (err as Error)?.message ?? String(err);
       for (const s of services) outcomes[s] ??= { failed: message };
@@ -141,17 +139,19 @@ interface ModelRun extends Omit<PipelineOptions, 'keepWarmSchedule' | 'services'
   reason: string;
 }
 
+/** One model's steps. The settings were validated once by the caller: each step gets only this model. */
 async function runModel(r: ModelRun): Promise<void> {
   const { model, log } = r;
   const artifacts = (): Promise<ArtifactSource> =>
     r.env === 'dev' ? Promise.resolve(localArtifactSource(r.repoRoot)) : r.cdf().then((c) => cdfArtifactSource(c, undefined, log));
-  await fetchMissingArtifactFolder({ repoRoot: r.repoRoot, model, env: r.env, source: artifacts, required: r.deploying, log });
 
-  // pytest once, and the service test of the first service; further services are smoke-tested by the deploy.
-  const [first, ...rest] = r.services.length ? r.services : (['prediction'] as Service[]);
+  // pytest once (a missing artifact folder downloaded from r.env first), and the service test of
+  // the first service; further services are smoke-tested by the deploy.
+  const [first] = r.services.length ? r.services : (['prediction'] as Service[]);
   const [tested] = await log.group(`test ${model.modelName}`, () => testModels({
-    settingsFile: r.settingsFile, workingDirectory: r.repoRoot, models: [model.modelName], python: r.python,
-    installRequirements: r.installRequirements, service: first, outputDir: join(r.outputDir, 'test'), cdfClient: r.cdf, log,
+    settingsFile: r.settingsFile, workingDirectory: r.repoRoot, models: [model.modelName], settings: { repoRoot: r.repoRoot, models: [model] },
+    python: r.python, installRequirements: r.installRequirements, service: first, outputDir: join(r.outputDir, 'test'),
+    artifactEnv: r.env, artifactRequired: r.deploying, cdfClient: r.cdf, log,
   }));
   if (tested.problems.length) throw new MlopsError(`${model.modelName} failed testing (${tested.problems.length} problem(s)).`, tested.problems);
   if (!r.deploying) {
@@ -163,10 +163,10 @@ async function runModel(r: ModelRun): Promise<void> {
     settingsFile: r.settingsFile, workingDirectory: r.repoRoot, models: [model.modelName], env: r.env, service: first,
     artifactSource: r.env === 'dev' ? 'local' : 'cdf', artifactVersion: null, outputDir: join(r.outputDir, 'packages'), cdfClient: r.cdf, log,
   };
+  const testedPayload = tested.payloadFile ? JSON.parse(await readFile(tested.payloadFile, 'utf8')) : undefined;
   for (const service of r.services) {
-    const testPayload = service === first
-      ? (tested.payloadFile ? JSON.parse(await readFile(tested.payloadFile, 'utf8')) : undefined)
-      : (await readServiceTestPayload({ repoRoot: r.repoRoot, model, service, python: r.python })).payload;
+    // deployFunction smoke-tests a training service with a keep-warm call ({}) whatever it is given.
+    const testPayload = service === 'prediction' && first === 'prediction' ? testedPayload : undefined;
     const pkg = await log.group(`package ${model.modelName} ${service} (${r.env})`, () => packageModel({ ...packaging, service }, r.repoRoot, model, artifacts));
     r.outcomes[service] = await deployFunction({
       client: await r.cdf(), model, service, env: r.env, packagePath: pkg.path, packageSha256: pkg.sha256, version: pkg.version,

@@ -1,5 +1,6 @@
 /** Testing a model: pytest with located failures, and the service test of its package. */
 export * from './artifact-folder.js';
+export * from './credentials.js';
 export * from './junit.js';
 export * from './process.js';
 export * from './pytest.js';

@@ -1,6 +1,9 @@
 /** Runs the user's Python: captured output, and a missing interpreter as a clear error. */
 import { spawn } from 'node:child_process';
+import { delimiter } from 'node:path';
+import { assetDir } from '../assets.js';
 import { MlopsError } from '../errors.js';
+import { modelTestEnvironment } from './credentials.js';
 
 export interface CommandResult {
   code: number;
@@ -8,6 +11,11 @@ export interface CommandResult {
   stderr: string;
 }
 
+/**
+ * Runs `python args` with the model-code environment (modelTestEnvironment: read credentials at
+ * most) plus `options.env`; resolves with the exit code and output, rejects with MlopsError when
+ * the interpreter cannot be started.
+ */
 export function runPython(
   python: string,
   args: string[],
@@ -16,7 +24,7 @@ export function runPython(
   return new Promise((resolve, reject) => {
     const child = spawn(python, args, {
       cwd: options.cwd,
-      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1', ...options.env },
+      env: { ...modelTestEnvironment(process.env), PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -37,6 +45,15 @@ export function runPython(
       resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
     });
   });
+}
+
+/**
+ * PYTHONPATH for model code run outside a function (pytest, reading ServiceTest): the repository
+ * root first (the import base, `import model_code.helper`, as in the zip), then the runtime, whose
+ * `akerbp.mlops` is what model code imports from the Python package, then the caller's PYTHONPATH.
+ */
+export function modelPythonPath(repoRoot: string): string {
+  return [repoRoot, assetDir('runtime'), process.env.PYTHONPATH].filter(Boolean).join(delimiter);
 }
 
 /** The last lines of some output, for error messages that must stay one paragraph. */

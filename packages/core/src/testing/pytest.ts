@@ -1,11 +1,11 @@
 /** Runs a model's test_file with pytest and reads the JUnit report. */
 import { mkdir, readFile, rm } from 'node:fs/promises';
-import { delimiter, dirname } from 'node:path';
+import { dirname } from 'node:path';
 import { MlopsError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ModelSettings } from '../settings/types.js';
 import { parseJUnit, type TestSummary } from './junit.js';
-import { runPython, tail } from './process.js';
+import { modelPythonPath, runPython, tail } from './process.js';
 
 export interface RunModelTestsOptions {
   repoRoot: string;
@@ -26,10 +26,8 @@ export async function runModelTests(o: RunModelTestsOptions): Promise<TestSummar
     // The cache would be written into the user's repository.
     '-p', 'no:cacheprovider',
   ];
-  // The repo root is the import base (`import model_code.helper`), as in the deployed function.
-  const pythonPath = [o.repoRoot, process.env.PYTHONPATH].filter(Boolean).join(delimiter);
   const run = await o.log.group(`pytest ${o.model.testFile}`, async () => {
-    const r = await runPython(o.python, args, { cwd: o.repoRoot, env: { PYTHONPATH: pythonPath } });
+    const r = await runPython(o.python, args, { cwd: o.repoRoot, env: { PYTHONPATH: modelPythonPath(o.repoRoot) } });
     o.log.info(`${r.stdout}${r.stderr}`.trimEnd());
     return r;
   });

@@ -1,16 +1,16 @@
 /**
  * The service test: the packaged handler, run the way CDF runs it (the emulator's runHandler: a
  * subprocess, with a client bound to a local emulator), must answer the ServiceTest payload
- * with status "ok".
+ * with status "ok", and satisfy ServiceTest.prediction_check (training_check) when it is callable.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { MlopsError, type Problem } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { extractZip } from '../packaging/unzip.js';
 import type { ModelSettings, Service } from '../settings/types.js';
-import { runPython, tail } from './process.js';
+import { modelPythonPath, runPython, tail } from './process.js';
 
 /** CDF's call time limit (10 minutes on Azure and AWS). */
 const CALL_TIMEOUT_MS = 10 * 60_000;
@@ -50,6 +50,36 @@ except BaseException as e:
 json.dump(result, open(out, "w"))
 `;
 
+/**
+ * Calls `ServiceTest.<check>(response)` when it is callable (a staticmethod, a function or lambda
+ * of the response, or a method of an instance); a missing or non-callable check is skipped, as
+ * the Python package fetched but never called it.
+ */
+const CALL_CHECK = String.raw`
+import importlib, inspect, json, sys, traceback
+test_file, attr, response_file, out = sys.argv[1:5]
+result = {}
+try:
+    cls = getattr(importlib.import_module(test_file[:-3].replace("/", ".")), "ServiceTest")
+    check = getattr(cls, attr, None)
+    if not callable(check):
+        result["skipped"] = "absent" if check is None else "not callable"
+    else:
+        try:
+            result["line"] = inspect.getsourcelines(check)[1]
+        except (OSError, TypeError):
+            pass
+        try:
+            positional = [p for p in inspect.signature(check).parameters.values() if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        except (TypeError, ValueError):
+            positional = [None]
+        response = json.load(open(response_file))
+        result["passed"] = bool(check(cls(), response) if len(positional) >= 2 else check(response))
+except BaseException as e:
+    result["error"] = "".join(traceback.format_exception_only(type(e), e)).strip()
+json.dump(result, open(out, "w"))
+`;
+
 interface PayloadRead {
   payload?: unknown;
   error?: 'no-class' | 'no-attr' | 'not-json' | 'import';
@@ -60,6 +90,11 @@ interface PayloadRead {
 
 export function serviceTestAttribute(service: Service): string {
   return service === 'training' ? 'training_input' : 'prediction_input';
+}
+
+/** The ServiceTest attribute that checks the service's response. */
+export function serviceTestCheckAttribute(service: Service): string {
+  return service === 'training' ? 'training_check' : 'prediction_check';
 }
 
 /** `ServiceTest.prediction_input` (or `training_input`) of the model's test file, as JSON. */
@@ -74,7 +109,7 @@ export async function readServiceTestPayload(o: { repoRoot: string; model: Model
     const out = join(scratch, 'payload.json');
     const r = await runPython(o.python, ['-c', READ_PAYLOAD, testFile, attr, out], {
       cwd: o.repoRoot,
-      env: { PYTHONPATH: [o.repoRoot, process.env.PYTHONPATH].filter(Boolean).join(delimiter) },
+      env: { PYTHONPATH: modelPythonPath(o.repoRoot) },
     });
     const read = JSON.parse(await readFile(out, 'utf8').catch(() => 'null')) as PayloadRead | null;
     if (!read) throw new MlopsError(`Could not read ServiceTest from ${testFile} with "${o.python}":\n${tail(r.stderr || r.stdout)}`);
@@ -128,6 +163,29 @@ export interface RunServiceTestOptions {
 export interface ServiceTestResult {
   payloadFile: string;
   response: Record<string, unknown>;
+  /** the response's model_id: the artifact the service really loaded */
+  modelId: string | null;
+  /** whether ServiceTest's check ran (false: absent or not callable) */
+  checked: boolean;
+}
+
+/** Runs ServiceTest.<check> on `response`: throws `fail(...)` when it returns falsy or raises. */
+async function runServiceTestCheck(o: RunServiceTestOptions, response: unknown, scratch: string, fail: (message: string, line?: number) => MlopsError): Promise<boolean> {
+  const attr = serviceTestCheckAttribute(o.service);
+  const responseFile = join(scratch, 'response.json');
+  const out = join(scratch, 'check.json');
+  await writeFile(responseFile, JSON.stringify(response));
+  const r = await runPython(o.python, ['-c', CALL_CHECK, o.model.testFile as string, attr, responseFile, out], {
+    cwd: o.repoRoot,
+    env: { PYTHONPATH: modelPythonPath(o.repoRoot) },
+  });
+  const check = JSON.parse(await readFile(out, 'utf8').catch(() => 'null')) as { skipped?: string; passed?: boolean; error?: string; line?: number } | null;
+  if (!check) throw fail(`ServiceTest.${attr} could not be run with "${o.python}": ${tail(r.stderr || r.stdout)}`);
+  if (check.skipped === 'not callable') o.log.info(`ServiceTest.${attr} is not callable; not checked (as the Python package did).`);
+  if (check.skipped) return false;
+  if (check.error) throw fail(`ServiceTest.${attr} raised ${check.error}`, check.line);
+  if (!check.passed) throw fail(`ServiceTest.${attr} returned a falsy value for the response ${JSON.stringify(response).slice(0, 300)}`, check.line);
+  return true;
 }
 
 export async function runServiceTest(o: RunServiceTestOptions): Promise<ServiceTestResult> {
@@ -156,7 +214,7 @@ export async function runServiceTest(o: RunServiceTestOptions): Promise<ServiceT
       return { r, lines };
     });
     const attr = `ServiceTest.${serviceTestAttribute(o.service)}`;
-    const fail = (message: string) => new MlopsError(`The ${o.service} service test of model "${o.model.modelName}" failed:`, [{ file: o.model.testFile ?? undefined, line, field: attr, message }]);
+    const fail = (message: string, at = line, field = attr) => new MlopsError(`The ${o.service} service test of model "${o.model.modelName}" failed:`, [{ file: o.model.testFile ?? undefined, line: at, field, message }]);
     const { r } = result;
     if (r.outcome === 'timeout') throw fail(`the handler did not answer within ${CALL_TIMEOUT_MS / 60_000} minutes (CDF's call limit)`);
     if (r.outcome === 'crashed') throw fail(r.spawnError ? `could not start "${o.python}": ${r.spawnError}` : `the handler crashed (exit code ${r.exitCode}): ${tail(result.lines.join('\n'))}`);
@@ -166,8 +224,11 @@ export async function runServiceTest(o: RunServiceTestOptions): Promise<ServiceT
       const why = response && typeof response === 'object' && typeof response.message === 'string' ? response.message : JSON.stringify(response);
       throw fail(`the service answered ${JSON.stringify(response?.status ?? null)} instead of "ok": ${why}`);
     }
-    o.log.info(`Service test of ${o.model.modelName} (${o.service}) passed: ${JSON.stringify(response).slice(0, 300)}`);
-    return { payloadFile: o.payloadFile, response };
+    const checkField = `ServiceTest.${serviceTestCheckAttribute(o.service)}`;
+    const checked = await runServiceTestCheck(o, response, scratch, (message, at) => fail(message, at ?? line, checkField));
+    const modelId = typeof response.model_id === 'string' ? response.model_id : null;
+    o.log.info(`Service test of ${o.model.modelName} (${o.service}) passed${modelId ? ` with model ${modelId}` : ''}${checked ? ` and ${checkField}` : ''}: ${JSON.stringify(response).slice(0, 300)}`);
+    return { payloadFile: o.payloadFile, response, modelId, checked };
   } finally {
     await started?.stop();
     await rm(scratch, { recursive: true, force: true });

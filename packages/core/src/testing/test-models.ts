@@ -16,7 +16,7 @@ import { packageModel, type PackageModelsOptions } from '../packaging/package-mo
 import { localArtifactSource } from '../packaging/sources.js';
 import { extractZip } from '../packaging/unzip.js';
 import { loadSettings } from '../settings/load.js';
-import type { Env, ModelSettings, Service } from '../settings/types.js';
+import type { Env, LoadedSettings, ModelSettings, Service } from '../settings/types.js';
 import { fetchMissingArtifactFolder } from './artifact-folder.js';
 import type { TestSummary } from './junit.js';
 import { runModelTests } from './pytest.js';
@@ -36,8 +36,12 @@ export interface TestModelsOptions {
   artifactEnv?: Env;
   /** null or absent: the settings' artifact_version, else the latest */
   artifactVersion?: number | null;
+  /** false: a missing artifact folder that cannot be downloaded is a warning (the tests then report it); default true */
+  artifactRequired?: boolean;
   /** made on first use, only when an artifact folder must be downloaded or a helper model's package fetched */
   cdfClient?: () => Promise<CogniteClient>;
+  /** settings validated by the caller, with only the models to test: not read (nor validated) again */
+  settings?: Pick<LoadedSettings, 'repoRoot' | 'models'>;
   log: Logger;
 }
 
@@ -46,6 +50,8 @@ export interface ModelTestResult {
   tests: TestSummary | null;
   junitFile: string | null;
   serviceTest: 'passed' | 'failed' | 'not run';
+  /** the model_id the service test's response named (the artifact it really loaded) */
+  modelId: string | null;
   payloadFile: string | null;
   problems: Problem[];
 }
@@ -56,9 +62,9 @@ function asProblems(err: unknown, model: ModelSettings): Problem[] {
 }
 
 export async function testModels(o: TestModelsOptions): Promise<ModelTestResult[]> {
-  // The service test runs the package a dev deployment would get: artifacts from the repo
-  // (downloaded first outside dev, so the settings need not find them on disk then).
-  const settings = await loadSettings({ file: o.settingsFile, repoRoot: o.workingDirectory, env: o.artifactEnv ?? 'dev', models: o.models.length ? o.models : undefined });
+  // The service test runs the package of the artifacts on disk: the repo's, or the version
+  // downloaded first outside dev (so the settings need not find them on disk then).
+  const settings = o.settings ?? await loadSettings({ file: o.settingsFile, repoRoot: o.workingDirectory, env: o.artifactEnv ?? 'dev', models: o.models.length ? o.models : undefined });
   const repoRoot = settings.repoRoot;
   const out = join(repoRoot, o.outputDir);
   await mkdir(out, { recursive: true });
@@ -78,13 +84,14 @@ export async function testModels(o: TestModelsOptions): Promise<ModelTestResult[
   const results: ModelTestResult[] = [];
   try {
     for (const model of settings.models.filter((m) => !o.models.length || o.models.includes(m.modelName))) {
-      const result: ModelTestResult = { model: model.modelName, tests: null, junitFile: null, serviceTest: 'not run', payloadFile: null, problems: [] };
+      const result: ModelTestResult = { model: model.modelName, tests: null, junitFile: null, serviceTest: 'not run', modelId: null, payloadFile: null, problems: [] };
       results.push(result);
       try {
-        await fetchMissingArtifactFolder({
-          repoRoot, model, env: o.artifactEnv ?? 'dev', version: o.artifactVersion, source: () => (cdf ??= cdfArtifacts()), required: true, log: o.log,
+        const downloaded = await fetchMissingArtifactFolder({
+          repoRoot, model, env: o.artifactEnv ?? 'dev', version: o.artifactVersion, source: () => (cdf ??= cdfArtifacts()), required: o.artifactRequired ?? true, log: o.log,
         });
-        const pkg = await packageModel(packaging, repoRoot, model, async () => local);
+        // A downloaded version is packaged as what it is, so the service test's model_id names it.
+        const pkg = await packageModel({ ...packaging, env: downloaded?.env ?? 'dev', artifactVersion: downloaded?.version ?? null }, repoRoot, model, async () => local);
         if (o.installRequirements) {
           const codeDir = await mkdtemp(join(tmpdir(), 'mlops-requirements-'));
           try {
@@ -108,7 +115,8 @@ export async function testModels(o: TestModelsOptions): Promise<ModelTestResult[
         }
         result.serviceTest = 'failed';
         const payloadFile = join(out, `${model.modelName}-${o.service}-payload.json`);
-        await runServiceTest({ repoRoot, model, service: o.service, packagePath: pkg.path, python: o.python, payloadFile, emulator, log: o.log });
+        const served = await runServiceTest({ repoRoot, model, service: o.service, packagePath: pkg.path, python: o.python, payloadFile, emulator, log: o.log });
+        result.modelId = served.modelId;
         result.payloadFile = payloadFile;
         result.serviceTest = 'passed';
       } catch (err) {
@@ -121,11 +129,11 @@ export async function testModels(o: TestModelsOptions): Promise<ModelTestResult[
   return results;
 }
 
-export const TEST_SUMMARY_HEADINGS = ['Model', 'Passed', 'Failed', 'Skipped', 'Service test'];
+export const TEST_SUMMARY_HEADINGS = ['Model', 'Passed', 'Failed', 'Skipped', 'Service test', 'Model id'];
 
 /** One summary row per model: the job summary and `mlops test` show the same figures. */
 export function testSummaryRows(results: ModelTestResult[]): (string | number)[][] {
-  return results.map((r) => [r.model, r.tests?.passed ?? '-', r.tests?.failed ?? '-', r.tests?.skipped ?? '-', r.serviceTest]);
+  return results.map((r) => [r.model, r.tests?.passed ?? '-', r.tests?.failed ?? '-', r.tests?.skipped ?? '-', r.serviceTest, r.modelId ?? '-']);
 }
 
 /** The error that fails the step when any model failed, carrying every located problem; else null. */
