@@ -119,7 +119,10 @@ class FakeFile:
         self.__dict__.update(fields)
 
     def dump(self, camel_case=True):
-        return dict(self.__dict__)
+        if not camel_case:
+            return dict(self.__dict__)
+        return {key.split("_")[0] + "".join(p.title() for p in key.split("_")[1:]): value
+                for key, value in self.__dict__.items()}
 
 
 class FakeFiles:
@@ -151,6 +154,9 @@ class FakeFiles:
                 and (not data_set_ids or f.data_set_id in data_set_ids)
                 and (f.directory or "").startswith(directory_prefix or "")
                 and (metadata or {}).items() <= (f.metadata or {}).items()]
+
+    def retrieve_multiple(self, ids=None, ignore_unknown_ids=False):
+        return [f for f in self.items.values() if f.id in (ids or [])]
 
     def download_bytes(self, id=None, external_id=None):
         if external_id is None:

@@ -221,3 +221,15 @@ def test_download_deployment_folder(mm, client, tmp_path):
     assert target == "helpers/h" and (tmp_path / "helpers" / "h" / "handler.py").exists()
     with pytest.raises(Exception, match="No deployed function helper-prediction-prod"):
         mm.download_deployment_folder("helper", "prod")
+
+
+def test_call_function_falls_back_while_the_latest_rebuilds(make_package, client, capsys):
+    """While a deploy replaces `<model>-prediction-<env>`, its newest proven version answers."""
+    handler = make_package(model=CALLER, artifact_folder=None)
+    latest = client.functions.add("other-prediction-test", lambda d: {"status": "ok", "prediction": "latest"},
+                                  status="Deploying", file_id=10, created_time=2)
+    client.functions.add("other-prediction-test-1", lambda d: {"status": "ok", "prediction": "version 1"},
+                         status="Ready", metadata={"version": "1"}, file_id=11, created_time=1)
+    result = handler.handle(client, {"data": {"x": 1}}, None, INFO)
+    assert result["prediction"]["other"] == "version 1" and latest.calls == []
+    assert "other-prediction-test is Deploying (a deploy is replacing it); calling other-prediction-test-1" in capsys.readouterr().out

@@ -17,6 +17,7 @@ from typing import Any, Iterable
 
 from akerbp.mlops.core import config, exceptions
 from akerbp.mlops.core.logger import get_logger
+from mlops_runtime.fallback import resolve_function
 
 logger = get_logger("mlops_cdf")
 
@@ -105,7 +106,9 @@ def _client(purpose: str) -> Any:
 
 
 def _function_to_call(client: Any, function_name: str) -> Any:
-    function = client.functions.retrieve(external_id=function_name)
+    """The function, or while `<model>-<service>-<env>` is being replaced (not Ready), the newest
+    proven versioned one (mlops_runtime.fallback, the rule our other callers follow)."""
+    function = resolve_function(client, function_name, log=logger.warning)
     if function is None:
         raise exceptions.FunctionCallError(f"No function with external id {function_name!r} in CDF.")
     return function
@@ -113,6 +116,8 @@ def _function_to_call(client: Any, function_name: str) -> Any:
 
 def call_function(function_name: str, data: Any, retries: int = 1) -> Any:
     """Calls the CDF function `function_name` (external id) with `data` and returns its response.
+    While the latest `<model>-<service>-<env>` is rebuilt by a deploy, its newest proven version
+    answers instead (logged).
 
     Retries a call that raised `retries` times. Raises MissingResponseError when the call gave no
     response, FunctionCallError when the response's status is "error" (its message included)."""
