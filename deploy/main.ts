@@ -3,7 +3,7 @@ import {
   PIPELINE_SUMMARY_HEADINGS, pipelineSummaryRows, provenanceFromEnv, runPipeline,
 } from '@akerbp-mlops/core';
 import {
-  booleanInput, cdfClientFromInputs, input, markdownTable, runAction, secretInput, setOutputs, withStepTimeout, writeSummary,
+  booleanInput, cdfClientFromInputs, credentialSecretsFromInputs, input, markdownTable, runAction, secretInput, setOutputs, withStepTimeout, writeSummary,
 } from '@akerbp-mlops/core/report';
 
 await runAction('deploy', (log) =>
@@ -24,6 +24,7 @@ await runAction('deploy', (log) =>
     });
     const result = await runPipeline({
       ...parsed,
+      credentialSecrets: credentialSecretsFromInputs(log),
       repoRoot: input('working-directory') || '.',
       settingsFile: input('settings-file') || 'mlops_settings.yaml',
       github: githubRunContext(),

@@ -2,7 +2,7 @@ import {
   DEPLOY_SUMMARY_HEADINGS, deployModels, deploySummaryRows, parseVersionArgument, parseEnv, parseKeepWarmSchedule,
   parseIndexUrls, parseNameList, parseSecretsJson, parseService, parseWholeNumber, perModel, provenanceFromEnv,
 } from '@akerbp-mlops/core';
-import { booleanInput, cdfClientFromInputs, input, markdownTable, runAction, secretInput, setOutputs, withStepTimeout, writeSummary } from '@akerbp-mlops/core/report';
+import { booleanInput, cdfClientFromInputs, credentialSecretsFromInputs, input, markdownTable, runAction, secretInput, setOutputs, withStepTimeout, writeSummary } from '@akerbp-mlops/core/report';
 
 await runAction('deploy-cdf-function', (log) =>
   withStepTimeout('deploy-cdf-function', async () => {
@@ -21,6 +21,7 @@ await runAction('deploy-cdf-function', (log) =>
       env,
       artifactVersion: parseVersionArgument(input('artifact-version'), 'artifact-version'),
       secrets,
+      credentialSecrets: credentialSecretsFromInputs(log),
       indexUrls,
       testPayload: input('test-payload') || undefined,
       waitTimeoutMs: parseWholeNumber(input('wait-timeout-seconds'), 'wait-timeout-seconds', 1, 1500) * 1000,

@@ -1,5 +1,5 @@
 import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -82,6 +82,47 @@ describe('mlops init', () => {
     await expect(runCli(['init', '--repo', dir])).rejects.toThrow(MlopsError);
     expect(readFileSync(join(dir, 'mlops_settings.yaml'), 'utf8')).toBe('model_name: mine\n');
     expect(existsSync(join(dir, '.github', 'workflows', 'main.yml'))).toBe(true);
+  });
+});
+
+describe('mlops init in a repository of the akerbp-mlops package', () => {
+  const PACKAGE_WORKFLOW = `name: MLOps
+on: [push]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: pip install akerbp-mlops[cdf]==4.1.0
+      - run: deploy_prediction_service
+`;
+  const legacyRepo = () => {
+    const dir = tempRepo();
+    cpSync(validRepo, dir, { recursive: true });
+    return dir;
+  };
+
+  it('says what it found and refuses without --force, still validating the settings and ignoring .mlops/', async () => {
+    const dir = legacyRepo();
+    mkdirSync(join(dir, '.github', 'workflows'), { recursive: true });
+    writeFileSync(join(dir, '.github', 'workflows', 'main.yml'), PACKAGE_WORKFLOW);
+    writeFileSync(join(dir, 'bitbucket-pipelines.yml'), 'pipelines: {}\n');
+    writeFileSync(join(dir, '.gitignore'), 'model_artifact/');
+    const err = await runCli(['init', '--repo', dir]).catch((e) => e);
+    expect(err).toBeInstanceOf(MlopsError);
+    expect(err.message).toMatch(/Not replacing \.github\/workflows\/main\.yml and bitbucket-pipelines\.yml: it deploys the same functions .* --force/);
+    expect(out).toContain("found .github/workflows/main.yml: the akerbp-mlops package's GitHub workflow");
+    expect(out).toContain('found bitbucket-pipelines.yml');
+    expect(out).toContain('mlops_settings.yaml is valid: model1, model2');
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('model_artifact/\n.mlops/\n');
+    expect(workflowOf(dir)).toBe(PACKAGE_WORKFLOW);
+
+    expect(await runCli(['init', '--repo', dir, '--force'])).toBe(0);
+    expect(readFileSync(join(dir, '.github', 'workflows', 'main.yml.bak'), 'utf8')).toBe(PACKAGE_WORKFLOW);
+    expect(existsSync(join(dir, 'bitbucket-pipelines.yml'))).toBe(false);
+    expect(existsSync(join(dir, 'bitbucket-pipelines.yml.bak'))).toBe(true);
+    expect(workflowOf(dir)).toContain('akerbp/mlops/.github/workflows/mlops.yml@v4');
+    expect(out).toContain('kept the old pipeline as .github/workflows/main.yml.bak');
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('model_artifact/\n.mlops/\n');
   });
 });
 

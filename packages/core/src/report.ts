@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import type { CogniteClient } from '@cognite/sdk';
 import { DEFAULT_OIDC_AUDIENCE, cdfInputsFrom, resolveCdfConfig } from './cdf/config.js';
 import { createCdfClient } from './cdf/client.js';
+import { credentialSecrets } from './deploy/credential-secrets.js';
 import { MlopsError, formatProblem, type Problem } from './errors.js';
 import { settleUninterruptible, uninterruptibleRunning } from './interrupt.js';
 import type { Logger } from './logger.js';
@@ -145,6 +146,24 @@ export async function githubIdToken(audience: string): Promise<string> {
 export function cdfClientFromInputs(log: Logger, access: 'read' | 'write'): Promise<CogniteClient> {
   const config = resolveCdfConfig(cdfInputsFrom(input), process.env, log);
   return createCdfClient(config, { access, log, getIdToken: () => githubIdToken(config.audience ?? DEFAULT_OIDC_AUDIENCE) });
+}
+
+/**
+ * The CDF credentials a deploying action gives its functions as secrets, under the Python
+ * package's dashed keys (credentialSecrets: read pair when configured; write pair only with input
+ * pass-write-credentials). Without complete CDF credentials (a run that deploys nothing) none: a
+ * deploy then fails on the credentials themselves.
+ */
+export function credentialSecretsFromInputs(log: Logger): Record<string, string> {
+  const passWrite = booleanInput('pass-write-credentials', false);
+  let config;
+  try {
+    config = resolveCdfConfig(cdfInputsFrom(input), process.env, log);
+  } catch (err) {
+    if (err instanceof MlopsError) return {};
+    throw err;
+  }
+  return credentialSecrets(config, { passWrite });
 }
 
 class StepTimeoutError extends MlopsError {}

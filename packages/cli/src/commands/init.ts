@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { MlopsError, loadSettings } from '@akerbp-mlops/core';
 import { SUITE_VERSION as VERSION } from '@akerbp-mlops/core';
 import { SETTINGS_FILE, SETTINGS_TEMPLATE, WORKFLOW_FILE } from '../init/templates.js';
+import { ensureGitignored, findLegacyPipelines, keepAsBackup } from '../init/migration.js';
 import { planWorkflowWrite } from '../init/workflow-file.js';
 import type { Command } from 'commander';
 import { handler } from '../exit.js';
@@ -13,8 +14,8 @@ export default function register(program: Command): void {
   program
     .command('init')
     .summary(`write ${SETTINGS_FILE} and ${WORKFLOW_FILE} in a model repository`)
-    .description(`Writes ${SETTINGS_FILE} from a template when it is missing (validates it when present) and ${WORKFLOW_FILE}, which calls the akerbp/mlops reusable workflow at v${VERSION.split('.')[0]}. Re-running moves the version pin; a workflow you have edited is left alone unless --force.`)
-    .option('--force', `replace an edited ${WORKFLOW_FILE}`)
+    .description(`Writes ${SETTINGS_FILE} from a template when it is missing (validates it when present) and ${WORKFLOW_FILE}, which calls the akerbp/mlops reusable workflow at v${VERSION.split('.')[0]}. Re-running moves the version pin; a workflow you have edited is left alone unless --force. Adds .mlops/ (test reports and packages) to .gitignore. Where the akerbp-mlops package's pipeline (${WORKFLOW_FILE} or bitbucket-pipelines.yml) exists, it says so and stops: both would deploy the same functions; --force replaces it, keeping the old file as <file>.bak.`)
+    .option('--force', `replace an edited ${WORKFLOW_FILE} or the package's pipeline`)
     .option('--repo <dir>', 'the model repository (default: the current folder)')
     .action(handler(initCommand));
 }
@@ -23,6 +24,19 @@ async function initCommand(values: { force?: boolean; repo?: string }): Promise<
   const repo = resolve(values.repo ?? '.');
   if (!existsSync(repo)) throw new MlopsError(`The repository folder ${repo} does not exist.`);
   const say = (line: string) => process.stdout.write(`${line}\n`);
+
+  const legacy = findLegacyPipelines(repo, WORKFLOW_FILE);
+  for (const p of legacy) say(`found ${p.file}: ${p.what}`);
+  if (ensureGitignored(repo, '.mlops/')) say('added .mlops/ to .gitignore');
+  if (legacy.length && !values.force) {
+    await settingsStep(repo, say);
+    throw new MlopsError(
+      `Not replacing ${legacy.map((p) => p.file).join(' and ')}: it deploys the same functions (<model>-<service>-<env>) as the workflow mlops init writes, so both would run on every push. ` +
+        'Run `mlops init --force` to replace it (the old file is kept as <file>.bak), or remove it yourself.',
+      legacy.map((p) => ({ file: p.file, message: p.what })),
+    );
+  }
+  for (const kept of keepAsBackup(repo, legacy)) say(`kept the old pipeline as ${kept}`);
 
   const workflowPath = join(repo, WORKFLOW_FILE);
   const existing = existsSync(workflowPath) ? readFileSync(workflowPath, 'utf8') : undefined;
@@ -38,13 +52,18 @@ async function initCommand(values: { force?: boolean; repo?: string }): Promise<
   if (plan.kind === 'update-pin') say(`updated ${WORKFLOW_FILE}: ${plan.from} → ${major}`);
   else say(plan.kind === 'create' ? `wrote ${WORKFLOW_FILE}` : plan.kind === 'force' ? `replaced ${WORKFLOW_FILE} (--force)` : `${WORKFLOW_FILE} is up to date`);
 
+  await settingsStep(repo, say);
+  return 0;
+}
+
+/** Writes the settings template when there is none, else validates the settings (throws their problems). */
+async function settingsStep(repo: string, say: (line: string) => void): Promise<void> {
   const settingsPath = join(repo, SETTINGS_FILE);
   if (!existsSync(settingsPath)) {
     writeFileSync(settingsPath, SETTINGS_TEMPLATE);
     say(`wrote ${SETTINGS_FILE}: fill it in, then check it with \`mlops validate\``);
-    return 0;
+    return;
   }
   const loaded = await loadSettings({ file: SETTINGS_FILE, repoRoot: repo });
   say(`${SETTINGS_FILE} is valid: ${loaded.models.map((m) => m.modelName).join(', ')}`);
-  return 0;
 }

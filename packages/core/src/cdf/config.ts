@@ -37,6 +37,8 @@ export interface CdfConfig {
   /** cluster URL without trailing slash, e.g. https://api.cognitedata.com */
   baseUrl: string;
   tokenUrl: string;
+  /** Entra ID tenant, when given (input tenant-id or COGNITE_TENANT_ID) */
+  tenantId?: string;
   scopes: string[];
   write: ClientCredentials;
   /** the read-only client, when configured; read access falls back to `write` otherwise */
@@ -117,6 +119,7 @@ export function resolveCdfConfig(inputs: CdfInputs, env: NodeJS.ProcessEnv = pro
     project,
     baseUrl,
     tokenUrl,
+    ...(tenant ? { tenantId: tenant } : {}),
     scopes: [`${baseUrl}/.default`],
     write: { clientId: writeId, clientSecret: writeSecret || undefined },
     read: readId ? { clientId: readId, clientSecret: readSecret || undefined } : undefined,

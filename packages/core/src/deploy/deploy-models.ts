@@ -34,6 +34,8 @@ export interface DeployModelsOptions {
   artifactVersion: number | null;
   /** undefined: not given (see secrets.ts); `{}`: none */
   secrets?: Record<string, string>;
+  /** CDF credentials under the package's dashed keys, added to `secrets` */
+  credentialSecrets?: Record<string, string>;
   indexUrls?: IndexUrls;
   /** a JSON file, or a JSON map model → file (test-model's output for several models) */
   testPayload?: string;
@@ -112,7 +114,7 @@ export async function deployModels(o: DeployModelsOptions): Promise<ModelDeploy[
     const sha256 = pkg.sha256 || (await hashFile(pkg.path)).sha256;
     const result = await deployFunction({
       client: o.client, model, service: o.service, env: o.env, packagePath: pkg.path, packageSha256: sha256, version: pkg.version,
-      secrets: o.secrets, indexUrls: o.indexUrls, waitTimeoutMs: o.waitTimeoutMs, smokeTest: o.smokeTest, testPayload: await payloadFor(o.testPayload, name, o.workingDirectory, o.log),
+      secrets: o.secrets, credentialSecrets: o.credentialSecrets, indexUrls: o.indexUrls, waitTimeoutMs: o.waitTimeoutMs, smokeTest: o.smokeTest, testPayload: await payloadFor(o.testPayload, name, o.workingDirectory, o.log),
       keepVersions: o.keepVersions ?? DEFAULT_KEEP_VERSIONS, keepWarmSchedule: o.keepWarmSchedule, dryRun: o.dryRun,
       provenance: { suiteVersion: SUITE_VERSION, ...o.provenance }, log: o.log,
     });

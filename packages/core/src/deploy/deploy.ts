@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import { artifactExternalId, codeFileExternalId, functionExternalId } from '../naming.js';
 import { isCodeFileFor, mustReplace, retrieveFiles, uploadCodeFile } from './code-file.js';
 import { deployedCode, functionSpec } from './fields.js';
+import { mergeCredentialSecrets, withoutCredentialSecrets } from './credential-secrets.js';
 import { refuseSilentWipe, validateSecrets } from './secrets.js';
 import { applyKeepWarm, checkCron } from './keep-warm.js';
 import { applyRetention, planRetention, versionOfExternalId } from './retention.js';
@@ -43,7 +44,8 @@ export async function deployFunction(o: DeployOptions): Promise<DeployResult> {
   const latestXid = functionExternalId(model.modelName, service, env);
   const versionedXid = functionExternalId(model.modelName, service, env, version);
   const codeXid = codeFileExternalId(model.modelName, service, env, sha);
-  const secrets = validateSecrets(o.secrets);
+  const userSecrets = validateSecrets(o.secrets);
+  const secrets = mergeCredentialSecrets(userSecrets, o.credentialSecrets ?? {});
   if (o.keepWarmSchedule) checkCron(o.keepWarmSchedule);
   const keepVersions = o.keepVersions ?? DEFAULT_KEEP_VERSIONS;
   const waitTimeoutMs = o.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
@@ -78,7 +80,7 @@ export async function deployFunction(o: DeployOptions): Promise<DeployResult> {
   });
   let { latest, versioned } = family;
   // Before anything changes, so a refused deploy leaves the serving function and its secrets as they are.
-  refuseSilentWipe(secrets, latest);
+  refuseSilentWipe(userSecrets, latest && withoutCredentialSecrets(latest));
   const unchanged = matches(latest) && matches(versioned);
 
   if (o.dryRun) {

@@ -29,6 +29,8 @@ export interface DeployOptions {
    * serving function has secrets), `{}` = none, on purpose
    */
   secrets?: Record<string, string>;
+  /** CDF credentials under the package's dashed keys (credential-secrets.ts), added to `secrets` */
+  credentialSecrets?: Record<string, string>;
   /** package indexes CDF's build uses (`indexUrl`, `extraIndexUrls`); masked by the caller */
   indexUrls?: IndexUrls;
   /** longest wait for one build; default 1_500_000 */

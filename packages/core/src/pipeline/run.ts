@@ -47,6 +47,8 @@ export interface PipelineOptions {
   cdfClient: () => Promise<CogniteClient>;
   /** undefined: not given (see deploy/secrets.ts); `{}`: none */
   secrets?: Record<string, string>;
+  /** CDF credentials under the package's dashed keys, added to `secrets` */
+  credentialSecrets?: Record<string, string>;
   indexUrls?: IndexUrls;
   keepVersions?: number;
   /** cron; '' or absent: the default (a keep-warm schedule in prod only); 'none': none */
@@ -170,7 +172,7 @@ async function runModel(r: ModelRun): Promise<void> {
     const pkg = await log.group(`package ${model.modelName} ${service} (${r.env})`, () => packageModel({ ...packaging, service }, r.repoRoot, model, artifacts));
     r.outcomes[service] = await deployFunction({
       client: await r.cdf(), model, service, env: r.env, packagePath: pkg.path, packageSha256: pkg.sha256, version: pkg.version,
-      secrets: r.secrets, indexUrls: r.indexUrls, waitTimeoutMs: r.waitTimeoutMs, smokeTest: true, testPayload, keepVersions: r.keepVersions,
+      secrets: r.secrets, credentialSecrets: r.credentialSecrets, indexUrls: r.indexUrls, waitTimeoutMs: r.waitTimeoutMs, smokeTest: true, testPayload, keepVersions: r.keepVersions,
       keepWarmSchedule: r.keepWarm, dryRun: r.dryRun, provenance: { ...r.provenance, suiteVersion: SUITE_VERSION }, log,
     });
   }
