@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { MlopsError, formatProblem, settleUninterruptible, uninterruptibleRunning } from '@akerbp-mlops/core';
+import { mlopsArguments } from './aliases.js';
 import { EXIT, runCli } from './cli.js';
 import { style } from './color.js';
 
@@ -18,7 +19,7 @@ function onInterrupt(signal: NodeJS.Signals): void {
 process.on('SIGINT', onInterrupt);
 
 try {
-  process.exitCode = await runCli(process.argv.slice(2));
+  process.exitCode = await runCli(mlopsArguments(process.argv[1], process.argv.slice(2)));
 } catch (err) {
   // User-fixable errors print as a paragraph plus one line per problem; never a stack trace.
   const prefix = style('red', 'error:', process.stderr);

@@ -7,7 +7,7 @@ import * as core from '@actions/core';
 import type { CogniteClient } from '@cognite/sdk';
 import { DEFAULT_OIDC_AUDIENCE, cdfInputsFrom, resolveCdfConfig } from './cdf/config.js';
 import { createCdfClient } from './cdf/client.js';
-import { credentialSecrets } from './deploy/credential-secrets.js';
+import { credentialSecretsIfConfigured } from './deploy/credential-secrets.js';
 import { MlopsError, formatProblem, type Problem } from './errors.js';
 import { settleUninterruptible, uninterruptibleRunning } from './interrupt.js';
 import type { Logger } from './logger.js';
@@ -155,15 +155,7 @@ export function cdfClientFromInputs(log: Logger, access: 'read' | 'write'): Prom
  * deploy then fails on the credentials themselves.
  */
 export function credentialSecretsFromInputs(log: Logger): Record<string, string> {
-  const passWrite = booleanInput('pass-write-credentials', false);
-  let config;
-  try {
-    config = resolveCdfConfig(cdfInputsFrom(input), process.env, log);
-  } catch (err) {
-    if (err instanceof MlopsError) return {};
-    throw err;
-  }
-  return credentialSecrets(config, { passWrite });
+  return credentialSecretsIfConfigured(() => resolveCdfConfig(cdfInputsFrom(input), process.env, log), { passWrite: booleanInput('pass-write-credentials', false) });
 }
 
 class StepTimeoutError extends MlopsError {}

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
-  PIPELINE_SUMMARY_HEADINGS, consoleLogger, createCdfClient, githubRunContext, parsePipelineInputs, pipelineFailure, pipelineSummaryRows,
+  PIPELINE_SUMMARY_HEADINGS, consoleLogger, createCdfClient, credentialSecretsIfConfigured, githubRunContext, parsePipelineInputs, pipelineFailure, pipelineSummaryRows,
   planLine, provenanceFromEnv, resolveCdfConfig, runPipeline, type PipelineResult,
 } from '@akerbp-mlops/core';
 import { alignedTable } from '../table.js';
@@ -27,7 +27,8 @@ export default function register(program: Command): void {
     .option('--keep-warm-schedule <cron>', 'cron of the keep-warm schedule (default in prod: */30 5-17 * * 1-5; none disables it)')
     .option('--secrets <json>', 'function secrets, a JSON object (CDF rules apply); without it, a model whose function has secrets is refused; {} removes them on purpose')
     .option('--index-url <url>', "package index CDF's build uses instead of PyPI (user:token@ allowed; passed as the function's indexUrl, never written to the zip)")
-    .option('--extra-index-urls <list>', 'further package indexes, comma-separated (passed as extraIndexUrls)');
+    .option('--extra-index-urls <list>', 'further package indexes, comma-separated (passed as extraIndexUrls)')
+    .option('--pass-write-credentials', 'also pass the write credentials to the functions as the secrets id-write and secret-write (risky: any code in the function can then write to CDF); the read pair is passed as tenant-id, base-url, id-read, secret-read whenever it is set');
   verboseOption(cmd).action(handler(deployCommand));
 }
 
@@ -44,8 +45,8 @@ interface DeployOptions extends RepoOptions {
   secrets?: string;
   indexUrl?: string;
   extraIndexUrls?: string;
+  passWriteCredentials?: boolean;
 }
-
 /** The plan line and one aligned row per model and service (the action's job summary, for a terminal). */
 export function formatPipelineResult(result: PipelineResult): string {
   const rows = pipelineSummaryRows(result);
@@ -70,6 +71,7 @@ async function deployCommand(values: DeployOptions): Promise<number> {
   });
   const result = await runPipeline({
     ...parsed,
+    credentialSecrets: credentialSecretsIfConfigured(() => resolveCdfConfig({}, process.env, log), { passWrite: values.passWriteCredentials ?? false }),
     repoRoot: resolve(values.repo ?? '.'),
     settingsFile: values.settings,
     github: githubRunContext(),

@@ -2,7 +2,8 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
-  TEST_SUMMARY_HEADINGS, consoleLogger, formatProblem, parseNameList, parseService, testFailure, testModels, testSummaryRows,
+  TEST_SUMMARY_HEADINGS, consoleLogger, createCdfClient, formatProblem, parseEnv, parseNameList, parseService, resolveCdfConfig,
+  testFailure, testModels, testSummaryRows, type CdfInputs,
 } from '@akerbp-mlops/core';
 import { alignedTable } from '../table.js';
 import { handler } from '../exit.js';
@@ -13,7 +14,8 @@ export default function register(program: Command): void {
   const cmd = program
     .command('test')
     .summary("run a model's tests and its service test")
-    .description(`Runs each model's pytest tests, then its service test: the packaged handler called locally with ServiceTest.prediction_input (or training_input) against an embedded CDF emulator. Exit code 1 when anything fails.`);
+    .description(`Runs each model's pytest tests, then its service test: the packaged handler called locally with ServiceTest.prediction_input (or training_input) against an embedded CDF emulator, as the test-model action does. With --env test or prod, a missing artifact folder is downloaded from that environment first. CDF credentials (for that and for helper models) come from the COGNITE_* variables; the read pair is enough. Exit code 1 when anything fails.`)
+    .option('--env <env>', 'environment a missing artifact folder is downloaded from: dev (none is), test or prod', 'dev');
   repoOptions(cmd)
     .option('--python <path>', 'Python interpreter', 'python3')
     .option('--no-install', "do not pip install the model's requirements first")
@@ -22,12 +24,19 @@ export default function register(program: Command): void {
 }
 
 interface TestOptions extends RepoOptions {
+  env: string;
   python: string;
   install: boolean;
   service: string;
 }
 
+/** The read pair stands in for the write pair when only it is set: tests read, never write. */
+function readCredentials(env: NodeJS.ProcessEnv): CdfInputs {
+  return env.COGNITE_CLIENT_ID_WRITE ? {} : { 'client-id': env.COGNITE_CLIENT_ID_READ, 'client-secret': env.COGNITE_CLIENT_SECRET_READ };
+}
+
 async function testCommand(values: TestOptions): Promise<number> {
+  const log = consoleLogger({ verbose: values.verbose });
   const results = await testModels({
     settingsFile: values.settings,
     workingDirectory: resolve(values.repo ?? '.'),
@@ -36,7 +45,9 @@ async function testCommand(values: TestOptions): Promise<number> {
     installRequirements: values.install,
     service: parseService(values.service),
     outputDir: '.mlops/test',
-    log: consoleLogger({ verbose: values.verbose }),
+    artifactEnv: parseEnv(values.env, '--env'),
+    cdfClient: () => createCdfClient(resolveCdfConfig(readCredentials(process.env), process.env, log), { access: 'read', log }),
+    log,
   });
   process.stdout.write(`${alignedTable([TEST_SUMMARY_HEADINGS, ...testSummaryRows(results)])}\n`);
   for (const p of results.flatMap((r) => r.problems)) process.stdout.write(`  ${formatProblem(p)}\n`);

@@ -31,6 +31,22 @@ export function credentialSecrets(config: CdfConfig, o: { passWrite: boolean }):
 }
 
 /**
+ * credentialSecrets of the configuration `resolve` returns; none when it throws MlopsError
+ * (incomplete credentials: a run that deploys nothing needs none, and a deploy fails on the
+ * credentials themselves). Errors of credentialSecrets (pass-write-credentials) are thrown.
+ */
+export function credentialSecretsIfConfigured(resolve: () => CdfConfig, o: { passWrite: boolean }): Record<string, string> {
+  let config: CdfConfig;
+  try {
+    config = resolve();
+  } catch (err) {
+    if (err instanceof MlopsError) return {};
+    throw err;
+  }
+  return credentialSecrets(config, o);
+}
+
+/**
  * The user's function-secrets with the credential secrets added; undefined when both are empty.
  * A key in both is an error naming it (the user's value would silently replace, or be replaced by,
  * the credentials).

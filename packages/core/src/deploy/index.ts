@@ -12,7 +12,7 @@ export {
   type SuiteRecord, type SuiteMetadataInput, type DecodedSuiteMetadata, type RunRef, type SuiteMetadataKey,
 } from './suite-metadata.js';
 export { hashFile, CODE_FILE_PREFIX } from './code-file.js';
-export { CREDENTIAL_SECRET_KEYS, credentialSecrets, mergeCredentialSecrets } from './credential-secrets.js';
+export { CREDENTIAL_SECRET_KEYS, credentialSecrets, credentialSecretsIfConfigured, mergeCredentialSecrets, withoutCredentialSecrets } from './credential-secrets.js';
 export { readPackageInfo, type PackageInfo } from './package-info.js';
 export { deployModels, deploySummaryRows, DEPLOY_SUMMARY_HEADINGS, type DeployModelsOptions, type ModelDeploy } from './deploy-models.js';
 export * from './state.js';
