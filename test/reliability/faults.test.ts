@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
 import {
-  CODE_FILE_PREFIX, ModelManager, callByExternalId, createCdfClient, deployModels, listFunctions, resolveCdfConfig, silentLogger,
+  CODE_FILE_PREFIX, ModelManager, isCodeFileExternalId, parseVersionedSuffix, callByExternalId, createCdfClient, deployModels, listFunctions, resolveCdfConfig, silentLogger,
   type ModelDeploy,
 } from '@akerbp-mlops/core';
 import type { CogniteClient } from '@cognite/sdk';
@@ -66,7 +66,8 @@ describe(`fault-injected deploys (${RUNS} runs, faults ${SPEC}, seed ${SEED})`, 
     const family = await tries(() => listFunctions(client, { externalIdPrefix: LATEST }));
     const files = await tries(() => client.files.list({ filter: { externalIdPrefix: `${CODE_FILE_PREFIX}${LATEST}/` }, limit: 1000 }).autoPagingToArray({ limit: Infinity }));
     const used = new Set(family.map((f) => f.fileId));
-    return files.filter((f) => !used.has(f.id)).map((f) => f.id);
+    // Failed deployments keep their code files (and saved logs) on purpose: not orphans.
+    return files.filter((f) => isCodeFileExternalId(LATEST, f.externalId) && !used.has(f.id) && (f.metadata as Record<string, string> | undefined)?.mlops_state !== 'failed').map((f) => f.id);
   }
 
   /**
@@ -75,7 +76,7 @@ describe(`fault-injected deploys (${RUNS} runs, faults ${SPEC}, seed ${SEED})`, 
    */
   async function violations(allowed: string[], failedRuns: number, earlierOrphans: number[] = []): Promise<string[]> {
     const found: string[] = [];
-    const family = (await tries(() => listFunctions(client, { externalIdPrefix: LATEST }))).filter((f) => f.externalId === LATEST || /-\d+$/.test(f.externalId ?? ''));
+    const family = (await tries(() => listFunctions(client, { externalIdPrefix: LATEST }))).filter((f) => f.externalId === LATEST || parseVersionedSuffix(LATEST, f.externalId) !== null);
     const latest = family.find((f) => f.externalId === LATEST);
     if (!latest) return ['the latest function does not exist'];
     if (latest.status !== 'Ready') found.push(`the latest is ${latest.status}`);
@@ -87,7 +88,7 @@ describe(`fault-injected deploys (${RUNS} runs, faults ${SPEC}, seed ${SEED})`, 
     const versioned = family.filter((f) => f !== latest);
     const versions = versioned.map((f) => f.metadata?.version);
     if (new Set(versions).size !== versions.length) found.push(`duplicate versions ${versions.join(', ')}`);
-    for (const f of versioned) if (!f.externalId!.endsWith(`-${f.metadata?.version}`)) found.push(`${f.externalId} holds version ${f.metadata?.version}`);
+    for (const f of versioned) if (parseVersionedSuffix(LATEST, f.externalId)?.version !== Number(f.metadata?.version)) found.push(`${f.externalId} holds version ${f.metadata?.version}`);
     // Retention keeps KEEP versions, plus the serving one; failed runs may leave one more each until swept.
     if (versioned.length > KEEP + 1 + failedRuns) found.push(`${versioned.length} versioned functions kept (retention ${KEEP})`);
     const orphans = (await orphanIds()).filter((id) => !earlierOrphans.includes(id));

@@ -84,7 +84,7 @@ describe('deployFunction against the emulator', () => {
     const r = await deploy(2, { dryRun: true });
     expect(r.changed).toBe(true);
     expect(r.stages.at(-1)?.detail).toMatch(/create sonic_model-prediction-test-2; replace sonic_model-prediction-test/);
-    expect(emu.requests.slice(before).filter((q) => q.path.startsWith('/api/')).map((q) => q.path)).toEqual([`/api/v1/projects/${emu.project}/functions/list`]);
+    expect(emu.requests.slice(before).filter((q) => q.path.startsWith('/api/')).map((q) => q.path)).toEqual([`/api/v1/projects/${emu.project}/functions/list`, `/api/v1/projects/${emu.project}/files/byids`]);
   });
 
   it('a failing smoke test leaves the old latest serving', async () => {
@@ -133,13 +133,13 @@ describe('deployFunction against the emulator', () => {
     const versioned = (await listModelFunctions(client, { env: 'test', tag: 'versioned' })).map((f) => f.fn.externalId);
     expect(versioned).toEqual(['sonic_model-prediction-test-3', 'sonic_model-prediction-test-4']);
     const codeFiles = await client.files.list({ filter: { externalIdPrefix: 'mlops-code/sonic_model-prediction-test/' } }).autoPagingToArray();
-    // The broken zip's file is an orphan of a failed deploy, younger than the sweep's grace period.
+    // The broken zip's code file stays, marked failed (failed deployments are kept for debugging, the newest keep-versions of them).
     expect(codeFiles.map((f) => f.externalId).sort()).toEqual([(await pkg(3)).sha256, (await pkg(4)).sha256, brokenSha].map((s) => `mlops-code/sonic_model-prediction-test/${s}`).sort());
 
     const rolled = await rollbackLatest(client, { model: 'sonic_model', env: 'test', to: 3, log: silentLogger, testPayload: PAYLOAD });
     expect(rolled).toMatchObject({ externalId: 'sonic_model-prediction-test', previousVersion: 4, version: 3, smokeTest: { status: 'ok' } });
     expect(await latestModelId()).toBe('sonic_model/test/3');
-    await expect(rollbackLatest(client, { model: 'sonic_model', env: 'test', to: 1, log: silentLogger })).rejects.toThrow(/sonic_model-prediction-test-1 does not exist/);
+    await expect(rollbackLatest(client, { model: 'sonic_model', env: 'test', to: 1, log: silentLogger })).rejects.toThrow(/no kept deployment of version 1\. Kept deployments: 4 \(version 4, code [0-9a-f]{12}\), 3 \(version 3, /);
   });
 
   it('keeps a keep-warm schedule idempotently', async () => {

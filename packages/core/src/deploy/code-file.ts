@@ -12,6 +12,7 @@ import { CdfApiError, cdfRequest, sdkCall } from '../cdf/retry.js';
 import { MlopsError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { CODE_DIRECTORY } from '../naming.js';
+import { STATE_KEYS } from './state.js';
 
 const MIME_TYPE = 'application/zip';
 /** Code files are only ever ours under this prefix; retention deletes nothing else. */
@@ -108,10 +109,50 @@ async function waitUploaded(client: CogniteClient, id: number, label: string): P
   }
 }
 
+/** `mlops-code/<latest xid>/<sha256>`: a code file (not a saved log beside it). */
+export function isCodeFileExternalId(latestXid: string, externalId: string | undefined): boolean {
+  return !!externalId && externalId.startsWith(`${CODE_FILE_PREFIX}${latestXid}/`) && /^[0-9a-f]{64}$/.test(externalId.slice(CODE_FILE_PREFIX.length + latestXid.length + 1));
+}
+
+/**
+ * Records a deployment's state change on its code file (deploy/state.ts keys). Files metadata
+ * `add` merges keys into what is there and `remove` drops keys (CDF Files API, files/update), so
+ * the upload's own keys stay.
+ */
+export async function updateCodeFileState(client: CogniteClient, fileId: number, add: Record<string, string>, remove: string[] = []): Promise<void> {
+  await cdfRequest(client, {
+    method: 'POST', path: '/files/update', idempotent: true,
+    data: { items: [{ id: fileId, update: { metadata: { add, remove } } }] },
+  });
+}
+
+/** Saved smoke-call logs sit beside their code file: `<code file xid>.smoke.log`. */
+export const SMOKE_LOG_SUFFIX = '.smoke.log';
+
+/** Lines of a failed call's logs kept in CDF Files (the function, and with it CDF's copy of the logs, is deleted). */
+const SAVED_LOG_LINES = 500;
+
+/**
+ * Saves a failed smoke call's logs as a text file beside its code file
+ * (`<code file xid>.smoke.log`, same data set) and returns its external id.
+ */
+export async function saveCallLogs(client: CogniteClient, codeFile: FileInfo, header: string, lines: string[]): Promise<string> {
+  const externalId = `${codeFile.externalId}${SMOKE_LOG_SUFFIX}`;
+  const text = `${header}\n\n${lines.slice(-SAVED_LOG_LINES).join('\n')}\n`;
+  await sdkCall(client, 'POST /files', () => client.files.upload({
+    externalId, name: `${(codeFile.externalId ?? '').split('/').slice(-2).join('-')}${SMOKE_LOG_SUFFIX}`, directory: CODE_DIRECTORY, mimeType: 'text/plain',
+    ...(codeFile.dataSetId !== undefined ? { dataSetId: codeFile.dataSetId } : {}),
+  }, text, true, true), false);
+  return externalId;
+}
+
 /** Deletes code files of ours (by id); others' files are never touched. */
 export async function deleteCodeFiles(client: CogniteClient, ids: number[]): Promise<string[]> {
   const ours = (await retrieveFiles(client, ids.map((id) => ({ id })))).filter((f) => f.externalId?.startsWith(CODE_FILE_PREFIX));
   if (!ours.length) return [];
-  await cdfRequest(client, { method: 'POST', path: '/files/delete', data: { items: ours.map((f) => ({ id: f.id })), ignoreUnknownIds: true }, idempotent: true });
+  // A failed deployment's saved smoke-call logs go with its code file.
+  const logs = ours.map((f) => (f.metadata as Record<string, string> | undefined)?.[STATE_KEYS.logFile]).filter((x): x is string => !!x?.startsWith(CODE_FILE_PREFIX));
+  const items = [...ours.map((f) => ({ id: f.id })), ...logs.map((externalId) => ({ externalId }))];
+  await cdfRequest(client, { method: 'POST', path: '/files/delete', data: { items, ignoreUnknownIds: true }, idempotent: true });
   return ours.map((f) => f.externalId as string);
 }

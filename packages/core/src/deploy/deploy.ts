@@ -1,21 +1,33 @@
 /**
- * Deploys one model service (issue 6): resolve → upload code → versioned function (create, wait,
- * smoke) → switch the latest (with restore) → retention → keep-warm. Every stage is a log group
- * and a timed entry in the result. An unchanged model costs a few reads and changes nothing.
+ * Deploys one model service as an immutable deployment (deploy/state.ts): resolve → upload code
+ * (state pending) → a new versioned function beside the proven ones (create, wait, smoke; a
+ * failure deletes it and marks its code file failed) → proven → switch the latest (with restore)
+ * → retention → keep-warm. No step deletes the last proven function of a version before its
+ * replacement is Ready and smoke-tested. Every stage is a log group and a timed entry in the
+ * result; an unchanged model costs a few reads and changes nothing.
  */
-import { deleteFunctions, listFunctions, waitForReady, type CdfFunction } from '../cdf/functions.js';
+import type { CogniteClient, FileInfo } from '@cognite/sdk';
+import { deleteFunctions, listFunctions, retrieveFunction, waitForReady, type CdfFunction, type FunctionCreate } from '../cdf/functions.js';
+import { CdfApiError } from '../cdf/retry.js';
+import { MlopsError } from '../errors.js';
+import { throwIfCancelled } from '../interrupt.js';
 import type { Logger } from '../logger.js';
 import { artifactExternalId, codeFileExternalId, functionExternalId } from '../naming.js';
-import { isCodeFileFor, mustReplace, retrieveFiles, uploadCodeFile } from './code-file.js';
+import { isCodeFileExternalId, isCodeFileFor, mustReplace, retrieveFiles, saveCallLogs, updateCodeFileState, uploadCodeFile } from './code-file.js';
 import { deployedCode, functionSpec } from './fields.js';
 import { mergeCredentialSecrets, withoutCredentialSecrets } from './credential-secrets.js';
 import { refuseSilentWipe, validateSecrets } from './secrets.js';
+import { decodeSuiteMetadata, isPackageFunction } from './suite-metadata.js';
 import { applyKeepWarm, checkCron } from './keep-warm.js';
-import { applyRetention, planRetention, versionOfExternalId } from './retention.js';
-import { DEFAULT_WAIT_TIMEOUT_MS, replaceFunction, rollOut, smokeCall, type SmokeResult } from './rollout.js';
+import { recordProgress } from './progress.js';
+import { applyRetention, familyFiles, planRetention } from './retention.js';
+import { DEFAULT_WAIT_TIMEOUT_MS, SmokeTestError, createOrAdopt, replaceFunction, smokeCall, type SmokeResult } from './rollout.js';
+import { FAILURE_TEXT_LIMIT, STATE_KEYS, deploymentRecord, isProvenFunction, parseVersionedSuffix, versionedExternalId, type FileLike } from './state.js';
 import type { DeployOptions, DeployResult, DeployStage } from './types.js';
 
 export const DEFAULT_KEEP_VERSIONS = 3;
+/** Other deployments of the same version tried when concurrent deploys take the ids first. */
+const CANDIDATE_ATTEMPTS = 5;
 
 /** Runs one stage inside a log group and records its duration and outcome. */
 export function stageRunner(stages: DeployStage[], log: Logger) {
@@ -38,15 +50,76 @@ function sameSecretNames(fn: CdfFunction, secrets: Record<string, string> | unde
   return JSON.stringify(Object.keys(fn.secrets ?? {}).sort()) === JSON.stringify(Object.keys(secrets ?? {}).sort());
 }
 
+/** The akerbp-mlops Python package's marks (suite-metadata.ts isPackageFunction), named in messages. */
+const PACKAGE_VERSION_KEYS = ['akerbp-mlops_version', 'akerbp.mlops_version'];
+/** What the seed wrote before the 3-key suite metadata; its functions are ours too. */
+const SEED_KEYS = ['code_sha256', 'suite_version'];
+
+/**
+ * Who made the function at the latest external id: this suite (its `mlops` record, the seed's
+ * keys, or a code file of ours), the akerbp-mlops Python package (`version` plus the package's
+ * version key), or someone else.
+ */
+export function functionOwner(fn: CdfFunction, codeFile: FileLike | undefined, latestXid: string): { kind: 'suite' } | { kind: 'package'; packageVersion: string } | { kind: 'unknown' } {
+  const m = fn.metadata ?? {};
+  if (decodeSuiteMetadata(m) || SEED_KEYS.some((k) => k in m) || isCodeFileExternalId(latestXid, codeFile?.externalId)) return { kind: 'suite' };
+  if (isPackageFunction(m)) return { kind: 'package', packageVersion: m[PACKAGE_VERSION_KEYS.find((k) => k in m) as string] };
+  return { kind: 'unknown' };
+}
+
+/** Refuses to replace a function this suite did not make, unless adopting; notices adoption of the Python package's. */
+function checkOwnership(latest: CdfFunction | null, files: FileInfo[], latestXid: string, adopt: boolean, log: Logger): void {
+  if (!latest) return;
+  const owner = functionOwner(latest, files.find((f) => f.id === latest.fileId), latestXid);
+  if (owner.kind === 'package') {
+    log.info(`${latestXid} was made by the akerbp-mlops Python package (${owner.packageVersion}), serving version ${latest.metadata?.version}; adopting it: this deploy replaces it, and restores it from its code file (id ${latest.fileId}) if the new function fails.`);
+  } else if (owner.kind === 'unknown' && !adopt) {
+    throw new MlopsError(
+      `${latestXid} (id ${latest.id}) was not made by akerbp/mlops: its metadata has neither this suite's keys nor the akerbp-mlops Python package's ` +
+        `(version plus ${PACKAGE_VERSION_KEYS.join(' or ')}), and deploying would delete it. If it is yours to replace, set the input adopt: true ` +
+        '(or pass --adopt to mlops deploy); otherwise pick another model_name.',
+      [{ field: 'adopt', message: `${latestXid} was not made by akerbp/mlops` }],
+    );
+  } else if (owner.kind === 'unknown') {
+    log.warning(`${latestXid} (id ${latest.id}) was not made by akerbp/mlops; adopt is set, so this deploy replaces it.`);
+  }
+}
+
+/** The first external id of version N's deployments (`-N`, `-N-2`, ...) no function has. */
+function firstFree(latestXid: string, version: number, taken: { externalId?: string }[]): string {
+  const used = new Set(taken.map((fn) => fn.externalId));
+  let k = 1;
+  while (used.has(versionedExternalId(latestXid, version, k))) k++;
+  return versionedExternalId(latestXid, version, k);
+}
+
+/** Says what a family's latest serves, for summaries. */
+function servingText(latestXid: string, fn: CdfFunction | null): string {
+  if (!fn) return `nothing: ${latestXid} does not exist`;
+  return `${latestXid} ${fn.status === 'Ready' ? 'serves' : `is ${fn.status}, with`} version ${fn.metadata?.version ?? '?'} (function id ${fn.id}, code file ${fn.fileId})`;
+}
+
 export async function deployFunction(o: DeployOptions): Promise<DeployResult> {
+  const latestXid = functionExternalId(o.model.modelName, o.service, o.env);
+  // Bad input fails before CDF is touched.
+  validateSecrets(o.secrets);
+  if (o.keepWarmSchedule) checkCron(o.keepWarmSchedule);
+  recordProgress({ latest: latestXid, phase: 'preparing', serving: `${latestXid}: not yet read` });
+  try {
+    return await deploy(o, latestXid);
+  } catch (err) {
+    const now = await retrieveFunction(o.client, { externalId: latestXid }).catch(() => undefined);
+    recordProgress({ latest: latestXid, phase: 'failed', serving: now === undefined ? `${latestXid}: unknown (CDF could not be read)` : servingText(latestXid, now) });
+    throw err;
+  }
+}
+
+async function deploy(o: DeployOptions, latestXid: string): Promise<DeployResult> {
   const { client, model, service, env, version, log } = o;
   const sha = o.packageSha256;
-  const latestXid = functionExternalId(model.modelName, service, env);
-  const versionedXid = functionExternalId(model.modelName, service, env, version);
   const codeXid = codeFileExternalId(model.modelName, service, env, sha);
   const userSecrets = validateSecrets(o.secrets);
   const secrets = mergeCredentialSecrets(userSecrets, o.credentialSecrets ?? {});
-  if (o.keepWarmSchedule) checkCron(o.keepWarmSchedule);
   const keepVersions = o.keepVersions ?? DEFAULT_KEEP_VERSIONS;
   const waitTimeoutMs = o.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
   // A training service is smoke-tested with a keep-warm call, never a training run: a deploy
@@ -58,118 +131,188 @@ export async function deployFunction(o: DeployOptions): Promise<DeployResult> {
   const stages: DeployStage[] = [];
   const stage = stageRunner(stages, log);
   const result: DeployResult = {
-    functionExternalId: latestXid, functionId: null, versionedExternalId: versionedXid, version,
+    functionExternalId: latestXid, functionId: null, versionedExternalId: versionedExternalId(latestXid, version), version,
     modelId: artifactExternalId(model.modelName, env, version), codeFileId: null, codeSha256: sha,
     previousVersion: null, changed: false, stages, smokeTest: null,
   };
-  const matches = (fn: CdfFunction | null): boolean =>
-    !!fn && fn.status === 'Ready' && deployedCode(fn).sha256 === sha && deployedCode(fn).version === version && sameSecretNames(fn, secrets);
 
-  // One list call finds the latest, this version and every version retention looks at.
+  // One list call finds the latest and every versioned function; one byids call their code files and this code's.
   const family = await stage('resolve', `Resolve ${latestXid}`, async (detail) => {
     const found = await listFunctions(client, { externalIdPrefix: latestXid });
-    const ours = found.filter((fn) => fn.externalId === latestXid || versionOfExternalId(latestXid, fn.externalId) !== null);
-    const latest = ours.find((fn) => fn.externalId === latestXid) ?? null;
-    const versioned = ours.find((fn) => fn.externalId === versionedXid) ?? null;
+    const latest = found.find((fn) => fn.externalId === latestXid) ?? null;
+    const versioned = found.filter((fn) => parseVersionedSuffix(latestXid, fn.externalId) !== null);
     result.previousVersion = deployedCode(latest).version;
-    const versions = ours.filter((fn) => fn !== latest).length;
+    // Unchanged needs no file read: the latest is only ever created from proven code.
+    const same = (fn: CdfFunction | null | undefined) => !!fn && fn.status === 'Ready' && deployedCode(fn).sha256 === sha && sameSecretNames(fn, secrets);
+    const twin = same(latest) ? versioned.find((fn) => same(fn) && fn.fileId === latest!.fileId && parseVersionedSuffix(latestXid, fn.externalId)?.version === version) : undefined;
+    if (twin) {
+      detail(`${servingText(latestXid, latest)}, this very code, with ${twin.externalId}.`);
+      return { latest, versioned, files: [] as FileInfo[], codeFile: undefined, unchanged: twin };
+    }
+    const ids = [...new Set([latest, ...versioned].filter((fn): fn is CdfFunction => !!fn).map((fn) => fn.fileId))];
+    const files = await retrieveFiles(client, [{ externalId: codeXid }, ...ids.map((id) => ({ id }))]);
     detail(latest
-      ? `${latestXid} serves version ${result.previousVersion ?? '?'} (code sha256 ${deployedCode(latest).sha256 ?? 'unknown'}, ${latest.status}); ${versions} versioned function(s).`
-      : `${latestXid} does not exist yet; ${versions} versioned function(s).`);
-    return { all: ours, latest, versioned };
+      ? `${servingText(latestXid, latest)}; ${versioned.length} versioned function(s).`
+      : `${latestXid} does not exist yet; ${versioned.length} versioned function(s).`);
+    return { latest, versioned, files, codeFile: files.find((f) => f.externalId === codeXid), unchanged: undefined };
   });
-  let { latest, versioned } = family;
+  const { latest, versioned, files } = family;
+  if (!family.unchanged) checkOwnership(latest, files, latestXid, o.adopt ?? false, log);
   // Before anything changes, so a refused deploy leaves the serving function and its secrets as they are.
   refuseSilentWipe(userSecrets, latest && withoutCredentialSecrets(latest));
-  const unchanged = matches(latest) && matches(versioned);
+  const fileOf = (id: number): FileLike | undefined => {
+    const f = files.find((x) => x.id === id);
+    return f && { id: f.id, externalId: f.externalId, metadata: f.metadata as Record<string, string> | undefined };
+  };
+  const codeFileId = isCodeFileFor(family.codeFile, sha) ? family.codeFile!.id : null;
+  const ofThisCode = (fn: CdfFunction) => fn.fileId === codeFileId && sameSecretNames(fn, secrets) && parseVersionedSuffix(latestXid, fn.externalId)?.version === version;
+  const provenHere = family.unchanged ?? versioned.find((fn) => ofThisCode(fn) && isProvenFunction(fn, fileOf(fn.fileId))) ?? null;
+  const serves = !!family.unchanged || (!!latest && latest.fileId === codeFileId && latest.status === 'Ready' && sameSecretNames(latest, secrets));
+  const previous = latest ? versioned.filter((fn) => fn.fileId === latest.fileId && isProvenFunction(fn, fileOf(fn.fileId))).sort((a, b) => b.createdTime - a.createdTime)[0] : undefined;
+  recordProgress({ latest: latestXid, serving: servingText(latestXid, latest), previousVersioned: previous?.externalId, previousFileId: latest?.fileId });
 
   if (o.dryRun) {
-    const plan = unchanged
+    const plan = serves && provenHere
       ? ['unchanged: nothing to deploy']
       : [
-          matches(versioned) ? `reuse ${versionedXid}` : `${versioned ? 'replace' : 'create'} ${versionedXid}`,
+          provenHere ? `reuse ${provenHere.externalId}` : `create ${firstFree(latestXid, version, versioned)}`,
           `${latest ? 'replace' : 'create'} ${latestXid} with code sha256 ${sha}`,
         ];
-    result.changed = !unchanged;
+    result.changed = !(serves && provenHere);
     result.functionId = latest?.id ?? null;
-    result.codeFileId = unchanged ? latest!.fileId : null;
+    result.codeFileId = serves ? latest!.fileId : null;
     stages.push({ name: 'dry run', ms: 0, detail: plan.join('; ') });
     log.info(`Dry run: ${plan.join('; ')}.`);
     return result;
   }
 
-  if (unchanged) {
+  let serving = latest;
+  if (serves && provenHere) {
     log.info(`${latestXid}: unchanged (version ${version}, code sha256 ${sha} already serving); nothing deleted, created or uploaded.`);
     result.functionId = latest!.id;
     result.codeFileId = latest!.fileId;
+    result.versionedExternalId = provenHere.externalId as string;
   } else {
     result.changed = true;
-    const fileId = await stage('upload code', `Upload code ${codeXid}`, async (detail) => {
-      const [existing] = await retrieveFiles(client, [{ externalId: codeXid }]);
+    throwIfCancelled(`the upload of ${codeXid}`);
+    const codeFile = await stage('upload code', `Upload code ${codeXid}`, async (detail) => {
+      const existing = family.codeFile;
       if (isCodeFileFor(existing, sha)) {
-        detail(`${codeXid} already holds this code (file ${existing.id}); not uploaded.`);
-        return existing.id;
+        const state = stateOf(existing);
+        if (state === 'failed') await updateCodeFileState(client, existing!.id, { [STATE_KEYS.state]: 'pending' });
+        detail(`${codeXid} already holds this code (file ${existing!.id}${state === 'failed' ? ', failed before: trying it again' : ''}); not uploaded.`);
+        return existing!;
       }
       const file = await uploadCodeFile(client, {
         packagePath: o.packagePath, externalId: codeXid, sha256: sha, dataset: model.dataset, log,
-        metadata: { model: model.modelName, service, env, version: String(version) }, overwrite: mustReplace(existing, sha),
+        metadata: { model: model.modelName, service, env, version: String(version), [STATE_KEYS.state]: 'pending', ...(o.indexUrls?.indexUrl || o.indexUrls?.extraIndexUrls?.length ? { [STATE_KEYS.indexUrl]: 'set' } : {}) }, overwrite: mustReplace(existing, sha),
       });
       detail(`uploaded ${codeXid} (file ${file.id}).`);
-      return file.id;
+      return file;
     });
+    const fileId = codeFile.id;
     result.codeFileId = fileId;
-    const spec = (externalId: string, isLatest: boolean) =>
+    const spec = (externalId: string, isLatest: boolean): FunctionCreate =>
       functionSpec({ model, service, env, version, codeSha256: sha, fileId, externalId, latest: isLatest, secrets, indexUrls: o.indexUrls, provenance: o.provenance, log });
-    const rollout = { waitTimeoutMs, smokePayload, log };
+    /** Marks this deployment failed (function deleted, code file and logs kept), then rethrows. */
+    const fail = async (fn: CdfFunction | null, err: unknown): Promise<never> => {
+      const reason = err instanceof SmokeTestError ? `smoke test failed: ${err.reason}` : (err as Error).message.split('\n')[0];
+      const add: Record<string, string> = { [STATE_KEYS.state]: 'failed', [STATE_KEYS.failure]: reason.slice(0, FAILURE_TEXT_LIMIT) };
+      if (err instanceof SmokeTestError) {
+        add[STATE_KEYS.logFile] = await saveCallLogs(client, codeFile, `${fn?.externalId} call ${err.callId}: ${err.reason}`, err.logs.map((l) => l.message.trimEnd()))
+          .catch((e: Error) => { log.warning(`Could not save the smoke call's logs: ${e.message}`); return ''; });
+        if (!add[STATE_KEYS.logFile]) delete add[STATE_KEYS.logFile];
+      }
+      await updateCodeFileState(client, fileId, add).catch((e: Error) => log.warning(`Could not mark ${codeXid} failed: ${e.message}`));
+      if (fn) {
+        await deleteFunctions(client, [{ id: fn.id }]).catch((e: Error) => log.warning(`Could not delete ${fn.externalId}, which never worked: ${e.message}`));
+        log.warning(`Deleted ${fn.externalId}, which never worked; its code file ${codeXid} is kept, marked failed${add[STATE_KEYS.logFile] ? `, with the call's logs in ${add[STATE_KEYS.logFile]}` : ''}.`);
+      }
+      throw err;
+    };
     let smoke: SmokeResult | null = null;
 
-    versioned = await stage('versioned function', `Create ${versionedXid}`, async (detail) => {
-      if (matches(versioned)) {
-        detail(`${versionedXid} already runs this code and is Ready; reused.`);
-        return versioned;
+    throwIfCancelled(`the versioned function of version ${version}`);
+    const candidate = await stage('versioned function', `Versioned function of version ${version}`, async (detail) => {
+      const mine = versioned.filter((fn) => ofThisCode(fn) && fn.status !== 'Failed').sort((a, b) => b.createdTime - a.createdTime);
+      const ready = mine.find((fn) => fn.status === 'Ready');
+      if (ready) {
+        detail(`${ready.externalId} already runs this code and is Ready; reused.`);
+        return ready;
       }
-      if (versioned && deployedCode(versioned).sha256 === sha && versioned.status !== 'Failed' && sameSecretNames(versioned, secrets)) {
-        // Being built by a concurrent deploy of the same code: wait for it instead of replacing it.
-        const fn = await waitForReady(client, { id: versioned.id }, { timeoutMs: waitTimeoutMs, log });
-        detail(`${versionedXid} was being built with this code; it is Ready.`);
+      if (mine[0]) {
+        // Being built by a concurrent deploy of the same code: wait for it instead of building another.
+        const fn = await waitForReady(client, { id: mine[0].id }, { timeoutMs: waitTimeoutMs, log });
+        detail(`${fn.externalId} was being built with this code; it is Ready.`);
         return fn;
       }
-      // Not serving, so a plain replace: nothing to restore.
-      if (versioned) await deleteFunctions(client, [{ id: versioned.id }]);
-      const out = await rollOut(client, spec(versionedXid, false), { ...rollout, smokePayload: null });
-      detail(`${versioned ? 'replaced' : 'created'} ${versionedXid} (id ${out.fn.id}); Ready.`);
-      return out.fn;
+      // A new deployment under the first free id of this version: nothing proven is deleted for it.
+      const taken = [...versioned];
+      let created: CdfFunction | undefined;
+      for (let attempts = 1; !created; attempts++) {
+        const xid = firstFree(latestXid, version, taken);
+        created = await createOrAdopt(client, spec(xid, false), log, 'throw').catch((err: unknown) => {
+          if (!(err instanceof CdfApiError && err.status === 409) || attempts >= CANDIDATE_ATTEMPTS) throw err;
+          taken.push({ externalId: xid } as CdfFunction);
+          return undefined;
+        });
+      }
+      const fn = await waitForReady(client, { externalId: created.externalId as string }, { timeoutMs: waitTimeoutMs, log }).catch((err: unknown) => fail(created!, err));
+      detail(`created ${fn.externalId} (id ${fn.id}); Ready.`);
+      return fn;
     });
+    result.versionedExternalId = candidate.externalId as string;
     if (smokePayload !== null) {
-      smoke = await stage('smoke test versioned', `Smoke-test ${versionedXid}`, async (detail) => {
-        const r = await smokeCall(client, versioned!, smokePayload, { timeoutMs: waitTimeoutMs, log });
+      throwIfCancelled(`the smoke test of ${candidate.externalId}`);
+      smoke = await stage('smoke test versioned', `Smoke-test ${candidate.externalId}`, async (detail) => {
+        const r = await smokeCall(client, candidate, smokePayload, { timeoutMs: waitTimeoutMs, log }).catch((err: unknown) => (err instanceof SmokeTestError ? fail(candidate, err) : Promise.reject(err)));
         detail(`status ${r.status} in ${r.ms} ms`);
         return r;
       });
     }
+    if (stateOf(codeFile) !== 'proven') {
+      await updateCodeFileState(client, fileId, { [STATE_KEYS.state]: 'proven', [STATE_KEYS.provenAt]: String(Date.now()) }, [STATE_KEYS.failure, STATE_KEYS.logFile]);
+    }
 
-    latest = await stage('switch latest', `Switch ${latestXid} to version ${version}`, async (detail) => {
-      if (matches(latest)) {
+    throwIfCancelled(`the switch of ${latestXid}`);
+    serving = await stage('switch latest', `Switch ${latestXid} to version ${version}`, async (detail) => {
+      if (serves) {
         detail(`${latestXid} already serves this code.`);
         return latest;
       }
-      const out = await replaceFunction(client, latest, spec(latestXid, true), { ...rollout, restoreSecrets: secrets });
+      const ours = (id: number | undefined) => id !== undefined && isCodeFileExternalId(latestXid, fileOf(id)?.externalId);
+      // Callers fall back to the deployment the latest is switched to while it is rebuilt.
+      await updateCodeFileState(client, fileId, { [STATE_KEYS.servedAt]: String(Date.now()) });
+      recordProgress({ latest: latestXid, phase: 'switching', targetFileId: fileId, serving: `${latestXid} is being re-created with version ${version} (code file ${fileId}); callers of our client use ${candidate.externalId} meanwhile` });
+      const out = await replaceFunction(client, latest, spec(latestXid, true), {
+        waitTimeoutMs, smokePayload, log, restoreFields: { secrets, ...o.indexUrls },
+        onRestore: async (prev) => {
+          recordProgress({ latest: latestXid, phase: 'restoring', targetFileId: prev.fileId, serving: `${latestXid} is being restored to version ${prev.metadata?.version ?? '?'} (code file ${prev.fileId})` });
+          if (ours(prev.fileId)) await updateCodeFileState(client, prev.fileId, { [STATE_KEYS.servedAt]: String(Date.now()) });
+        },
+      });
+      if (latest && ours(latest.fileId) && latest.fileId !== fileId) await updateCodeFileState(client, latest.fileId, { [STATE_KEYS.supersededAt]: String(Date.now()) });
       if (out.smoke) smoke = out.smoke;
       detail(`${latestXid} (id ${out.fn.id}) serves version ${version}${out.smoke ? `; smoke test ${out.smoke.status} in ${out.smoke.ms} ms` : ''}.`);
       return out.fn;
     });
-    result.functionId = latest!.id;
+    result.functionId = serving!.id;
     result.smokeTest = smoke;
 
-    const replaced = [family.latest, family.versioned].filter((fn): fn is CdfFunction => !!fn && fn.id !== latest!.id && fn.id !== versioned!.id);
     await stage('retention', `Retention (keep ${keepVersions || 'all'})`, async (detail) => {
-      const now = [...family.all.filter((fn) => !replaced.includes(fn) && fn.id !== latest!.id && fn.id !== versioned!.id), latest!, versioned!];
-      detail(await applyRetention(client, latestXid, planRetention(latestXid, now, keepVersions, version, replaced.map((fn) => fn.fileId)), now));
+      const now = await listFunctions(client, { externalIdPrefix: latestXid });
+      detail(await applyRetention(client, planRetention(latestXid, now.filter((fn) => fn.externalId === latestXid || parseVersionedSuffix(latestXid, fn.externalId) !== null), await familyFiles(client, latestXid), keepVersions, fileId)));
     });
   }
 
   await stage('keep-warm', 'Keep-warm schedule', async (detail) => {
-    detail(await applyKeepWarm(client, latest!, o.keepWarmSchedule ?? null));
+    detail(await applyKeepWarm(client, serving!, o.keepWarmSchedule ?? null));
   });
+  recordProgress({ latest: latestXid, phase: 'done', targetFileId: serving!.fileId, serving: servingText(latestXid, serving) });
   return result;
+}
+
+/** The state a code file records (`legacy` for none). */
+function stateOf(file: FileInfo | undefined): string {
+  return deploymentRecord(file ? { id: file.id, metadata: file.metadata as Record<string, string> | undefined } : undefined).state;
 }

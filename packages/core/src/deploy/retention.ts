@@ -1,58 +1,79 @@
 /**
- * Retention: versioned functions of one model/service/env beyond `keep`, oldest first, never the
- * one serving, together with their code files when no remaining function uses them.
+ * Retention over deployments (deploy/state.ts): the newest `keep` proven deployments of one
+ * model/service/env and the one serving stay, with their code files, so every kept deployment is
+ * restorable; older ones go with their code files. Versioned functions that never proved
+ * themselves (left by a cancelled or crashed deploy, or a build that failed) go once they are
+ * older than a grace period (younger ones may be a concurrent deploy's candidate). Failed
+ * deployments have no function; their code files and saved logs stay for debugging, the newest
+ * `keep` of them.
  */
-import type { CogniteClient } from '@cognite/sdk';
+import type { CogniteClient, FileInfo } from '@cognite/sdk';
 import { deleteFunctions, type CdfFunction } from '../cdf/functions.js';
 import { sdkCall } from '../cdf/retry.js';
-import { CODE_FILE_PREFIX, deleteCodeFiles } from './code-file.js';
+import { CODE_FILE_PREFIX, SMOKE_LOG_SUFFIX, deleteCodeFiles, isCodeFileExternalId } from './code-file.js';
+import { deploymentRecord, isProvenFunction, parseVersionedSuffix } from './state.js';
 
 /**
- * Code files no function uses, left by failed deploys, are removed once this old; younger ones
- * may belong to a concurrent deploy that has uploaded but not yet created its function.
+ * Code files no function uses, and unproven functions, are removed once this old; younger ones
+ * may belong to a concurrent deploy that has not yet created or proven its function.
  */
 export const ORPHAN_GRACE_MS = 60 * 60_000;
 
-/** The version in `<latest xid>-<version>`, or null for other external ids. */
+/** The version in `<latest xid>-<version>[-<k>]`, or null for other external ids. */
 export function versionOfExternalId(latestXid: string, externalId: string | undefined): number | null {
-  if (!externalId?.startsWith(`${latestXid}-`)) return null;
-  const rest = externalId.slice(latestXid.length + 1);
-  return /^[1-9][0-9]*$/.test(rest) ? Number(rest) : null;
+  return parseVersionedSuffix(latestXid, externalId)?.version ?? null;
 }
 
 export interface RetentionPlan {
   doomed: CdfFunction[];
-  /** code files no remaining function uses */
+  /** code files to delete: of doomed deployments no remaining function uses, orphans, old failures */
   fileIds: number[];
 }
 
+const asFile = (files: FileInfo[]) => {
+  const byId = new Map(files.map((f) => [f.id, f]));
+  return (id: number) => {
+    const f = byId.get(id);
+    return f ? { id: f.id, externalId: f.externalId, metadata: f.metadata as Record<string, string> | undefined } : undefined;
+  };
+};
+
 /**
- * `functions` are every function of the family (latest and versioned) as they are now;
- * `servingVersion` is never removed; `released` are code files that lost their function.
+ * `functions`: the family (latest and versioned) as it is now; `files`: the family's code files
+ * (`mlops-code/<latest xid>/...`); `keep` ≤ 0 keeps every deployment; `servingFileId` is never
+ * removed. Pure: `now` is the clock.
  */
-export function planRetention(latestXid: string, functions: CdfFunction[], keep: number, servingVersion: number | null, released: number[] = []): RetentionPlan {
-  const versioned = functions
-    .map((fn) => ({ fn, version: versionOfExternalId(latestXid, fn.externalId) }))
-    .filter((v): v is { fn: CdfFunction; version: number } => v.version !== null)
-    .sort((a, b) => b.version - a.version);
-  const doomed = keep <= 0 ? [] : versioned.slice(keep).filter((v) => v.version !== servingVersion).map((v) => v.fn).reverse();
-  const remaining = functions.filter((fn) => !doomed.includes(fn));
-  const inUse = new Set(remaining.map((fn) => fn.fileId));
-  const fileIds = [...new Set([...doomed.map((fn) => fn.fileId), ...released])].filter((id) => !inUse.has(id));
-  return { doomed, fileIds };
+export function planRetention(latestXid: string, functions: CdfFunction[], files: FileInfo[], keep: number, servingFileId: number | null, now = Date.now()): RetentionPlan {
+  const fileOf = asFile(files);
+  const old = (t: number) => now - t > ORPHAN_GRACE_MS;
+  const versioned = functions.filter((fn) => parseVersionedSuffix(latestXid, fn.externalId) !== null).sort((a, b) => b.createdTime - a.createdTime);
+  const proven = versioned.filter((fn) => isProvenFunction(fn, fileOf(fn.fileId)));
+  const kept = keep <= 0 ? proven : proven.filter((fn, i) => i < keep || fn.fileId === servingFileId);
+  const unproven = versioned.filter((fn) => !proven.includes(fn) && fn.fileId !== servingFileId && old(fn.createdTime));
+  const doomed = [...proven.filter((fn) => !kept.includes(fn)), ...unproven].reverse();
+  const inUse = new Set(functions.filter((fn) => !doomed.includes(fn)).map((fn) => fn.fileId));
+  const codeFiles = files.filter((f) => isCodeFileExternalId(latestXid, f.externalId) && !inUse.has(f.id));
+  const failed = codeFiles.filter((f) => deploymentRecord(fileOf(f.id)).state === 'failed').sort((a, b) => new Date(b.createdTime).getTime() - new Date(a.createdTime).getTime());
+  const staleFailures = keep <= 0 ? [] : failed.slice(keep);
+  const orphans = codeFiles.filter((f) => !failed.includes(f) && (doomed.some((fn) => fn.fileId === f.id) || old(new Date(f.createdTime).getTime())));
+  // Saved smoke-call logs live as long as their code file stays failed.
+  const gone = new Set([...orphans, ...staleFailures].map((f) => f.id));
+  const logs = files.filter((f) => f.externalId?.endsWith(SMOKE_LOG_SUFFIX)).filter((log) => {
+    const code = files.find((f) => f.externalId === log.externalId!.slice(0, -SMOKE_LOG_SUFFIX.length));
+    return !code || gone.has(code.id) || deploymentRecord(fileOf(code.id)).state !== 'failed';
+  });
+  return { doomed, fileIds: [...new Set([...orphans, ...staleFailures, ...logs].map((f) => f.id))] };
 }
 
-/** Code files of the family (`mlops-code/<latest xid>/...`) older than the grace period that no function uses. */
-export async function orphanCodeFiles(client: CogniteClient, latestXid: string, inUse: number[], now = Date.now()): Promise<number[]> {
-  const files = await sdkCall(client, 'POST /files/list', () => client.files.list({ filter: { externalIdPrefix: `${CODE_FILE_PREFIX}${latestXid}/` }, limit: 1000 }).autoPagingToArray({ limit: Infinity }), true);
-  return files.filter((f) => !inUse.includes(f.id) && now - new Date(f.createdTime).getTime() > ORPHAN_GRACE_MS).map((f) => f.id);
+/** The family's files in CDF Files (`mlops-code/<latest xid>/`: code files and saved logs). */
+export async function familyFiles(client: CogniteClient, latestXid: string): Promise<FileInfo[]> {
+  return sdkCall(client, 'POST /files/list', () => client.files.list({ filter: { externalIdPrefix: `${CODE_FILE_PREFIX}${latestXid}/` }, limit: 1000 }).autoPagingToArray({ limit: Infinity }), true);
 }
 
-export async function applyRetention(client: CogniteClient, latestXid: string, plan: RetentionPlan, remaining: CdfFunction[]): Promise<string> {
+/** Applies the plan; says what it removed. */
+export async function applyRetention(client: CogniteClient, plan: RetentionPlan): Promise<string> {
   if (plan.doomed.length) await deleteFunctions(client, plan.doomed.map((fn) => ({ id: fn.id })));
-  const orphans = await orphanCodeFiles(client, latestXid, remaining.filter((fn) => !plan.doomed.includes(fn)).map((fn) => fn.fileId));
-  const fileIds = [...new Set([...plan.fileIds, ...orphans])];
-  const files = fileIds.length ? await deleteCodeFiles(client, fileIds) : [];
+  const files = plan.fileIds.length ? await deleteCodeFiles(client, plan.fileIds) : [];
   if (!plan.doomed.length && !files.length) return 'nothing to remove';
   return `removed ${plan.doomed.map((fn) => fn.externalId).join(', ') || 'no functions'}` + (files.length ? ` and code file(s) ${files.join(', ')}` : '');
 }

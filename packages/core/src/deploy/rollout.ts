@@ -1,18 +1,23 @@
 /**
  * Creating, proving and replacing one function safely: create (409 → re-read), wait Ready,
  * smoke-call, and replace-with-restore so the function that was serving keeps serving when
- * anything fails after it was deleted. Deploy, rollback and redeploy all go through here.
+ * anything fails after it was deleted. Deploy, rollback, redeploy and the post step all go
+ * through here.
+ *
+ * The latest's window: CDF functions cannot be updated and an external id is unique, so replacing
+ * `<model>-<service>-<env>` is delete + create and the id has no Ready function for one build
+ * (platform-facts.md). The create is sent right after the delete, with nothing in between, also
+ * when the run is cancelled in that gap (`onCancel`), so the window is the platform's build time.
  */
 import type { CogniteClient } from '@cognite/sdk';
 import {
-  callFunction, createFunction, deleteFunctions, retrieveFunction, waitForReady, type CdfFunction, type FunctionCreate,
+  callFunction, createFunction, deleteFunctions, retrieveFunction, waitForReady, type CdfFunction, type FunctionCallLogEntry, type FunctionCreate,
 } from '../cdf/functions.js';
-import { CdfApiError } from '../cdf/retry.js';
+import { CdfApiError, cdfRequest } from '../cdf/retry.js';
 import { MlopsError } from '../errors.js';
-import { uninterruptible } from '../interrupt.js';
+import { onCancel, uninterruptible } from '../interrupt.js';
 import type { Logger } from '../logger.js';
-import { deployedCode, recreateSpec } from './fields.js';
-import { decodeSuiteMetadata } from './suite-metadata.js';
+import { recreateSpec } from './fields.js';
 
 export const DEFAULT_WAIT_TIMEOUT_MS = 1_500_000;
 /** Last lines of a failed smoke call's logs shown in the error. */
@@ -30,30 +35,45 @@ export interface SmokeResult {
   ms: number;
 }
 
+/** A smoke call that did not answer status "ok"; carries the call and its logs for the record. */
+export class SmokeTestError extends MlopsError {
+  readonly callId: number;
+  readonly reason: string;
+  readonly logs: FunctionCallLogEntry[];
+  constructor(message: string, details: { callId: number; reason: string; logs: FunctionCallLogEntry[] }) {
+    super(message);
+    this.name = 'SmokeTestError';
+    this.callId = details.callId;
+    this.reason = details.reason;
+    this.logs = details.logs;
+  }
+}
+
 /**
  * Creates the function; when the external id is taken (a concurrent deploy), adopts the existing
- * one if it runs the same code, and refuses otherwise rather than fight over it.
+ * one if it runs the same code file, and refuses otherwise rather than fight over it (the
+ * CdfApiError 409 is rethrown when `onConflict` is 'throw', so a caller can pick another id).
  */
-export async function createOrAdopt(client: CogniteClient, spec: FunctionCreate, log: Logger): Promise<CdfFunction> {
+export async function createOrAdopt(client: CogniteClient, spec: FunctionCreate, log: Logger, onConflict: 'refuse' | 'throw' = 'refuse'): Promise<CdfFunction> {
   try {
     return await createFunction(client, spec);
   } catch (err) {
     if (!(err instanceof CdfApiError && err.status === 409) || !spec.externalId) throw err;
     const existing = await retrieveFunction(client, { externalId: spec.externalId });
-    const ours = decodeSuiteMetadata(spec.metadata)?.codeSha256;
-    if (existing && ours && deployedCode(existing).sha256 === ours) {
+    if (existing && existing.fileId === spec.fileId && existing.status !== 'Failed') {
       log.info(`${spec.externalId} was created meanwhile by another deploy with the same code; using it.`);
       return existing;
     }
+    if (onConflict === 'throw') throw err;
     throw new MlopsError(
       `Another deploy created ${spec.externalId} at the same time with different code` +
-        `${existing ? ` (version ${existing.metadata?.version ?? '?'}, code sha256 ${deployedCode(existing).sha256 ?? '?'})` : ''}; ` +
+        `${existing ? ` (version ${existing.metadata?.version ?? '?'}, code file ${existing.fileId})` : ''}; ` +
         'this deploy left it alone. Re-run the deploy to put this version in place.',
     );
   }
 }
 
-/** Calls the function and requires a completed call answering status "ok". */
+/** Calls the function and requires a completed call answering status "ok"; throws SmokeTestError otherwise. */
 export async function smokeCall(client: CogniteClient, fn: CdfFunction, payload: unknown, options: { timeoutMs?: number; log: Logger }): Promise<SmokeResult> {
   const started = Date.now();
   const label = fn.externalId ?? String(fn.id);
@@ -68,21 +88,68 @@ export async function smokeCall(client: CogniteClient, fn: CdfFunction, payload:
     ? `the call ${call.id} ended ${call.status}${call.error?.message ? `: ${call.error.message}` : ''}`
     : `it answered status "${String(status)}"${(response as { message?: unknown })?.message ? `: ${String((response as { message?: unknown }).message)}` : ''}`;
   const tail = logs.slice(-LOG_LINES_SHOWN).map((l) => l.message.trimEnd()).join('\n');
-  throw new MlopsError(`Smoke test of ${label} failed: ${why}.${tail ? `\nLast log lines of the call:\n${tail}` : ''}`);
+  throw new SmokeTestError(`Smoke test of ${label} failed: ${why}.${tail ? `\nLast log lines of the call:\n${tail}` : ''}`, { callId: call.id, reason: why, logs });
 }
 
 /** Creates (or adopts), waits for Ready and smoke-calls. */
 export async function rollOut(client: CogniteClient, spec: FunctionCreate, o: RolloutOptions): Promise<{ fn: CdfFunction; smoke: SmokeResult | null }> {
   const created = await createOrAdopt(client, spec, o.log);
+  return proveCreated(client, spec, created, o);
+}
+
+async function proveCreated(client: CogniteClient, spec: FunctionCreate, created: CdfFunction, o: RolloutOptions): Promise<{ fn: CdfFunction; smoke: SmokeResult | null }> {
   // By external id, so a build error names the function people know.
   const fn = await waitForReady(client, spec.externalId ? { externalId: spec.externalId } : { id: created.id }, { timeoutMs: o.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS, log: o.log });
   const smoke = o.smokePayload === null ? null : await smokeCall(client, fn, o.smokePayload, { timeoutMs: o.waitTimeoutMs, log: o.log });
   return { fn, smoke };
 }
 
+/**
+ * Deletes `current` (if any) and creates `spec` under its external id right away. The create is
+ * registered as urgent work while the delete is in flight, so a cancel in between still sends it
+ * (once: the cancel handler and this flow share one promise).
+ */
+async function deleteThenCreate(client: CogniteClient, current: CdfFunction | null, spec: FunctionCreate, log: Logger): Promise<CdfFunction> {
+  const deleted = current ? deleteFunctions(client, [{ id: current.id }]) : Promise.resolve();
+  let creating: Promise<CdfFunction> | undefined;
+  const create = () => (creating ??= deleted.then(() => createOrAdopt(client, spec, log)));
+  const unregister = onCancel(create);
+  try {
+    await deleted;
+    return await create();
+  } finally {
+    unregister();
+  }
+}
+
+/** Longest wait for calls running on a function about to be replaced (CDF deletes a running call's result with its function). */
+export const DRAIN_LIMIT_MS = 60_000;
+
+/**
+ * Waits (at most DRAIN_LIMIT_MS) until `fn` has no Running calls, so callers already waiting on
+ * it get their answer before it is deleted. New calls may still arrive meanwhile: our client
+ * re-sends a prediction call whose function vanished (functions-admin/calls.ts).
+ */
+async function drainCalls(client: CogniteClient, fn: CdfFunction, log: Logger): Promise<void> {
+  const deadline = Date.now() + DRAIN_LIMIT_MS;
+  for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
+    const running = await cdfRequest<{ items: unknown[] }>(client, { method: 'POST', path: `/functions/${fn.id}/calls/list`, data: { filter: { status: 'Running' }, limit: 100 }, idempotent: true })
+      .then((r) => r.items.length, () => 0);
+    if (!running) return;
+    if (Date.now() > deadline) {
+      log.warning(`${fn.externalId} still has ${running} running call(s) after ${DRAIN_LIMIT_MS / 1000} s; replacing it anyway.`);
+      return;
+    }
+    log.debug(`${fn.externalId}: waiting for ${running} running call(s) before replacing it.`);
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}
+
 export interface ReplaceOptions extends RolloutOptions {
-  /** secrets for restoring `current` (CDF never returns secret values) */
-  restoreSecrets?: Record<string, string>;
+  /** fields CDF never returns (secrets, index URLs), for restoring `current` */
+  restoreFields?: Pick<FunctionCreate, 'secrets' | 'indexUrl' | 'extraIndexUrls'>;
+  /** called when `current` is being brought back (before its create), e.g. to record it serves again */
+  onRestore?: (previous: CdfFunction) => Promise<void>;
 }
 
 /**
@@ -92,11 +159,14 @@ export interface ReplaceOptions extends RolloutOptions {
  */
 export function replaceFunction(client: CogniteClient, current: CdfFunction | null, spec: FunctionCreate, o: ReplaceOptions): Promise<{ fn: CdfFunction; smoke: SmokeResult | null }> {
   return uninterruptible(async () => {
-    if (current) await deleteFunctions(client, [{ id: current.id }]);
+    if (current) await drainCalls(client, current, o.log);
+    let created: CdfFunction | undefined;
     try {
-      return await rollOut(client, spec, o);
+      created = await deleteThenCreate(client, current, spec, o.log);
+      return await proveCreated(client, spec, created, o);
     } catch (err) {
       if (!current) throw err;
+      if (o.onRestore) await o.onRestore(current).catch((e: Error) => o.log.warning(`Could not record the restore of ${current.externalId}: ${e.message}`));
       const restored = await restore(client, current, spec, o).catch((restoreErr: Error) => `could NOT be restored: ${restoreErr.message}`);
       const message = err instanceof Error ? err.message : String(err);
       throw new MlopsError(`${message}\n${spec.externalId}: the function that was serving before (version ${current.metadata?.version ?? '?'}) ${restored}`, err instanceof MlopsError ? err.problems : []);
@@ -124,20 +194,18 @@ async function restore(client: CogniteClient, previous: CdfFunction, attempted: 
 
 async function restoreOnce(client: CogniteClient, previous: CdfFunction, attempted: FunctionCreate, o: ReplaceOptions): Promise<string> {
   const xid = previous.externalId as string;
+  const restored = `was restored from its code file (id ${previous.fileId}) and keeps serving.`;
   const now = await retrieveFunction(client, { externalId: xid });
   if (now) {
-    const code = deployedCode(now).sha256;
     // A function from another deploy is serving: leave it. Ours (failed, or a failed restore) makes way.
-    if (code !== decodeSuiteMetadata(attempted.metadata)?.codeSha256 && code !== deployedCode(previous).sha256) return 'was not restored: another deploy has replaced it meanwhile.';
-    if (code === deployedCode(previous).sha256 && now.status !== 'Failed') {
+    if (now.fileId !== attempted.fileId && now.fileId !== previous.fileId) return 'was not restored: another deploy has replaced it meanwhile.';
+    if (now.fileId === previous.fileId && now.status !== 'Failed') {
       await waitForReady(client, { id: now.id }, { timeoutMs: o.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS, log: o.log });
-      return `was restored from its code file (id ${previous.fileId}) and keeps serving.`;
+      return restored;
     }
-    await deleteFunctions(client, [{ id: now.id }]);
   }
   o.log.warning(`Restoring ${xid} from its previous code file (id ${previous.fileId}).`);
-  const spec = recreateSpec(previous, o.restoreSecrets ? { secrets: o.restoreSecrets } : {});
-  const fn = await createOrAdopt(client, spec, o.log);
+  const fn = await deleteThenCreate(client, now, recreateSpec(previous, o.restoreFields ?? {}), o.log);
   await waitForReady(client, { id: fn.id }, { timeoutMs: o.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS, log: o.log });
-  return `was restored from its code file (id ${previous.fileId}) and keeps serving.`;
+  return restored;
 }

@@ -12,6 +12,8 @@
  *   moved away from it after serving it.
  * - `mlops_failure`: why it failed (≤ 500 chars); `mlops_log_file`: external id of a CDF file
  *   holding the failed smoke call's logs (CDF deletes a function's call logs with the function).
+ * - `mlops_index_url: set`: the deployment was built with a pip index URL, which CDF never
+ *   returns, so a restore or rollback asks for it again.
  *
  * Versioned functions: `<latest>-<N>` is the first deployment of artifact version N (the seed's
  * meaning), `<latest>-<N>-<k>` (k ≥ 2) a later deployment of the same version (a code-only
@@ -36,6 +38,8 @@ export const STATE_KEYS = {
   supersededAt: 'mlops_superseded_at',
   failure: 'mlops_failure',
   logFile: 'mlops_log_file',
+  /** set at upload when the deploy gave an index URL (never the URL: it may hold a password) */
+  indexUrl: 'mlops_index_url',
 } as const;
 
 /** Longest `mlops_failure` text kept (Files metadata values may be longer; this keeps listings readable). */

@@ -44,6 +44,8 @@ export interface DeployOptions {
   /** cron, or null for none; the caller applies the prod default */
   keepWarmSchedule?: string | null;
   dryRun?: boolean;
+  /** replace a function at the latest external id that neither this suite nor the akerbp-mlops Python package made */
+  adopt?: boolean;
   provenance?: DeployProvenance;
   log: Logger;
 }

@@ -1,7 +1,7 @@
 /** Calling deployed functions from scripts and the CLI: one call, many in parallel, and call logs. */
 import type { CogniteClient } from '@cognite/sdk';
 import { callFunction, callLogs, listFunctions, retrieveFunction, type CallResult, type CdfFunction, type FunctionCall, type FunctionCallLogEntry } from '../cdf/functions.js';
-import { cdfRequest } from '../cdf/retry.js';
+import { CdfApiError, cdfRequest } from '../cdf/retry.js';
 import { retrieveFiles } from '../deploy/code-file.js';
 import { chooseCallTarget, isLatestExternalId, parseVersionedSuffix } from '../deploy/state.js';
 import { MlopsError } from '../errors.js';
@@ -34,12 +34,31 @@ export async function resolveCallTarget(client: CogniteClient, xid: string, log?
   return chosen;
 }
 
+/**
+ * A prediction call whose latest function was deleted under it (a deploy replacing it) lost its
+ * answer with the function; it is sent once more to what `resolveCallTarget` picks then.
+ * Predictions only: a training call uploads an artifact version, so it is never sent twice.
+ */
+function resendable(xid: string, fn: CdfFunction, err: unknown): boolean {
+  return fn.externalId === xid && isLatestExternalId(xid) && xid.includes('-prediction-') && err instanceof CdfApiError && err.status === 404;
+}
+
+/** Calls `xid` (with the fallback of resolveCallTarget) and waits for the answer. */
 export async function callByExternalId(client: CogniteClient, xid: string, data: unknown, o: { timeoutMs?: number; log?: Logger } = {}): Promise<CallOutcome> {
-  const fn = await resolveCallTarget(client, xid, o.log);
-  if (fn.status !== 'Ready') throw new MlopsError(`Function ${xid} is ${fn.status}, not Ready; it cannot be called${fn.error?.message ? ` (${fn.error.message})` : ''}.`);
   const started = Date.now();
-  const result = await callFunction(client, fn.id, data, { timeoutMs: o.timeoutMs, log: o.log });
-  return { ...result, functionId: fn.id, ms: Date.now() - started };
+  const attempt = async (mayResend: boolean): Promise<CallOutcome> => {
+    const fn = await resolveCallTarget(client, xid, o.log);
+    if (fn.status !== 'Ready') throw new MlopsError(`Function ${xid} is ${fn.status}, not Ready; it cannot be called${fn.error?.message ? ` (${fn.error.message})` : ''}.`);
+    try {
+      const result = await callFunction(client, fn.id, data, { timeoutMs: o.timeoutMs, log: o.log });
+      return { ...result, functionId: fn.id, ms: Date.now() - started };
+    } catch (err) {
+      if (!mayResend || !resendable(xid, fn, err)) throw err;
+      o.log?.info(`${xid} (id ${fn.id}) was replaced during the call; sending it again.`);
+      return attempt(false);
+    }
+  };
+  return attempt(true);
 }
 
 export interface ParallelOutcome {

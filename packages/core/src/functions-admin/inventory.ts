@@ -12,13 +12,16 @@ export interface FunctionName {
   env: Env;
   /** null for the latest function */
   version: number | null;
+  /** which deployment of that version: 1 for `-N`, k for `-N-k` (deploy/state.ts); null for the latest */
+  deployment: number | null;
 }
 
-const XID = new RegExp(`^([A-Za-z0-9_]+)-(${SERVICES.join('|')})-(${ENVIRONMENTS.join('|')})(?:-([1-9][0-9]*))?$`);
+const XID = new RegExp(`^([A-Za-z0-9_]+)-(${SERVICES.join('|')})-(${ENVIRONMENTS.join('|')})(?:-([1-9][0-9]*)(?:-([2-9]|[1-9][0-9]+))?)?$`);
 
+/** `<model>-<service>-<env>[-<version>[-<k>]]` → its parts; null for any other external id. */
 export function parseFunctionExternalId(xid: string): FunctionName | null {
   const m = XID.exec(xid);
-  return m ? { model: m[1], service: m[2] as Service, env: m[3] as Env, version: m[4] ? Number(m[4]) : null } : null;
+  return m ? { model: m[1], service: m[2] as Service, env: m[3] as Env, version: m[4] ? Number(m[4]) : null, deployment: m[4] ? Number(m[5] ?? 1) : null } : null;
 }
 
 export interface ModelFunction extends FunctionName {
