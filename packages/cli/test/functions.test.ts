@@ -94,6 +94,6 @@ describe('mlops functions', () => {
     out = '';
     await runCli(['functions', 'list', '--env', 'test']);
     expect(out).not.toContain('tiny-prediction-test-2');
-    await expect(runCli(['functions', 'rollback', 'tiny', '--env', 'test', '--to', '2'])).rejects.toThrow(/tiny-prediction-test-2 does not exist/);
+    await expect(runCli(['functions', 'rollback', 'tiny', '--env', 'test', '--to', '2'])).rejects.toThrow(/Cannot roll back tiny-prediction-test: no kept deployment of version 2/);
   });
 });

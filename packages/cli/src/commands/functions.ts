@@ -5,7 +5,7 @@ import type { CogniteClient } from '@cognite/sdk';
 import type { Command } from 'commander';
 import {
   MlopsError, callByExternalId, callParallel, consoleLogger, createCdfClient, deleteFunctionByExternalId, functionCallLogs, listModelFunctions,
-  parseEnv, parseSecretsJson, parseService, parseVersionArgument, redeployFunction, resolveCdfConfig, rollbackLatest, targetExternalId, type Logger,
+  maskIndexUrls, parseEnv, parseIndexUrls, parseSecretsJson, parseService, parseVersionArgument, redeployFunction, resolveCdfConfig, rollbackLatest, targetExternalId, type Logger,
 } from '@akerbp-mlops/core';
 import { alignedTable } from '../table.js';
 import { handler } from '../exit.js';
@@ -68,7 +68,17 @@ interface TargetOptions extends FunctionsOptions {
 
 interface RedeployOptions extends FunctionsOptions {
   secrets?: string;
+  indexUrl?: string;
+  extraIndexUrls?: string;
   smokeTest: boolean;
+}
+
+/** What a rebuild needs that CDF never returns: secrets and index URLs (masked), as the deploy gave them. */
+function rebuildFields(values: RedeployOptions, log: Logger) {
+  for (const v of [values.indexUrl, values.extraIndexUrls]) if (v) log.secret(v);
+  const indexUrls = parseIndexUrls(values.indexUrl, values.extraIndexUrls, { indexUrl: '--index-url', extraIndexUrls: '--extra-index-urls' });
+  maskIndexUrls(indexUrls, log);
+  return { secrets: secretsArgument(values.secrets, log), indexUrls, smokeTest: values.smokeTest, log };
 }
 
 /** A logger and a CDF client on the COGNITE_* credentials; read-only ones serve list and logs. */
@@ -94,10 +104,12 @@ function targetOptions(cmd: Command): Command {
     .option('--version <n>', 'a kept version instead of the latest');
 }
 
-/** --secrets and --no-smoke-test, for commands that rebuild a function. */
+/** --secrets, --index-url, --extra-index-urls and --no-smoke-test, for commands that rebuild a function. */
 function redeployOptions(cmd: Command): Command {
   return cmd
-    .option('--secrets <json>', 'function secrets: JSON, or @file holding JSON')
+    .option('--secrets <json>', 'function secrets: JSON, or @file holding JSON (CDF never returns them: give what the deploy gave)')
+    .option('--index-url <url>', 'package index the deployment was built with (CDF never returns it)')
+    .option('--extra-index-urls <list>', 'further package indexes, comma-separated')
     .option('--no-smoke-test', 'skip calling the function with its ServiceTest payload afterwards');
 }
 
@@ -179,17 +191,16 @@ export default function register(program: Command): void {
       return 0;
     }));
 
-  verboseOption(redeployOptions(functions.command('rollback').description('point <MODEL>-<service>-<env> at kept version --to')))
+  verboseOption(redeployOptions(functions.command('rollback').description('point <MODEL>-<service>-<env> at a kept deployment (default: the previous proven one)')))
     .argument('<model>', 'model name')
     .requiredOption('--env <env>', 'dev, test or prod')
-    .requiredOption('--to <version>', 'the kept version the latest should serve')
+    .option('--to <deployment>', 'N: version N\'s newest kept deployment; N-K: the deployment <MODEL>-<service>-<env>-N-K; 7+ hex digits: the deployment whose code sha256 starts with them')
     .option('--service <name>', 'prediction or training (default: prediction)')
-    .action(handler(async (model: string, values: RedeployOptions & { env: string; to: string; service?: string }) => {
-      const to = positiveInt(values.to, '--to') as number;
+    .action(handler(async (model: string, values: RedeployOptions & { env: string; to?: string; service?: string }) => {
       const env = parseEnv(values.env, '--env');
       const service = values.service ? parseService(values.service) : undefined;
       const { client, log } = await connect(values, 'write');
-      print(await rollbackLatest(client, { model, service, env, to, secrets: secretsArgument(values.secrets, log), smokeTest: values.smokeTest, log }));
+      print(await rollbackLatest(client, { model, service, env, to: values.to, ...rebuildFields(values, log) }));
       return 0;
     }));
 
@@ -197,7 +208,7 @@ export default function register(program: Command): void {
     .argument('<xid>', 'function external id')
     .action(handler(async (target: string, values: RedeployOptions) => {
       const { client, log } = await connect(values, 'write');
-      print(await redeployFunction(client, target, { secrets: secretsArgument(values.secrets, log), smokeTest: values.smokeTest, log }));
+      print(await redeployFunction(client, target, rebuildFields(values, log)));
       return 0;
     }));
 }
