@@ -6,7 +6,9 @@ import { zipOf } from '../../cdf-emulator/test/helpers.js';
 import {
   CdfApiError,
   MlopsError,
+  applyKeepWarm,
   callFunction,
+  checkRuntimeOffered,
   createCdfClient,
   createFunction,
   createSchedule,
@@ -205,6 +207,27 @@ describe('CDF client against the emulator', () => {
     expect(await retrieveFunction(client, { id: ready.id })).toBeNull();
   });
 
+  it('makes schedule sessions with the read pair where one exists, else the write pair, else token exchange (OIDC)', async () => {
+    const client = await createCdfClient(config, { access: 'write' });
+    const zip = await zipOf({ 'handler.py': 'def handle(data):\n    return {"status": "ok"}\n' });
+    const file = await client.files.upload({ name: 'warm.zip', externalId: 'cdf-test/warm.zip' }, zip, true, true);
+    const fn = await waitForReady(client, { id: (await createFunction(client, { name: 'warm', externalId: 'warm', fileId: file.id })).id }, { timeoutMs: 30_000, initialIntervalMs: 50 });
+    const sessionOfSchedule = async (c: Awaited<ReturnType<typeof createCdfClient>>) => {
+      await applyKeepWarm(c, fn, null);
+      await applyKeepWarm(c, fn, '0 6 * * *');
+      const [schedule] = await c.post<{ items: { sessionId: number }[] }>(`/api/v1/projects/${emu.project}/functions/schedules/list`, { data: { filter: { functionId: fn.id } } }).then((r) => r.data.items);
+      const [session] = await c.sessions.retrieve([{ id: schedule.sessionId }]);
+      return { clientId: session.clientId, type: session.type };
+    };
+    expect(await sessionOfSchedule(client)).toEqual({ clientId: 'reader', type: 'CLIENT_CREDENTIALS' });
+    const writeOnly = await createCdfClient(resolveCdfConfig({}, emulatorEnv(emu)), { access: 'write' });
+    expect(await sessionOfSchedule(writeOnly)).toEqual({ clientId: 'writer', type: 'CLIENT_CREDENTIALS' });
+    const oidc = resolveCdfConfig({ 'use-oidc': 'true', 'client-id': 'federated' }, emulatorEnv(emu, { COGNITE_CLIENT_SECRET_WRITE: '' }));
+    const claims = Buffer.from(JSON.stringify({ aud: 'api://AzureADTokenExchange', exp: Math.floor(Date.now() / 1000) + 300 })).toString('base64url');
+    const federated = await createCdfClient(oidc, { access: 'write', getIdToken: async () => `e30.${claims}.sig` });
+    expect(await sessionOfSchedule(federated)).toEqual({ clientId: 'federated', type: 'TOKEN_EXCHANGE' });
+  });
+
   it('turns a failed build into an error carrying the build message', async () => {
     const client = await createCdfClient(config, { access: 'write' });
     const zip = await zipOf({ 'main.py': 'print(1)\n' });
@@ -213,6 +236,23 @@ describe('CDF client against the emulator', () => {
     const err = await waitForReady(client, { id: fn.id }, { timeoutMs: 30_000, initialIntervalMs: 50 }).catch((e) => e);
     expect(err).toBeInstanceOf(MlopsError);
     expect(err.message).toMatch(/CDF could not build function \d+: .*handler\.py/);
+  });
+});
+
+describe('the runtime list from GET /functions/limits', () => {
+  it('refuses a model runtime the project does not offer, naming the settings file and field', async () => {
+    const emu = await startEmulator({ runtimes: ['py312', 'py313'] });
+    try {
+      const client = await createCdfClient(resolveCdfConfig({}, emulatorEnv(emu)), { access: 'write' });
+      const model = { modelName: 'm1', pythonVersion: 'py311', source: { file: 'mlops_settings.yaml', line: 3 } };
+      const err = await checkRuntimeOffered(client, model).catch((e) => e);
+      expect(err).toBeInstanceOf(MlopsError);
+      expect(err.message).toBe('mlops_settings.yaml, line 3: model "m1": python_version py311 is not a runtime this CDF project offers (GET /functions/limits lists py312, py313).');
+      expect(err.problems[0]).toMatchObject({ file: 'mlops_settings.yaml', line: 3, field: 'm1.python_version' });
+      await expect(checkRuntimeOffered(client, { ...model, pythonVersion: 'py312' })).resolves.toBeUndefined();
+    } finally {
+      await emu.stop();
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import type { CogniteClient } from '@cognite/sdk';
 import type { Logger } from '../logger.js';
 import { createTokenProvider, type TokenProvider } from './auth.js';
 import type { CdfConfig } from './config.js';
+import type { SessionRequest } from './functions.js';
 import { configureRetries, type RetryLimits } from './retry.js';
 
 export const APP_ID = 'akerbp-mlops';
@@ -17,6 +18,23 @@ export interface CdfClientOptions {
 }
 
 const providers = new WeakMap<CogniteClient, TokenProvider>();
+const scheduleSessions = new WeakMap<CogniteClient, SessionRequest>();
+
+/**
+ * How a schedule made with this client should get its session: the read pair's client
+ * credentials where a read pair with a secret exists (least privilege), else the write pair's,
+ * else (federated/OIDC credentials have no secret) token exchange, which CDF ends when the token
+ * behind it expires (docs.cognite.com, "Sessions").
+ */
+function scheduleSessionFor(config: CdfConfig): SessionRequest {
+  const pair = config.read?.clientSecret ? config.read : config.write.clientSecret ? config.write : undefined;
+  return pair ? { clientId: pair.clientId, clientSecret: pair.clientSecret! } : { tokenExchange: true };
+}
+
+/** The session request for schedules made with `client` (see scheduleSessionFor); token exchange for clients made elsewhere. */
+export function scheduleSessionOf(client: CogniteClient): SessionRequest {
+  return scheduleSessions.get(client) ?? { tokenExchange: true };
+}
 
 export async function createCdfClient(config: CdfConfig, options: CdfClientOptions): Promise<CogniteClient> {
   const credentials = options.access === 'read' && config.read ? config.read : config.write;
@@ -25,6 +43,7 @@ export async function createCdfClient(config: CdfConfig, options: CdfClientOptio
   const { CogniteClient } = await import('@cognite/sdk');
   const client = new CogniteClient({ appId: APP_ID, project: config.project, baseUrl: config.baseUrl, oidcTokenProvider: provider.getToken });
   providers.set(client, provider);
+  scheduleSessions.set(client, scheduleSessionFor(config));
   if (options.retry) configureRetries(client, options.retry);
   // Our provider first: the SDK's authenticate() swallows provider errors, and ours say what is wrong.
   await provider.getToken();

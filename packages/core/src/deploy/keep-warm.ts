@@ -5,6 +5,7 @@
  */
 import type { CogniteClient } from '@cognite/sdk';
 import { CronExpressionParser } from 'cron-parser';
+import { scheduleSessionOf } from '../cdf/client.js';
 import { createSchedule, createSession, deleteSchedules, listSchedules, scheduleInputData, type CdfFunction } from '../cdf/functions.js';
 import { MlopsError } from '../errors.js';
 
@@ -49,7 +50,8 @@ export async function applyKeepWarm(client: CogniteClient, fn: CdfFunction, cron
     if (JSON.stringify(data ?? {}) === JSON.stringify(KEEP_WARM_DATA)) return `keep-warm schedule "${cron}" unchanged`;
   }
   await deleteSchedules(client, ours.map((s) => s.id));
-  const { nonce } = await createSession(client, { tokenExchange: true });
+  // The read client's credentials where a read pair exists, else the write client's (client.ts).
+  const { nonce } = await createSession(client, scheduleSessionOf(client));
   await createSchedule(client, {
     name: KEEP_WARM_NAME,
     cronExpression: cron,
