@@ -220,6 +220,7 @@ describe('settings rules', () => {
     ["'3.13'", 'py313'],
     ['3.10', 'py310'],
     ['python3.12', 'py312'],
+    ['3.14', 'py314'],
   ])('python_version %s means %s', async (written, runtime) => {
     expect((await load(doc({ python_version: written }))).models[0].pythonVersion).toBe(runtime);
   });
@@ -228,7 +229,7 @@ describe('settings rules', () => {
     const p = await oneProblem(doc({ python_version: 'py39' }));
     expect(p).toMatchObject({ field: 'm1.python_version', line: 7, column: 17 });
     expect(p.message).toMatch(/CDF dropped py39 in Oct 2025; use python_version: py311/);
-    expect((await oneProblem(doc({ python_version: 'py314' }))).message).toMatch(/allowed: py310, py311, py312, py313/);
+    expect((await oneProblem(doc({ python_version: 'py315' }))).message).toMatch(/allowed: py310, py311, py312, py313, py314/);
   });
 
   it('python_version is required for cdf, not for local', async () => {

@@ -23,6 +23,7 @@ import { recordProgress } from './progress.js';
 import { applyRetention, familyFiles, planRetention } from './retention.js';
 import { DEFAULT_WAIT_TIMEOUT_MS, SmokeTestError, createOrAdopt, replaceFunction, smokeCall, type SmokeResult } from './rollout.js';
 import { FAILURE_TEXT_LIMIT, STATE_KEYS, deploymentRecord, isProvenFunction, parseVersionedSuffix, versionedExternalId, type FileLike } from './state.js';
+import { checkRuntimeOffered } from './runtime.js';
 import type { DeployOptions, DeployResult, DeployStage } from './types.js';
 
 export const DEFAULT_KEEP_VERSIONS = 3;
@@ -170,6 +171,8 @@ async function deploy(o: DeployOptions, latestXid: string): Promise<DeployResult
   const serves = !!family.unchanged || (!!latest && latest.fileId === codeFileId && latest.status === 'Ready' && sameSecretNames(latest, secrets));
   const previous = latest ? versioned.filter((fn) => fn.fileId === latest.fileId && isProvenFunction(fn, fileOf(fn.fileId))).sort((a, b) => b.createdTime - a.createdTime)[0] : undefined;
   recordProgress({ latest: latestXid, serving: servingText(latestXid, latest), previousVersioned: previous?.externalId, previousFileId: latest?.fileId });
+  // Only when a function will be created (dry runs too): the project's live runtime list wins over the offline one.
+  if (!(serves && provenHere)) await checkRuntimeOffered(client, o.model);
 
   if (o.dryRun) {
     const plan = serves && provenHere

@@ -14,6 +14,7 @@ export {
 export { hashFile, CODE_FILE_PREFIX, isCodeFileExternalId, updateCodeFileState } from './code-file.js';
 export { CREDENTIAL_SECRET_KEYS, credentialSecrets, credentialSecretsIfConfigured, mergeCredentialSecrets, withoutCredentialSecrets } from './credential-secrets.js';
 export * from './progress.js';
+export { checkRuntimeOffered } from './runtime.js';
 export { readPackageInfo, type PackageInfo } from './package-info.js';
 export { deployModels, deploySummaryRows, DEPLOY_SUMMARY_HEADINGS, type DeployModelsOptions, type ModelDeploy } from './deploy-models.js';
 export * from './state.js';

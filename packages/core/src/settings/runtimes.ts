@@ -1,7 +1,11 @@
-/** CDF Functions' Python runtimes, checked offline (the live list comes from `GET /functions/limits`). */
+/**
+ * CDF Functions' Python runtimes, checked offline (cognite-sdk-python 8.13 lists py310–py314).
+ * With credentials, the deploy checks the project's own list from `GET /functions/limits`
+ * (deploy/runtime.ts).
+ */
 import { quoted } from './messages.js';
 
-export const CDF_PYTHON_RUNTIMES = ['py310', 'py311', 'py312', 'py313'] as const;
+export const CDF_PYTHON_RUNTIMES = ['py310', 'py311', 'py312', 'py313', 'py314'] as const;
 export type PythonRuntime = (typeof CDF_PYTHON_RUNTIMES)[number];
 
 /** The runtime new settings should use; also what we suggest to users of dropped runtimes. */
