@@ -63,7 +63,7 @@ describe('deploy-cdf-function bundle', () => {
   it('deploys a given package to prod with the default keep-warm schedule, and refuses a package built for another env', async () => {
     const manager = new ModelManager({ client });
     await manager.promote('sonic_model', 'test', 'prod');
-    const pkg = await runBundle('deploy-cdf-function', { env: 'prod', 'smoke-test': 'false', 'keep-versions': '0' }, { cwd: repo, env, timeoutMs: 280_000 });
+    const pkg = await runBundle('deploy-cdf-function', { env: 'prod', 'smoke-test': 'false', 'keep-versions': 'all' }, { cwd: repo, env, timeoutMs: 280_000 });
     expect(pkg.code, pkg.stdout + pkg.stderr).toBe(0);
     const fnId = Number(pkg.outputs['function-id']);
     expect((await listSchedules(client, { functionId: fnId })).map((s) => s.cronExpression)).toEqual(['*/30 5-17 * * 1-5']);

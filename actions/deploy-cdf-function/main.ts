@@ -1,6 +1,6 @@
 import {
   DEPLOY_SUMMARY_HEADINGS, deployModels, deploySummaryRows, parseVersionArgument, parseEnv, parseKeepWarmSchedule,
-  parseIndexUrls, parseNameList, parseSecretsJson, parseService, parseWholeNumber, perModel, provenanceFromEnv,
+  parseIndexUrls, parseKeepVersions, parseNameList, parseSecretsJson, parseService, parseWholeNumber, perModel, provenanceFromEnv,
 } from '@akerbp-mlops/core';
 import { booleanInput, cdfClientFromInputs, credentialSecretsFromInputs, input, markdownTable, runAction, secretInput, setOutputs, withStepTimeout, writeSummary } from '@akerbp-mlops/core/report';
 
@@ -26,7 +26,7 @@ await runAction('deploy-cdf-function', (log) =>
       testPayload: input('test-payload') || undefined,
       waitTimeoutMs: parseWholeNumber(input('wait-timeout-seconds'), 'wait-timeout-seconds', 1, 1500) * 1000,
       smokeTest: booleanInput('smoke-test', true),
-      keepVersions: parseWholeNumber(input('keep-versions'), 'keep-versions', 0, 3),
+      keepVersions: parseKeepVersions(input('keep-versions')),
       keepWarmSchedule: parseKeepWarmSchedule(input('keep-warm-schedule'), env),
       dryRun,
       provenance: provenanceFromEnv(),

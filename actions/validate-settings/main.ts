@@ -22,6 +22,7 @@ await runAction('validate-settings', async (log) => {
     repoRoot: input('working-directory') || '.',
     env,
     models: parseNameList(input('models')),
+    log,
   });
   setOutputs({
     models: loaded.models.map((m) => m.modelName),

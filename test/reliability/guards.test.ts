@@ -32,7 +32,7 @@ describe('guards', () => {
   afterAll(() => emu?.stop());
 
   const deploy = (version: number, extra: Record<string, string> = {}) =>
-    runBundle('deploy-cdf-function', { env: 'dev', 'artifact-version': String(version), 'test-payload': 'payload.json', 'keep-versions': '0', ...extra }, { cwd: repo, env });
+    runBundle('deploy-cdf-function', { env: 'dev', 'artifact-version': String(version), 'test-payload': 'payload.json', 'keep-versions': 'all', ...extra }, { cwd: repo, env });
 
   it('allowed-cdf-projects refuses any other project before a single request', async () => {
     const before = emu.requests.length;

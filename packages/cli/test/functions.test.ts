@@ -9,7 +9,7 @@ import { runCli } from '../src/cli.js';
 
 const MODEL: ModelSettings = {
   modelName: 'tiny', humanFriendlyModelName: 'Tiny', modelFile: 'model_code/m.py', reqFile: 'model_code/requirements.model', artifactFolder: null,
-  artifactVersion: null, testFile: null, platform: 'cdf', dataset: 'mlops', pythonVersion: 'py311', helperModels: [],
+  artifactVersion: null, testFile: null, platform: 'cdf', dataset: 'mlops', pythonVersion: 'py311', helperModels: [], retention: { keep: 3, from: 'default' },
   info: { prediction: { description: 'Echoes', owner: 'me@x.com', metadata: {} } }, source: { file: 'mlops_settings.yaml', line: 1 },
 };
 

@@ -47,9 +47,12 @@ describe('resolvePlan', () => {
 
 describe('parsePipelineInputs', () => {
   it('parses the text inputs with their defaults', () => {
-    expect(parsePipelineInputs({}, {})).toMatchObject({ env: 'auto', models: [], testingOnly: false, concurrency: 4, keepVersions: 3, waitTimeoutMs: 1_500_000, dryRun: false });
-    expect(parsePipelineInputs({ env: 'TEST', models: 'a, b', keepVersions: '0', functionSecrets: '{"api-key":"s3cret"}' }, {}))
-      .toMatchObject({ env: 'test', models: ['a', 'b'], keepVersions: 0, secrets: { 'api-key': 's3cret' } });
+    expect(parsePipelineInputs({}, {})).toMatchObject({ env: 'auto', models: [], testingOnly: false, concurrency: 4, keepVersions: undefined, waitTimeoutMs: 1_500_000, dryRun: false });
+    expect(parsePipelineInputs({ env: 'TEST', models: 'a, b', keepVersions: 'All', functionSecrets: '{"api-key":"s3cret"}' }, {}))
+      .toMatchObject({ env: 'test', models: ['a', 'b'], keepVersions: 'all', secrets: { 'api-key': 's3cret' } });
+    expect(parsePipelineInputs({ keepVersions: ' 2 ' }, {}).keepVersions).toBe(2);
+    // akerbp-mlops's models_to_keep: 0 deleted every numbered copy; earlier drafts of the input kept all.
+    expect(() => parsePipelineInputs({ keepVersions: '0' }, {})).toThrow(/keep-versions: 0 is ambiguous; write "all"/);
   });
 
   it('names the input that is wrong, and never echoes secrets', () => {

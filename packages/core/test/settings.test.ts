@@ -8,6 +8,7 @@ import {
   USER_METADATA_BUDGET,
   loadSettings,
   modelMatrix,
+  planRetention,
   settingsToJson,
   stringifyMetadataValue,
   type Env,
@@ -83,14 +84,14 @@ describe('loadSettings on the example fixture', () => {
     expect(m1.info.training?.owner).toBe('data@science.com');
     expect(m1.info.training?.description).toBe('Description training service, model1');
     expect(m1.info.prediction.metadata).toEqual({
-      required_input: '[ACS, RDEP, DEN]',
-      training_wells: '[3/14, 2/7-18]',
+      required_input: "['ACS', 'RDEP', 'DEN']",
+      training_wells: "['3/14', '2/7-18']",
       petrel_exposure: 'False',
       imputed: 'True',
       num_filler: '-999.15',
       cat_filler: 'UNKNOWN',
     });
-    expect(m1.info.training?.metadata.hyperparameters).toBe('{learning_rate: 1e-3, batch_size: 100}');
+    expect(m1.info.training?.metadata.hyperparameters).toBe("{'learning_rate': '1e-3', 'batch_size': 100}");
     expect(m1.helperModels).toEqual([
       { name: 'my_helper_model', env: 'prod', version: null, targetPath: 'helper_models/my_helper_model', packagesToCheck: ['akerbp-mlpet'] },
       { name: 'other_helper', env: 'test', version: 3, targetPath: 'helper_models/other_helper', packagesToCheck: ['akerbp-mlpet'] },
@@ -116,7 +117,7 @@ describe('loadSettings on the example fixture', () => {
     const lines = (err as MlopsError).problems.map((p) => [p.line, p.field]);
     expect(lines).toEqual([
       [1, 'document[1].model_name'],
-      [2, 'document[1].human_friendly_model'],
+      [2, 'document[1].human_friendly_model_name'],
       [3, 'document[1].model_file'],
       [4, 'document[1].req_file'],
       [5, 'document[1].artifact_folder'],
@@ -244,10 +245,64 @@ describe('settings rules', () => {
       { name: 'plain_helper', env: 'prod', version: null, targetPath: 'helper_models/plain_helper', packagesToCheck: ['akerbp-mlpet'] },
       { name: 'pinned', env: 'test', version: 2, targetPath: 'model_code/helpers/pinned', packagesToCheck: ['akerbp-mlpet', 'numpy'] },
     ]);
-    const p = await oneProblem(doc({ helper_models: '\n  - name: h\n    evn: test' }));
-    expect(p).toMatchObject({ field: 'm1.helper_models[0].evn', line: 10, column: 5 });
-    expect(p.message).toMatch(/did you mean "env"/);
-    expect((await oneProblem(doc({ helper_models: '[bad-name]' }))).field).toBe('m1.helper_models[0].name');
+    // 4.1.0's objects use model_name; `name` stays an alias; unknown keys are warnings, as pydantic ignored them.
+    const objects = await load(doc({ helper_models: '\n  - model_name: h\n    evn: test\n  - {name: g, model_name: g, version: "3"}' }));
+    expect(objects.models[0].helperModels.map((h) => [h.name, h.env, h.version])).toEqual([['h', 'prod', null], ['g', 'prod', 3]]);
+    expect(objects.warnings).toMatchObject([{ field: 'm1.helper_models[0].evn', line: 10, column: 5, message: expect.stringMatching(/did you mean "env"/) }]);
+    expect((await oneProblem(doc({ helper_models: '[bad-name]' }))).field).toBe('m1.helper_models[0].model_name');
+    expect((await oneProblem(doc({ helper_models: '[{name: a, model_name: b}]' }))).message).toMatch(/names another model than model_name \("b"\)/);
+    expect((await oneProblem(doc({ helper_models: '[{env: test}]' }))).field).toBe('m1.helper_models[0].model_name');
+  });
+
+  it('models_to_keep / keep_all_models set the retention as the package did; 0 keeps only the serving one, with a warning', async () => {
+    const retention = async (extra: Record<string, string>) => (await load(doc(extra))).models[0].retention;
+    expect(await retention({})).toEqual({ keep: 3, from: 'default' });
+    expect(await retention({ models_to_keep: '5' })).toEqual({ keep: 5, from: 'models_to_keep' });
+    expect(await retention({ models_to_keep: "'2'", keep_all_models: 'false' })).toEqual({ keep: 2, from: 'models_to_keep' });
+    expect(await retention({ models_to_keep: '2', keep_all_models: 'yes' })).toEqual({ keep: 'all', from: 'keep_all_models' });
+    // pydantic v1 took these strings as booleans.
+    expect(await retention({ keep_all_models: 'y' })).toEqual({ keep: 'all', from: 'keep_all_models' });
+    const zero = await load(doc({ models_to_keep: '0' }));
+    expect(zero.models[0].retention).toEqual({ keep: 0, from: 'models_to_keep' });
+    expect(zero.warnings).toMatchObject([{ field: 'm1.models_to_keep', line: 8, message: expect.stringMatching(/keeps only the function that serves/) }]);
+    expect((await oneProblem(doc({ models_to_keep: '-1' }))).field).toBe('m1.models_to_keep');
+    expect((await oneProblem(doc({ keep_all_models: 'maybe' }))).field).toBe('m1.keep_all_models');
+
+    // Proven deployments 1..4 (newest 4), version 2 serving: 0 keeps only it, 'all' every one.
+    const fn = (v: number) => ({ externalId: `m-prediction-test-${v}`, fileId: v, status: 'Ready', createdTime: v * 1000, metadata: { version: String(v) } }) as never;
+    const file = (v: number) => ({ id: v, externalId: `mlops-code/m-prediction-test/${'0'.repeat(63)}${v}`, createdTime: new Date(v * 1000), metadata: { mlops_state: 'proven' } }) as never;
+    const plan = (keep: number | 'all') => planRetention('m-prediction-test', [1, 2, 3, 4].map(fn), [1, 2, 3, 4].map(file), keep, 2, 10_000).doomed.map((f: { fileId: number }) => f.fileId);
+    expect(plan(0)).toEqual([1, 3, 4]);
+    expect(plan('all')).toEqual([]);
+    expect(plan(2)).toEqual([1]);
+  });
+
+  it('model_id is accepted with a warning; packages_to_check applies to every helper model', async () => {
+    const loaded = await load(doc({ model_id: 'my-model-id', packages_to_check: '[akerbp-mlpet, numpy]', helper_models: '[h1, {model_name: h2, packages_to_check: [scipy]}]' }));
+    expect(loaded.warnings).toMatchObject([{ field: 'm1.model_id', line: 8, message: expect.stringMatching(/accepted and not used.*<model>\/<env>\/<version>/) }]);
+    expect(loaded.models[0].helperModels.map((h) => h.packagesToCheck)).toEqual([['akerbp-mlpet', 'numpy'], ['scipy']]);
+  });
+
+  it('reads values as PyYAML did and warns, at the line, where that differs from the text, with the quoting that keeps it', async () => {
+    const info = 'info:\n  prediction:\n    description: 2020-01-01\n    owner: 0123\n    metadata:\n      flag: no\n      wells: [08, 0123, 3.10, 2020-01-01, y]\n      version_like: 3.10\n      ok: [true, -999.15, 1.0, ACS]\n';
+    const loaded = await load(doc({ python_version: '3.10', human_friendly_model_name: 'yes' }, info));
+    const m = loaded.models[0];
+    expect(m.pythonVersion).toBe('py310');
+    expect(m.humanFriendlyModelName).toBe('True');
+    expect(m.info.prediction).toMatchObject({ description: '2020-01-01', owner: '83' });
+    expect(m.info.prediction.metadata).toEqual({
+      flag: 'False', wells: "['08', 83, 3.1, datetime.date(2020, 1, 1), 'y']", version_like: '3.1', ok: "[True, -999.15, 1.0, 'ACS']",
+    });
+    expect(loaded.warnings.map((w) => [w.line, w.column, w.message])).toEqual([
+      [2, 28, 'PyYAML (which akerbp-mlops used) reads yes as the boolean True; write "yes" to keep the text'],
+      [7, 17, 'PyYAML (which akerbp-mlops used) reads 3.10 as the float 3.1; write "3.10" to keep the text; the suite reads the text as written (3.10)'],
+      [11, 12, 'PyYAML (which akerbp-mlops used) reads 0123 as the integer 83; write "0123" to keep the text'],
+      [13, 13, 'PyYAML (which akerbp-mlops used) reads no as the boolean False; write "no" to keep the text'],
+      [14, 19, 'PyYAML (which akerbp-mlops used) reads 0123 as the integer 83; write "0123" to keep the text'],
+      [14, 25, 'PyYAML (which akerbp-mlops used) reads 3.10 as the float 3.1; write "3.10" to keep the text'],
+      [14, 31, 'PyYAML (which akerbp-mlops used) reads 2020-01-01 as a date datetime.date(2020, 1, 1); write "2020-01-01" to keep the text'],
+      [15, 21, 'PyYAML (which akerbp-mlops used) reads 3.10 as the float 3.1; write "3.10" to keep the text'],
+    ]);
   });
 
   it('info.prediction is required, info.training optional', async () => {
@@ -269,15 +324,18 @@ describe('settings rules', () => {
     expect(missing).toMatchObject({ field: 'm1.info.prediction.owner', line: 9, column: 3 });
   });
 
-  it('unknown keys get a "did you mean"', async () => {
+  it('unknown keys are warnings with a "did you mean"; a misspelt required key fails at the misspelling', async () => {
     const found = await problems(doc({ human_friendly_model_name: undefined, human_friendly_model: "'x'" }, 'info:\n  prediction:\n    description: d\n    ownr: o\n'));
     expect(found.map((p) => [p.field, p.line, p.column])).toEqual([
-      ['m1.human_friendly_model', 7, 1],
-      ['m1.info.prediction.ownr', 11, 5],
+      ['m1.human_friendly_model_name', 7, 1],
+      ['m1.info.prediction.owner', 11, 5],
     ]);
-    expect(found[0].message).toMatch(/unknown key "human_friendly_model"; did you mean "human_friendly_model_name"\?/);
-    expect(found[1].message).toMatch(/did you mean "owner"/);
-    expect((await oneProblem(doc({ zzz: '1' }))).message).not.toMatch(/did you mean/);
+    expect(found[0].message).toBe('is required (a string); "human_friendly_model" here is probably it, misspelt');
+    expect(found[1].message).toMatch(/"ownr" here is probably it/);
+    const loaded = await load(doc({ zzz: '1', team_notes: "'ask Kari'", modle_file: 'x' }));
+    expect(loaded.warnings.map((w) => [w.field, w.line])).toEqual([['m1.zzz', 8], ['m1.team_notes', 9], ['m1.modle_file', 10]]);
+    expect(loaded.warnings[0].message).not.toMatch(/did you mean/);
+    expect(loaded.warnings[2].message).toMatch(/unknown key "modle_file"; did you mean "model_file"\?.*akerbp-mlops ignored unknown keys/);
   });
 
   it('reports YAML syntax errors with their position, and keeps checking other documents', async () => {

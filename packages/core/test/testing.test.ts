@@ -7,7 +7,7 @@ import { MlopsError, modelTestEnvironment, parseJUnit, readServiceTestPayload, r
 function settings(testFile: string): ModelSettings {
   return {
     modelName: 'm', humanFriendlyModelName: 'm', modelFile: 'mcode/model.py', reqFile: 'mcode/requirements.model', artifactFolder: null,
-    artifactVersion: null, testFile, platform: 'cdf', dataset: null, pythonVersion: 'py311', helperModels: [],
+    artifactVersion: null, testFile, platform: 'cdf', dataset: null, pythonVersion: 'py311', helperModels: [], retention: { keep: 3, from: 'default' },
     info: { prediction: { description: '', owner: '', metadata: {} } }, source: { file: 'mlops_settings.yaml', line: 1 },
   };
 }

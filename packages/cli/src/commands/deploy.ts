@@ -23,7 +23,7 @@ export default function register(program: Command): void {
     .option('--python <path>', 'Python for the tests', 'python3')
     .option('--no-install', "do not pip install the model's requirements before testing")
     .option('--concurrency <n>', 'models worked on at once', '4')
-    .option('--keep-versions <n>', 'versioned functions kept (0 keeps all)', '3')
+    .option('--keep-versions <n>', "versioned functions kept: a number ≥ 1 or 'all' (default: the settings' models_to_keep / keep_all_models, else 3)")
     .option('--keep-warm-schedule <cron>', 'cron of the keep-warm schedule (default in prod: */30 5-17 * * 1-5; none disables it)')
     .option('--secrets <json>', 'function secrets, a JSON object (CDF rules apply); without it, a model whose function has secrets is refused; {} removes them on purpose')
     .option('--index-url <url>', "package index CDF's build uses instead of PyPI (user:token@ allowed; passed as the function's indexUrl, never written to the zip)")
@@ -40,7 +40,7 @@ interface DeployOptions extends RepoOptions {
   python: string;
   install: boolean;
   concurrency: string;
-  keepVersions: string;
+  keepVersions?: string;
   keepWarmSchedule?: string;
   secrets?: string;
   indexUrl?: string;

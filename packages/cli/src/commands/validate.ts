@@ -1,7 +1,7 @@
 /** `mlops validate`: the validate-settings action's checks, for a terminal. */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { SUMMARY_HEADINGS, loadSettings, parseEnv, parseNameList, settingsSummaryRows } from '@akerbp-mlops/core';
+import { SUMMARY_HEADINGS, consoleLogger, loadSettings, parseEnv, parseNameList, settingsSummaryRows } from '@akerbp-mlops/core';
 import { alignedTable } from '../table.js';
 import { handler } from '../exit.js';
 import { envOption, repoOptions, type RepoOptions } from '../options.js';
@@ -24,9 +24,12 @@ async function validateCommand(values: RepoOptions & { env: string }): Promise<n
     repoRoot: resolve(values.repo ?? '.'),
     env,
     models: parseNameList(values.models),
+    // Warnings (unknown keys, values PyYAML reads differently from their text) go to stderr.
+    log: consoleLogger(),
   });
   // Aligned columns: the same rows as the action's job summary.
   const rows = [SUMMARY_HEADINGS, ...settingsSummaryRows(loaded, env)];
-  process.stdout.write(`${alignedTable(rows)}\n\n${loaded.file}: ${loaded.models.length} model(s) valid for ${env}\n`);
+  const warned = loaded.warnings.length ? ` (${loaded.warnings.length} warning${loaded.warnings.length === 1 ? '' : 's'})` : '';
+  process.stdout.write(`${alignedTable(rows)}\n\n${loaded.file}: ${loaded.models.length} model(s) valid for ${env}${warned}\n`);
   return 0;
 }

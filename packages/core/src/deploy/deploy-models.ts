@@ -14,7 +14,7 @@ import { SUITE_VERSION } from '../version.js';
 import { localArtifactSource, type ArtifactSource } from '../packaging/sources.js';
 import { loadSettings } from '../settings/load.js';
 import type { Env, Service } from '../settings/types.js';
-import { DEFAULT_KEEP_VERSIONS, deployFunction } from './deploy.js';
+import { deployFunction } from './deploy.js';
 import { hashFile } from './code-file.js';
 import { readPackageInfo } from './package-info.js';
 import { maskIndexUrls, type IndexUrls } from './index-urls.js';
@@ -41,7 +41,8 @@ export interface DeployModelsOptions {
   testPayload?: string;
   waitTimeoutMs?: number;
   smokeTest: boolean;
-  keepVersions?: number;
+  /** absent: each model's settings (models_to_keep / keep_all_models) decide */
+  keepVersions?: number | 'all';
   keepWarmSchedule: string | null;
   dryRun: boolean;
   provenance?: DeployProvenance;
@@ -115,7 +116,7 @@ export async function deployModels(o: DeployModelsOptions): Promise<ModelDeploy[
     const result = await deployFunction({
       client: o.client, model, service: o.service, env: o.env, packagePath: pkg.path, packageSha256: sha256, version: pkg.version,
       secrets: o.secrets, credentialSecrets: o.credentialSecrets, indexUrls: o.indexUrls, waitTimeoutMs: o.waitTimeoutMs, smokeTest: o.smokeTest, testPayload: await payloadFor(o.testPayload, name, o.workingDirectory, o.log),
-      keepVersions: o.keepVersions ?? DEFAULT_KEEP_VERSIONS, keepWarmSchedule: o.keepWarmSchedule, dryRun: o.dryRun,
+      keepVersions: o.keepVersions, keepWarmSchedule: o.keepWarmSchedule, dryRun: o.dryRun,
       provenance: { suiteVersion: SUITE_VERSION, ...o.provenance }, log: o.log,
     });
     out.push({ ...result, model: name, service: o.service });

@@ -26,7 +26,6 @@ import { FAILURE_TEXT_LIMIT, STATE_KEYS, deploymentRecord, isProvenFunction, par
 import { checkRuntimeOffered } from './runtime.js';
 import type { DeployOptions, DeployResult, DeployStage } from './types.js';
 
-export const DEFAULT_KEEP_VERSIONS = 3;
 /** Other deployments of the same version tried when concurrent deploys take the ids first. */
 const CANDIDATE_ATTEMPTS = 5;
 
@@ -121,7 +120,8 @@ async function deploy(o: DeployOptions, latestXid: string): Promise<DeployResult
   const codeXid = codeFileExternalId(model.modelName, service, env, sha);
   const userSecrets = validateSecrets(o.secrets);
   const secrets = mergeCredentialSecrets(userSecrets, o.credentialSecrets ?? {});
-  const keepVersions = o.keepVersions ?? DEFAULT_KEEP_VERSIONS;
+  // An explicit keep-versions wins over the settings (models_to_keep / keep_all_models, default 3).
+  const keepVersions = o.keepVersions ?? model.retention.keep;
   const waitTimeoutMs = o.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
   // A training service is smoke-tested with a keep-warm call, never a training run: a deploy
   // must not create an artifact version.
@@ -302,7 +302,7 @@ async function deploy(o: DeployOptions, latestXid: string): Promise<DeployResult
     result.functionId = serving!.id;
     result.smokeTest = smoke;
 
-    await stage('retention', `Retention (keep ${keepVersions || 'all'})`, async (detail) => {
+    await stage('retention', `Retention (keep ${keepVersions === 0 ? 'only the serving one' : keepVersions})`, async (detail) => {
       const now = await listFunctions(client, { externalIdPrefix: latestXid });
       detail(await applyRetention(client, planRetention(latestXid, now.filter((fn) => fn.externalId === latestXid || parseVersionedSuffix(latestXid, fn.externalId) !== null), await familyFiles(client, latestXid), keepVersions, fileId)));
     });

@@ -1,6 +1,6 @@
 /** Deploying packaged models as versioned and latest CDF Functions, safely. */
 export * from './types.js';
-export { deployFunction, stageRunner, functionOwner, DEFAULT_KEEP_VERSIONS } from './deploy.js';
+export { deployFunction, stageRunner, functionOwner } from './deploy.js';
 export { functionSpec, recreateSpec, deployedCode, LATEST_HINT } from './fields.js';
 export { validateSecrets, parseSecretsJson, refuseSilentWipe, SECRET_LIMITS } from './secrets.js';
 export { parseIndexUrls, maskIndexUrls, urlSecrets, type IndexUrls } from './index-urls.js';

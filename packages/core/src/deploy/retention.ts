@@ -40,21 +40,22 @@ const asFile = (files: FileInfo[]) => {
 
 /**
  * `functions`: the family (latest and versioned) as it is now; `files`: the family's code files
- * (`mlops-code/<latest xid>/...`); `keep` ≤ 0 keeps every deployment; `servingFileId` is never
+ * (`mlops-code/<latest xid>/...`); `keep`: deployments kept, newest first (`'all'`: every one;
+ * 0: none but the serving one, as the settings' `models_to_keep: 0`); `servingFileId` is never
  * removed. Pure: `now` is the clock.
  */
-export function planRetention(latestXid: string, functions: CdfFunction[], files: FileInfo[], keep: number, servingFileId: number | null, now = Date.now()): RetentionPlan {
+export function planRetention(latestXid: string, functions: CdfFunction[], files: FileInfo[], keep: number | 'all', servingFileId: number | null, now = Date.now()): RetentionPlan {
   const fileOf = asFile(files);
   const old = (t: number) => now - t > ORPHAN_GRACE_MS;
   const versioned = functions.filter((fn) => parseVersionedSuffix(latestXid, fn.externalId) !== null).sort((a, b) => b.createdTime - a.createdTime);
   const proven = versioned.filter((fn) => isProvenFunction(fn, fileOf(fn.fileId)));
-  const kept = keep <= 0 ? proven : proven.filter((fn, i) => i < keep || fn.fileId === servingFileId);
+  const kept = keep === 'all' ? proven : proven.filter((fn, i) => i < keep || fn.fileId === servingFileId);
   const unproven = versioned.filter((fn) => !proven.includes(fn) && fn.fileId !== servingFileId && old(fn.createdTime));
   const doomed = [...proven.filter((fn) => !kept.includes(fn)), ...unproven].reverse();
   const inUse = new Set(functions.filter((fn) => !doomed.includes(fn)).map((fn) => fn.fileId));
   const codeFiles = files.filter((f) => isCodeFileExternalId(latestXid, f.externalId) && !inUse.has(f.id));
   const failed = codeFiles.filter((f) => deploymentRecord(fileOf(f.id)).state === 'failed').sort((a, b) => new Date(b.createdTime).getTime() - new Date(a.createdTime).getTime());
-  const staleFailures = keep <= 0 ? [] : failed.slice(keep);
+  const staleFailures = keep === 'all' ? [] : failed.slice(keep);
   const orphans = codeFiles.filter((f) => !failed.includes(f) && (doomed.some((fn) => fn.fileId === f.id) || old(new Date(f.createdTime).getTime())));
   // Saved smoke-call logs live as long as their code file stays failed.
   const gone = new Set([...orphans, ...staleFailures].map((f) => f.id));

@@ -40,7 +40,7 @@ export interface DeployOptions {
   /** payload for the smoke call; absent: `{}` (a keep-warm call), which must answer status ok */
   testPayload?: unknown;
   /** versioned functions kept; default 3, 0 keeps all */
-  keepVersions?: number;
+  keepVersions?: number | 'all';
   /** cron, or null for none; the caller applies the prod default */
   keepWarmSchedule?: string | null;
   dryRun?: boolean;

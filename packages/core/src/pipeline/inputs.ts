@@ -22,6 +22,21 @@ export interface PipelineTextInputs {
 }
 
 /** A whole number ≥ min; '' gives the fallback. `field` names the input in the error. */
+/**
+ * The `keep-versions` input: '' (the settings' models_to_keep / keep_all_models decide), `all`, or
+ * a whole number ≥ 1. 0 is refused: akerbp-mlops's `models_to_keep: 0` deleted every numbered copy
+ * while earlier drafts of this input kept all, so the meaning must be spelt out.
+ */
+export function parseKeepVersions(value: string | undefined, field = 'keep-versions'): number | 'all' | undefined {
+  const text = (value ?? '').trim();
+  if (!text) return undefined;
+  if (text.toLowerCase() === 'all') return 'all';
+  if (text === '0') {
+    throw new MlopsError(`${field}: 0 is ambiguous; write "all" to keep every versioned function, a number ≥ 1 to keep that many, or leave it empty so the settings (models_to_keep: 0 keeps only the serving one) decide.`, [{ field, message: '0 is ambiguous' }]);
+  }
+  return parseWholeNumber(text, field, 1, 1);
+}
+
 export function parseWholeNumber(value: string | undefined, field: string, min: number, fallback: number): number {
   const text = (value ?? '').trim();
   if (!text) return fallback;
@@ -48,7 +63,7 @@ export function parsePipelineInputs(t: PipelineTextInputs, env: NodeJS.ProcessEn
     concurrency: parseWholeNumber(t.concurrency, 'concurrency', 1, 4),
     secrets: parseSecretsJson(t.functionSecrets ?? ''),
     indexUrls: parseIndexUrls(t.indexUrl, t.extraIndexUrls),
-    keepVersions: parseWholeNumber(t.keepVersions, 'keep-versions', 0, 3),
+    keepVersions: parseKeepVersions(t.keepVersions),
     keepWarmSchedule: t.keepWarmSchedule,
     waitTimeoutMs: parseWholeNumber(t.waitTimeoutSeconds, 'wait-timeout-seconds', 1, 1500) * 1000,
     dryRun: t.dryRun ?? false,

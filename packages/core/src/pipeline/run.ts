@@ -50,7 +50,8 @@ export interface PipelineOptions {
   /** CDF credentials under the package's dashed keys, added to `secrets` */
   credentialSecrets?: Record<string, string>;
   indexUrls?: IndexUrls;
-  keepVersions?: number;
+  /** absent: each model's settings decide */
+  keepVersions?: number | 'all';
   /** cron; '' or absent: the default (a keep-warm schedule in prod only); 'none': none */
   keepWarmSchedule?: string;
   waitTimeoutMs?: number;
@@ -97,7 +98,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   log.info(`Plan: ${plan.reason}.${o.testingOnly && plan.deploy ? ' TESTING_ONLY is set: validate and test only.' : ''}`);
 
   const settings = await log.group('validate settings', () =>
-    loadSettings({ file: o.settingsFile, repoRoot: o.repoRoot, env, models: o.models?.length ? o.models : undefined }));
+    loadSettings({ file: o.settingsFile, repoRoot: o.repoRoot, env, models: o.models?.length ? o.models : undefined, log }));
   const selected = o.models?.length ? settings.models.filter((m) => o.models?.includes(m.modelName)) : settings.models;
   log.info(`${settings.file}: ${selected.length} model(s) valid for ${env}: ${selected.map((m) => m.modelName).join(', ')}`);
 

@@ -6,16 +6,20 @@
 import { isUtf8 } from 'node:buffer';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
-import { LineCounter, isScalar, parseAllDocuments, type Document } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Scalar } from 'yaml';
 import type { z } from 'zod';
 import { MlopsError, type Problem } from '../errors.js';
-import { checkMetadata, stringifyMetadataValue } from './metadata.js';
+import type { Logger } from '../logger.js';
+import { checkMetadata } from './metadata.js';
 import { describeFound, issueMessage, quoted, unknownKeyMessage } from './messages.js';
 import { existingPathProblem } from './repo-paths.js';
 import { CDF_PYTHON_RUNTIMES, RECOMMENDED_RUNTIME, normalizePythonVersion } from './runtimes.js';
-import { ALLOWED_KEYS, MAX_MODEL_NAME_LENGTH, MODEL_NAME_PATTERN, modelDocumentSchema, type ModelDocument } from './schema.js';
-import { SERVICES, type Env, type LoadedSettings, type ModelSettings, type Service, type ServiceInfo } from './types.js';
-import { aliasesOf, circularAlias, locateOffset, nodeAt, toJsKeepingNumberText } from './yaml-nodes.js';
+import { PyDict, pyStr, pyValueOf, quoteForYaml, textChange, toJs, type PyValue, type PyYamlIssue } from './pyyaml.js';
+import { ALLOWED_KEYS, DEFAULT_HELPER_PACKAGES, MAX_MODEL_NAME_LENGTH, MODEL_NAME_PATTERN, modelDocumentSchema, type ModelDocument } from './schema.js';
+import {
+  DEFAULT_MODELS_TO_KEEP, SERVICES, type Env, type LoadedSettings, type ModelSettings, type Retention, type Service, type ServiceInfo,
+} from './types.js';
+import { aliasesOf, circularAlias, locateOffset, nodeAt } from './yaml-nodes.js';
 
 /** Settings files are a few kB; a bigger one is a mistake (or an attack), not worth parsing. */
 export const MAX_SETTINGS_BYTES = 1024 * 1024;
@@ -31,6 +35,8 @@ export interface LoadSettingsOptions {
   env?: Env;
   /** Only these models (all are still validated); unknown names are an error. */
   models?: string[];
+  /** Where warnings go (each with its file, line and column); they are also in the result. */
+  log?: Logger;
 }
 
 type Path = (string | number)[];
@@ -49,10 +55,17 @@ function fieldLabel(label: string, path: Path): string {
 /** Collects located problems for one settings file. */
 class ProblemList {
   readonly items: Problem[] = [];
+  readonly warnings: Problem[] = [];
   constructor(private readonly file: string, private readonly lines: LineCounter) {}
   add(offset: number, field: string, message: string): void {
     const { line, col } = this.lines.linePos(offset);
     this.addAt(line, col, field, message);
+  }
+  /** A warning; the same one at the same place (a value reached through two aliases) is kept once. */
+  warn(offset: number, field: string, message: string): void {
+    const { line, col } = this.lines.linePos(offset);
+    if (this.warnings.some((w) => w.line === line && w.column === col && w.message === message)) return;
+    this.warnings.push({ file: this.file, line, column: col, field, message });
   }
   addAt(line: number, column: number, field: string, message: string): void {
     this.items.push({ file: this.file, line, column, field, message });
@@ -87,7 +100,8 @@ export async function loadSettings(options: LoadSettingsOptions): Promise<Loaded
   const lines = new LineCounter();
   const problems = new ProblemList(display, lines);
   const ctx: Context = { repoRoot, realRepoRoot: realpathSync.native(repoRoot), env: options.env ?? 'test', problems };
-  const docs = parseAllDocuments(text, { lineCounter: lines, merge: true, prettyErrors: true });
+  // PyYAML keeps the last of repeated keys rather than refuse them.
+  const docs = parseAllDocuments(text, { lineCounter: lines, merge: true, prettyErrors: true, uniqueKeys: false });
   const models: ModelSettings[] = [];
   const seen = new Map<string, number>();
   Array.from(docs).forEach((doc, i) => {
@@ -105,13 +119,16 @@ export async function loadSettings(options: LoadSettingsOptions): Promise<Loaded
   if (problems.items.length === 0 && models.length === 0) {
     problems.add(0, 'document[1]', 'no models: the file must hold one YAML document (separated by ---) per model, starting with model_name');
   }
+  const byPlace = (a: Problem, b: Problem) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+  const warnings = problems.warnings.sort(byPlace);
+  for (const w of warnings) options.log?.warning(`${w.field ? `${w.field}: ` : ''}${w.message}`, { file: w.file, line: w.line, column: w.column });
   if (problems.items.length) {
-    const sorted = problems.items.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    const sorted = problems.items.sort(byPlace);
     throw new MlopsError(`${display}: ${sorted.length} problem${sorted.length === 1 ? '' : 's'} in settings`, sorted);
   }
 
   const file = relative(repoRoot, abs).startsWith('..') ? abs : relative(repoRoot, abs).split(sep).join('/');
-  return { file, repoRoot, models: selectModels(models, options.models, display) };
+  return { file, repoRoot, models: selectModels(models, options.models, display), warnings };
 }
 
 /** The file's text; too big or not UTF-8 (which would silently become U+FFFD in deployed metadata) is refused. */
@@ -176,9 +193,9 @@ function loadDocument(doc: Document, index: number, ctx: Context, display: strin
     problems.add(circular.range?.[0] ?? 0, label, `alias *${circular.source} is used inside its own anchor &${circular.source}; settings cannot refer to themselves`);
     return undefined;
   }
-  let raw: unknown;
   try {
-    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    // Only the guard: a "billion laughs" document stops here, before PyYAML's reading expands it.
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     // yaml throws a ReferenceError when aliases expand past the limit (a "billion laughs" document).
     if (!(err instanceof ReferenceError)) throw err;
@@ -187,6 +204,9 @@ function loadDocument(doc: Document, index: number, ctx: Context, display: strin
       `YAML aliases expand to more than ${MAX_ALIAS_COUNT} nodes (${err.message}); use fewer or smaller *aliases`);
     return undefined;
   }
+  const refused: PyYamlIssue[] = [];
+  const raw = toJs(pyValueOf(doc.contents, doc, { issues: refused }));
+  for (const r of refused) problems.add(r.node.range?.[0] ?? 0, label, `PyYAML (which akerbp-mlops used) cannot load this value: ${r.message}`);
   if (raw === null || raw === undefined) return undefined; // an empty document, e.g. after a trailing ---
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     problems.add(locateOffset(doc, []), label, `each document must be a mapping of settings (model_name: ..., model_file: ...); found ${describeFound(raw)}`);
@@ -195,9 +215,9 @@ function loadDocument(doc: Document, index: number, ctx: Context, display: strin
   const fields = raw as Record<string, unknown>;
   const name = stringAt(fields, 'model_name');
   if (name !== undefined && name.length <= MAX_MODEL_NAME_LENGTH && MODEL_NAME_PATTERN.test(name)) label = name;
-  // A YAML `3.10` is the number 3.1; the runtime is decided from the text as written.
-  const pv = nodeAt(doc, ['python_version']);
-  if (isScalar(pv) && typeof pv.value === 'number') fields.python_version = pv.source ?? String(pv.value);
+  const warn: Add = (path, message, want = 'value') => problems.warn(locateOffset(doc, path, want), fieldLabel(label, path), message);
+  const warnAt: WarnAt = (offset, path, message) => problems.warn(offset, fieldLabel(label, path), message);
+  readTextFields(fields, doc, warn);
 
   const before = problems.items.length;
   const flagged = new Set<string>();
@@ -205,9 +225,14 @@ function loadDocument(doc: Document, index: number, ctx: Context, display: strin
     flagged.add(path.join('.'));
     problems.add(locateOffset(doc, path, want), fieldLabel(label, path), message);
   };
+  const misspelt = warnUnknownKeys(fields, warn);
   const parsed = modelDocumentSchema.safeParse(fields, { reportInput: true });
-  if (!parsed.success) reportSchemaIssues(parsed.error.issues, add);
-  const checked = checkBeyondSchema(fields, doc, add, flagged, ctx);
+  const addAt: AddAt = (at, field, message) => {
+    flagged.add(field.join('.'));
+    problems.add(locateOffset(doc, at, 'key'), fieldLabel(label, field), message);
+  };
+  if (!parsed.success) reportSchemaIssues(parsed.error.issues, add, addAt, misspelt);
+  const checked = checkBeyondSchema(fields, doc, add, warn, warnAt, flagged, ctx);
   const result: LoadedDocument = { name, nameOffset: locateOffset(doc, ['model_name']) };
   if (parsed.success && problems.items.length === before) {
     result.model = toModelSettings(parsed.data, checked, { file: display, line: problems.lineOf(locateOffset(doc, [])) });
@@ -216,26 +241,83 @@ function loadDocument(doc: Document, index: number, ctx: Context, display: strin
 }
 
 type Add = (path: Path, message: string, want?: 'key' | 'value') => void;
+type WarnAt = (offset: number, path: Path, message: string) => void;
+/** A problem on `field`, located at the key `at`. */
+type AddAt = (at: Path, field: Path, message: string) => void;
 
-function reportSchemaIssues(issues: z.core.$ZodIssue[], add: Add): void {
-  // A misspelt key already says what it should be; "X is required" on top would be noise.
-  const suggested = new Set<string>();
-  for (const issue of issues) {
-    if (issue.code !== 'unrecognized_keys') continue;
-    const path = issue.path as Path;
-    const allowed = ALLOWED_KEYS[path.map((s) => (typeof s === 'number' ? '*' : s)).join('.')];
-    for (const key of issue.keys) {
+/** Keys pydantic ignored: warnings with a "did you mean"; returns, per probably meant key path, where the misspelling is. */
+function warnUnknownKeys(fields: Record<string, unknown>, warn: Add): Map<string, { key: string; path: Path }> {
+  const misspelt = new Map<string, { key: string; path: Path }>();
+  const visit = (value: unknown, path: Path, pattern: string) => {
+    const allowed = ALLOWED_KEYS[pattern];
+    if (!allowed || typeof value !== 'object' || value === null || Array.isArray(value)) return;
+    for (const key of Object.keys(value)) {
+      if (allowed.includes(key)) continue;
       const { message, suggestion } = unknownKeyMessage(key, allowed);
-      if (suggestion) suggested.add([...path, suggestion].join('.'));
-      add([...path, key], message, 'key');
+      const keyPath = [...path, key];
+      warn(keyPath, `${message} (akerbp-mlops ignored unknown keys; so does the suite)`, 'key');
+      if (suggestion) misspelt.set([...path, suggestion].join('.'), { key, path: keyPath });
+    }
+  };
+  visit(fields, [], '');
+  visit(fields.info, ['info'], 'info');
+  for (const service of SERVICES) visit((fields.info as Record<string, unknown> | undefined)?.[service], ['info', service], `info.${service}`);
+  if (Array.isArray(fields.helper_models)) fields.helper_models.forEach((h, i) => visit(h, ['helper_models', i], 'helper_models.*'));
+  return misspelt;
+}
+
+/** Schema problems; a missing key that an unknown key is a near miss of is reported at the misspelt key. */
+function reportSchemaIssues(issues: z.core.$ZodIssue[], add: Add, addAt: AddAt, misspelt: Map<string, { key: string; path: Path }>): void {
+  for (const issue of issues) {
+    const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+    const typo = missing ? misspelt.get(issue.path.join('.')) : undefined;
+    if (typo) addAt(typo.path, issue.path as Path, `${issueMessage(issue)}; ${quoted(typo.key)} here is probably it, misspelt`);
+    else add(issue.path as Path, issueMessage(issue));
+  }
+}
+
+/** Fields pydantic declared `str`: it turned numbers and booleans into `str(value)`. */
+const TEXT_FIELDS = ['model_name', 'human_friendly_model_name', 'model_file', 'req_file', 'test_file', 'artifact_folder', 'dataset', 'platform', 'model_id'];
+
+/**
+ * What PyYAML made of values meant as text: `python_version` keeps its text as written (a YAML
+ * `3.10` is the float 3.1), other text fields get pydantic's `str(value)`; both warn when that
+ * differs from what is written, showing the quoting that keeps it.
+ */
+function readTextFields(fields: Record<string, unknown>, doc: Document, warn: Add): void {
+  const pv = nodeAt(doc, ['python_version']);
+  if (isScalar(pv) && typeof fields.python_version !== 'string' && fields.python_version !== null && fields.python_version !== undefined) {
+    const text = pv.source ?? String(pv.value);
+    const change = textChange(pv, pyValueOf(pv, doc), false, true);
+    fields.python_version = text;
+    if (change) warn(['python_version'], `${change}; the suite reads the text as written (${text})`);
+  }
+  const asText = (path: Path, set: (v: string) => void) => {
+    const node = nodeAt(doc, path);
+    if (!isScalar(node)) return;
+    const value = pyValueOf(node, doc);
+    if (value === null || typeof value === 'string') return;
+    set(pyStr(value));
+    const change = textChange(node, value, false, true);
+    if (change) warn(path, change);
+  };
+  for (const key of TEXT_FIELDS) asText([key], (v) => { fields[key] = v; });
+  const info = fields.info as Record<string, Record<string, unknown> | undefined> | undefined;
+  for (const service of SERVICES) {
+    for (const key of ['description', 'owner']) {
+      if (info?.[service] && typeof info[service] === 'object') asText(['info', service, key], (v) => { (info[service] as Record<string, unknown>)[key] = v; });
     }
   }
-  for (const issue of issues) {
-    if (issue.code === 'unrecognized_keys') continue;
-    const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
-    if (missing && suggested.has(issue.path.join('.'))) continue;
-    add(issue.path as Path, issueMessage(issue));
-  }
+  const listOfText = (key: string, itemKeys: string[]) => {
+    const list = fields[key];
+    if (!Array.isArray(list)) return;
+    list.forEach((item, i) => {
+      if (typeof item !== 'object' || item === null) asText([key, i], (v) => { list[i] = v; });
+      else for (const k of itemKeys) asText([key, i, k], (v) => { (item as Record<string, unknown>)[k] = v; });
+    });
+  };
+  listOfText('packages_to_check', []);
+  listOfText('helper_models', ['model_name', 'name', 'target_path']);
 }
 
 interface BeyondSchema {
@@ -248,7 +330,7 @@ interface BeyondSchema {
  * metadata budget. They run on the raw values even when the schema failed, so every problem
  * in the file shows up at once; values of the wrong type are left to the schema's message.
  */
-function checkBeyondSchema(fields: Record<string, unknown>, doc: Document, add: Add, flagged: Set<string>, ctx: Context): BeyondSchema {
+function checkBeyondSchema(fields: Record<string, unknown>, doc: Document, add: Add, warn: Add, warnAt: WarnAt, flagged: Set<string>, ctx: Context): BeyondSchema {
   let pythonVersion: string = RECOMMENDED_RUNTIME;
   const written = stringAt(fields, 'python_version');
   if (written !== undefined) {
@@ -276,12 +358,27 @@ function checkBeyondSchema(fields: Record<string, unknown>, doc: Document, add: 
   // Outside dev the artifact folder is downloaded from the Model Manager, so it need not exist.
   if (ctx.env === 'dev') mustExist('artifact_folder', 'folder', ' (in dev the local artifact folder is deployed as it is)');
 
+  if (fields.models_to_keep === 0 && fields.keep_all_models !== true) {
+    warn(['models_to_keep'], 'models_to_keep: 0 keeps only the function that serves: akerbp-mlops deleted every numbered copy, the suite never deletes what serves');
+  }
+  if (fields.model_id !== undefined && fields.model_id !== null) {
+    warn(['model_id'], 'is accepted and not used: the suite reports <model>/<env>/<version> as model_id in function metadata and outputs', 'key');
+  }
+
   const metadata: BeyondSchema['metadata'] = {};
   for (const service of SERVICES) {
     const path: Path = ['info', service, 'metadata'];
-    const values = toJsKeepingNumberText(nodeAt(doc, path), doc);
-    if (typeof values !== 'object' || values === null || Array.isArray(values)) continue;
-    const strings = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, stringifyMetadataValue(v)]));
+    const node = nodeAt(doc, path);
+
+    // Values are str()'d (depth 1); inside lists and maps Python shows repr() (depth 2 and more).
+    const values = pyValueOf(node, doc, {
+      onScalar: (scalar, value, depth) => {
+        const change = depth >= 1 ? textChange(scalar, value, depth >= 2) : undefined;
+        if (change) warnAt(scalar.range?.[0] ?? 0, path, change);
+      },
+    });
+    if (!(values instanceof PyDict)) continue;
+    const strings = Object.fromEntries(values.entries.map(([k, v]: [PyValue, PyValue]) => [pyStr(k), pyStr(v)]));
     for (const issue of checkMetadata(strings)) {
       if (issue.at === 'map') add(path, issue.message, 'key');
       else add([...path, issue.key ?? ''], issue.message, issue.at);
@@ -289,6 +386,13 @@ function checkBeyondSchema(fields: Record<string, unknown>, doc: Document, add: 
     metadata[service] = strings;
   }
   return { pythonVersion, metadata };
+}
+
+/** The package's rule: keep_all_models wins, else models_to_keep, else 3. */
+function retentionOf(d: ModelDocument): Retention {
+  if (d.keep_all_models) return { keep: 'all', from: 'keep_all_models' };
+  if (d.models_to_keep !== undefined && d.models_to_keep !== null) return { keep: d.models_to_keep, from: 'models_to_keep' };
+  return { keep: DEFAULT_MODELS_TO_KEEP, from: 'default' };
 }
 
 function toModelSettings(d: ModelDocument, checked: BeyondSchema, source: ModelSettings['source']): ModelSettings {
@@ -309,13 +413,17 @@ function toModelSettings(d: ModelDocument, checked: BeyondSchema, source: ModelS
     platform: d.platform,
     dataset: d.dataset,
     pythonVersion: checked.pythonVersion,
-    helperModels: (d.helper_models ?? []).map((h) => ({
-      name: h.name,
-      env: h.env,
-      version: h.version ?? null,
-      targetPath: h.target_path ?? `helper_models/${h.name}`,
-      packagesToCheck: h.packages_to_check,
-    })),
+    helperModels: (d.helper_models ?? []).map((h) => {
+      const name = (h.model_name ?? h.name) as string;
+      return {
+        name,
+        env: h.env,
+        version: h.version ?? null,
+        targetPath: h.target_path ?? `helper_models/${name}`,
+        packagesToCheck: h.packages_to_check ?? d.packages_to_check ?? DEFAULT_HELPER_PACKAGES,
+      };
+    }),
+    retention: retentionOf(d),
     info: training
       ? { prediction: service('prediction', d.info.prediction), training: service('training', training) }
       : { prediction: service('prediction', d.info.prediction) },

@@ -1,4 +1,6 @@
 /** The normalised, validated settings every other module consumes. */
+import type { Problem } from '../errors.js';
+
 export const ENVIRONMENTS = ['dev', 'test', 'prod'] as const;
 export type Env = (typeof ENVIRONMENTS)[number];
 
@@ -25,6 +27,17 @@ export interface HelperModel {
   packagesToCheck: string[];
 }
 
+/**
+ * Versioned functions kept per model, service and environment, from `models_to_keep` /
+ * `keep_all_models` (the package's default: 3). `keep: 0` keeps only the one serving.
+ */
+export interface Retention {
+  keep: number | 'all';
+  from: 'models_to_keep' | 'keep_all_models' | 'default';
+}
+
+export const DEFAULT_MODELS_TO_KEEP = 3;
+
 export interface ModelSettings {
   modelName: string;
   humanFriendlyModelName: string;
@@ -39,6 +52,7 @@ export interface ModelSettings {
   /** CDF runtime id, e.g. `py311` */
   pythonVersion: string;
   helperModels: HelperModel[];
+  retention: Retention;
   info: { prediction: ServiceInfo; training?: ServiceInfo };
   /** where this model's YAML document starts, for messages */
   source: { file: string; line: number };
@@ -50,6 +64,8 @@ export interface LoadedSettings {
   /** absolute path of the repository root (the settings file's folder unless told) */
   repoRoot: string;
   models: ModelSettings[];
+  /** what validate warns about (unknown keys, values PyYAML reads differently from their text, ...) */
+  warnings: Problem[];
 }
 
 /** The model's services that have settings (training only when `info.training` exists). */

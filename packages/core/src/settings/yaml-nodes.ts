@@ -88,27 +88,3 @@ export function nodeAt(doc: Document, path: Path): unknown {
   }
   return deref(node, doc);
 }
-
-/** Like `toJS`, but numbers stay as the user wrote them (`1e-3`, `-999.15`), for metadata strings. */
-export function toJsKeepingNumberText(node: unknown, doc: Document): unknown {
-  node = deref(node, doc);
-  if (isScalar(node)) return typeof node.value === 'number' && node.source ? node.source : node.value;
-  if (isSeq(node)) return node.items.map((i) => toJsKeepingNumberText(i, doc));
-  if (isMap(node)) {
-    const out: Record<string, unknown> = {};
-    const merged: Record<string, unknown> = {};
-    for (const p of node.items) {
-      if (isMergeKey(p.key)) {
-        const sources = isSeq(p.value) ? p.value.items : [p.value];
-        for (const s of sources) {
-          // Earlier merge sources win, explicit keys win over all of them.
-          for (const [k, v] of Object.entries(toJsKeepingNumberText(s, doc) as Record<string, unknown>)) if (!(k in merged)) merged[k] = v;
-        }
-      } else {
-        out[String(isScalar(p.key) ? p.key.value : p.key)] = toJsKeepingNumberText(p.value, doc);
-      }
-    }
-    return { ...merged, ...out };
-  }
-  return node ?? null;
-}
