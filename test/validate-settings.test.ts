@@ -24,7 +24,7 @@ describe('validate-settings action', () => {
     expect(JSON.parse(run.outputs.matrix)).toEqual({ include: [{ model: 'model1', python: '3.11' }, { model: 'model2', python: '3.12' }] });
     const settings = JSON.parse(run.outputs.settings);
     expect(settings.file).toBe('mlops_settings.yaml');
-    expect(settings.models[0]).toMatchObject({ modelName: 'model1', pythonVersion: 'py311', info: { prediction: { metadata: { required_input: '[ACS, RDEP, DEN]' } } } });
+    expect(settings.models[0]).toMatchObject({ modelName: 'model1', pythonVersion: 'py311', info: { prediction: { metadata: { required_input: "['ACS', 'RDEP', 'DEN']" } } } });
     expect(run.summary).toContain('| model1 | My First Model | prediction, training | py311 | Model Manager: model1/test/1 (data set mlops) |');
     expect(run.stdout).not.toMatch(/::error/);
   });
