@@ -63,7 +63,7 @@ describe('deployFunction against the emulator', () => {
     const [latest] = await listFunctions(client, { externalIdPrefix: 'sonic_model-prediction-test' }).then((fs) => fs.filter((f) => f.externalId === 'sonic_model-prediction-test'));
     expect(latest).toMatchObject({ name: 'Sonic (AC) ridge model', owner: 'data@science.com', runtime: 'py311', envVars: { MODEL_ENV: 'test', SERVICE_NAME: 'prediction' } });
     expect(latest.description).toMatch(/ \(latest\)$/);
-    expect(latest.metadata).toMatchObject({ version: '1', model_id: 'sonic_model/test/1', petrel_exposure: 'False', required_input: '[ACS, RDEP, DEN]' });
+    expect(latest.metadata).toMatchObject({ version: '1', model_id: 'sonic_model/test/1', petrel_exposure: 'False', required_input: "['ACS', 'RDEP', 'DEN']" });
     expect(decodeSuiteMetadata(latest.metadata)).toMatchObject({ version: 1, modelId: 'sonic_model/test/1', codeSha256: first.codeSha256, suiteVersion: SUITE_VERSION });
     expect(await latestModelId()).toBe('sonic_model/test/1');
 
