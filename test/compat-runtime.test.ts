@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CogniteClient } from '@cognite/sdk';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
 import { ModelManager, createCdfClient, resolveCdfConfig } from '@akerbp-mlops/core';
+import { cogniteEnv } from './helpers/emulator-env.js';
 import { repoRoot } from './helpers/run-bundle.js';
 
 const model = (name: string, extra = '') => `model_name: ${name}
@@ -155,15 +156,7 @@ describe('model code written for the akerbp-mlops package', () => {
 
   beforeAll(async () => {
     emu = await startEmulator({ buildDelayMs: 20 });
-    cdfEnv = {
-      COGNITE_PROJECT: emu.project,
-      COGNITE_OIDC_BASE_URL: emu.url,
-      COGNITE_TOKEN_URL: emu.tokenUrl,
-      COGNITE_CLIENT_ID_WRITE: 'deployer',
-      COGNITE_CLIENT_SECRET_WRITE: 'deploy-secret-value',
-      COGNITE_CLIENT_ID_READ: 'reader',
-      COGNITE_CLIENT_SECRET_READ: 'read-secret-value',
-    };
+    cdfEnv = { ...cogniteEnv(emu, 'deploy-secret-value'), COGNITE_CLIENT_ID_READ: 'reader', COGNITE_CLIENT_SECRET_READ: 'read-secret-value' };
     client = await createCdfClient(resolveCdfConfig({}, cdfEnv), { access: 'write' });
     manager = new ModelManager({ client });
     repo = mkdtempSync(join(tmpdir(), 'compat-repo-'));

@@ -4,8 +4,6 @@
  * them beside `mlops`). As the package's scripts did, they read MODEL_ENV (the environment) and
  * TESTING_ONLY (validate and test only) from the environment; the service is the script's.
  */
-import { basename } from 'node:path';
-
 export const LEGACY_SCRIPTS: Readonly<Record<string, 'prediction' | 'training'>> = {
   deploy_prediction_service: 'prediction',
   deploy_training_service: 'training',
@@ -17,7 +15,7 @@ export const LEGACY_SCRIPTS: Readonly<Record<string, 'prediction' | 'training'>>
  * extension such as .cmd), else `args` unchanged. `mlops deploy` reads MODEL_ENV and TESTING_ONLY.
  */
 export function mlopsArguments(scriptPath: string | undefined, args: string[]): string[] {
-  const name = basename(scriptPath ?? '').replace(/\.(c?js|cmd|ps1)$/i, '');
+  const name = (scriptPath ?? '').split(/[\\/]/).pop()!.replace(/\.(c?js|cmd|ps1)$/i, '');
   const service = LEGACY_SCRIPTS[name];
   return service ? ['deploy', '--service', service, ...args] : args;
 }

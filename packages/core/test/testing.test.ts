@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MlopsError, modelTestEnvironment, parseJUnit, readServiceTestPayload, runModelTests, silentLogger, type ModelSettings } from '@akerbp-mlops/core';
+import { MlopsError, modelTestEnvironment, parseJUnit, readServiceTestPayload, runModelTests, silentLogger, testModels, type ModelSettings } from '@akerbp-mlops/core';
 
 function settings(testFile: string): ModelSettings {
   return {
@@ -143,4 +143,44 @@ def test_the_read_pair_and_where_cdf_is():
     expect(s.failures).toEqual([]);
     expect(s).toMatchObject({ passed: 2, failed: 0 });
   });
+});
+
+describe('ServiceTest.prediction_check', () => {
+  const settingsOf = (name: string) => `model_name: ${name}
+human_friendly_model_name: ${name}
+model_file: mcode/model.py
+req_file: mcode/requirements.model
+artifact_folder: null
+test_file: mcode/test_${name}.py
+python_version: py311
+info:
+  prediction:
+    description: d
+    owner: o@example.com
+    metadata: {}
+`;
+  const testFile = (check: string) => `class ServiceTest:\n    prediction_input = {"input": [1, 2], "return_file": False}\n${check}\n\n\ndef test_ok():\n    pass\n`;
+
+  it('fails the service test on a falsy result or an exception, and is ignored when not callable', async () => {
+    const repo = await repoWith({
+      'mlops_settings.yaml': ['falsy', 'raises', 'passes', 'data'].map(settingsOf).join('---\n'),
+      'mcode/requirements.model': '',
+      'mcode/model.py': 'class ModelException(Exception):\n    pass\n\n\ndef initialization(artifact_folder, secrets):\n    return None\n\n\ndef predict(data, init_object, secrets):\n    return {"n": len(data["input"])}\n',
+      'mcode/test_falsy.py': testFile('    prediction_check = staticmethod(lambda response: response["prediction"]["n"] == 3)'),
+      'mcode/test_raises.py': testFile('\n    def prediction_check(self, response):\n        raise ValueError("bad n " + str(response["prediction"]["n"]))'),
+      'mcode/test_passes.py': testFile('\n    @staticmethod\n    def prediction_check(response):\n        return response["prediction"] == {"n": 2}'),
+      'mcode/test_data.py': testFile('    prediction_check = {"status": "ok"}  # fetched but never called by the package'),
+    });
+    const results = await testModels({
+      settingsFile: 'mlops_settings.yaml', workingDirectory: repo, models: [], python: 'python3', installRequirements: false,
+      service: 'prediction', outputDir: '.mlops/test', log: silentLogger,
+    });
+    const by = Object.fromEntries(results.map((r) => [r.model, r]));
+    expect(by.falsy.serviceTest).toBe('failed');
+    expect(by.falsy.problems[0]).toMatchObject({ file: 'mcode/test_falsy.py', line: 3, field: 'ServiceTest.prediction_check' });
+    expect(by.falsy.problems[0].message).toMatch(/ServiceTest\.prediction_check returned a falsy value for the response \{"status":"ok","prediction":\{"n":2\}/);
+    expect(by.raises.problems[0]).toMatchObject({ file: 'mcode/test_raises.py', line: 4, field: 'ServiceTest.prediction_check' });
+    expect(by.raises.problems[0].message).toMatch(/raised ValueError: bad n 2/);
+    for (const ok of [by.passes, by.data]) expect(ok).toMatchObject({ serviceTest: 'passed', modelId: `${ok.model}/dev/1`, problems: [] });
+  }, 300_000);
 });
