@@ -20,6 +20,8 @@ await runAction('package-model', (log) => withStepTimeout('package-model', async
     sha256: perModel(packages.map((p) => [p.model, p.sha256])),
     size: perModel(packages.map((p) => [p.model, String(p.size)])),
     manifest: perModel(packages.map((p) => [p.model, p.manifestPath])),
+    // Always a map (model → version): the reusable workflow tests and deploys this version.
+    'artifact-version': Object.fromEntries(packages.map((p) => [p.model, p.version])),
   });
   await writeSummary(`### 📦 Packaged (${env})\n\n${markdownTable(
     ['Model', 'Service', 'Artifact version', 'Zip', 'Size (bytes)', 'SHA-256', 'Files'],

@@ -65,6 +65,8 @@ describe('use-oidc: a GitHub OIDC token exchanged as a client_assertion', () => 
     const run = await runBundle('package-model', { env: 'test', 'working-directory': repo, 'use-oidc': 'true' }, { env: { ...cdfEnv, ...oidc.env } });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.summary).toMatch(/\| sonic_model \| prediction \| 1 \|/);
+    // The version resolved in CDF, as a map by model: what the reusable workflow tests and deploys.
+    expect(JSON.parse(run.outputs['artifact-version'])).toEqual({ sonic_model: 1 });
     expect(oidc.issued.length).toBe(before + 1);
     expect(printed(run)).not.toContain(oidc.issued.at(-1)!);
   });
