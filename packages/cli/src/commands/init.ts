@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { MlopsError, loadSettings } from '@akerbp-mlops/core';
 import { SUITE_VERSION as VERSION } from '@akerbp-mlops/core';
-import { SETTINGS_FILE, SETTINGS_TEMPLATE, WORKFLOW_FILE } from '../init/templates.js';
+import { SETTINGS_FILE, SETTINGS_TEMPLATE, SETUP_NOTES, WORKFLOW_FILE } from '../init/templates.js';
 import { ensureGitignored, findLegacyPipelines, keepAsBackup } from '../init/migration.js';
 import { planWorkflowWrite } from '../init/workflow-file.js';
 import type { Command } from 'commander';
@@ -51,6 +51,7 @@ async function initCommand(values: { force?: boolean; repo?: string }): Promise<
   }
   if (plan.kind === 'update-pin') say(`updated ${WORKFLOW_FILE}: ${plan.from} → ${major}`);
   else say(plan.kind === 'create' ? `wrote ${WORKFLOW_FILE}` : plan.kind === 'force' ? `replaced ${WORKFLOW_FILE} (--force)` : `${WORKFLOW_FILE} is up to date`);
+  if (plan.kind === 'create' || plan.kind === 'force') say(SETUP_NOTES);
 
   await settingsStep(repo, say);
   return 0;

@@ -35,14 +35,19 @@ info:
 export function renderWorkflow(major: string): string {
   return `# Written by \`mlops init\`. Run \`mlops init\` again after upgrading akerbp/mlops to move the
 # version pin. Once you edit this file, \`mlops init\` leaves it alone (--force replaces it).
-# Branch rules: main/master and deploy/** deploy to test, mlops/** deploys prediction and
-# training to test, feature/** and pull requests test only, prod only by a manual run on main.
+# Branch rules: main, master and deploy/** deploy the prediction service to test, mlops/**
+# deploys prediction and training to test, feature/**, pull requests and the merge queue test
+# only; prod only by a manual run on the default branch.
+# Environments (Settings → Environments): dev, test and prod, where the deploys run. Protect prod
+# with required reviewers AND a deployment branch policy (the default branch only), and keep the
+# write secrets (COGNITE_CLIENT_SECRET_WRITE) in each environment rather than the repository.
 name: mlops
 
 on:
   push:
     branches: [main, master, 'deploy/**', 'feature/**', 'mlops/**']
   pull_request:
+  merge_group:
   workflow_dispatch:
     inputs:
       env:
@@ -50,8 +55,16 @@ on:
         type: choice
         options: [test, prod, dev]
         default: test
+      services:
+        description: Services to deploy
+        type: choice
+        options: [prediction, 'prediction,training', training]
+        default: prediction
 
-# id-token lets the reusable workflow sign in to CDF with federated (OIDC) credentials.
+# What the reusable workflow needs; it can get no more than this grants:
+#   contents: read    every job checks out the repository
+#   id-token: write   its deploy job may sign in to CDF with OIDC (use-oidc); its test job, which
+#                     runs your model code, never gets it
 permissions:
   contents: read
   id-token: write
@@ -63,7 +76,18 @@ jobs:
       settings-file: ${SETTINGS_FILE}
       working-directory: .
       env: \${{ inputs.env }}
-      # python-version: '3.11'   # the runner's Python for tests; default: each model's python_version
+      services: \${{ inputs.services }}
+      # python-version: '3.11'          # the runner's Python for tests; default: each model's python_version
+      # allowed-cdf-projects: my-cdf-project   # any other CDF project is refused
+      # use-oidc: true                  # Entra ID federated credentials instead of the write client secret
+      # test-environment: mlops-read    # a read-only environment holding the COGNITE_*_READ pair
     secrets: inherit
 `;
 }
+
+/** What `mlops init` tells the user to set up on GitHub once the files are written. */
+export const SETUP_NOTES = `Next, on GitHub (Settings → Secrets and variables, Settings → Environments):
+  - secrets COGNITE_PROJECT, COGNITE_OIDC_BASE_URL, COGNITE_TENANT_ID, and the read pair
+    COGNITE_CLIENT_ID_READ / COGNITE_CLIENT_SECRET_READ (the test job runs your code with it, never with more);
+  - environments dev, test and prod holding the write pair COGNITE_CLIENT_ID_WRITE / COGNITE_CLIENT_SECRET_WRITE;
+  - protect prod with required reviewers AND a deployment branch policy (the default branch only).`;
