@@ -11,6 +11,19 @@ import { actionlintErrors, workflowErrors } from './helpers/lint-workflow.js';
 import { repoRoot } from './helpers/run-bundle.js';
 
 const dir = join(repoRoot, '.github', 'workflows');
+const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+
+/** Every ```yaml block of the README, dedented, with the line it starts on. */
+function readmeSnippets(): [string, string][] {
+  const out: [string, string][] = [];
+  for (const m of readme.matchAll(/^( *)```yaml\n([\s\S]*?)^\1```$/gm)) {
+    const indent = m[1].length;
+    const text = m[2].split('\n').map((l) => l.slice(indent)).join('\n');
+    out.push([`README.md:${readme.slice(0, m.index).split('\n').length + 1}`, text]);
+  }
+  return out;
+}
+const snippets = readmeSnippets();
 const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).map((f) => [`.github/workflows/${f}`, readFileSync(join(dir, f), 'utf8')]);
 
 describe('actionlint is strict enough to trust', () => {
@@ -29,5 +42,15 @@ describe('workflows pass GitHub\'s parser and actionlint', () => {
 
   it('the caller `mlops init` writes', async () => {
     expect(await workflowErrors('main.yml', renderWorkflow('v4'))).toEqual([]);
+  });
+});
+
+describe('README workflow snippets pass both, and state the permissions the caller grants', () => {
+  it('there are snippets to check', () => expect(snippets.length).toBeGreaterThanOrEqual(3));
+  it.each(snippets)('%s', async (name, content) => {
+    expect(await workflowErrors(name, content)).toEqual([]);
+    expect(content).toMatch(/^permissions:\n {2}contents: read/m);
+    // A snippet that signs in with OIDC, or calls the reusable workflow, grants id-token: write.
+    if (/use-oidc: true|workflows\/mlops\.yml@/.test(content)) expect(content).toMatch(/^ {2}id-token: write/m);
   });
 });

@@ -262,6 +262,8 @@ describe('the caller `mlops init` writes', () => {
     for (const [scope, level] of Object.entries(wanted)) {
       expect(rank[caller.permissions[scope] ?? 'none'], `caller permission ${scope}: ${level} needed`).toBeGreaterThanOrEqual(rank[level]);
     }
+    // ...and says why, for the user who reads it.
+    for (const grant of ['contents: read', 'id-token: write']) expect(renderWorkflow('v4')).toMatch(new RegExp(`^#\\s+${grant}\\s+\\S`, 'm'));
   });
 
   it('triggers on the branches the rules know', () => {

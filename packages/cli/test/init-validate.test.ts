@@ -30,7 +30,11 @@ describe('mlops init', () => {
     const wf = parse(text);
     expect(wf.jobs.mlops.uses).toBe('akerbp/mlops/.github/workflows/mlops.yml@v4');
     expect(wf.jobs.mlops.secrets).toBe('inherit');
-    expect(Object.keys(wf.jobs.mlops.with)).toEqual(['settings-file', 'working-directory', 'env']);
+    expect(Object.keys(wf.jobs.mlops.with)).toEqual(['settings-file', 'working-directory', 'env', 'services']);
+    // It grants what the reusable workflow asks for, and init says how to set up the environments.
+    expect(wf.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+    expect(out).toMatch(/protect prod with required reviewers AND a deployment branch policy/);
+    expect(out).toMatch(/COGNITE_CLIENT_ID_READ \/ COGNITE_CLIENT_SECRET_READ/);
     expect(wf.on.push.branches).toEqual(['main', 'master', 'deploy/**', 'feature/**', 'mlops/**']);
     expect(wf.on).toHaveProperty('pull_request');
     expect(wf.on.workflow_dispatch.inputs.env.options).toEqual(['test', 'prod', 'dev']);
