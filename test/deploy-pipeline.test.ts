@@ -59,7 +59,7 @@ describe('deploy pipeline bundle', () => {
     expect(log.replace(/^::add-mask::.*$/gm, '')).not.toContain('deploy-secret-value');
     expect(log).toContain('model_artifact was missing: downloaded artifact version 1 (test)');
 
-    expect(JSON.parse(result.outputs.plan)).toEqual({ environment: 'test', services: ['prediction'], deploy: true, reason: 'main: deploy the prediction service to test' });
+    expect(JSON.parse(result.outputs.plan)).toEqual({ environment: 'test', services: ['prediction'], deploy: true, reason: 'main: deploy the prediction service to test', warnings: [] });
     const deployed = JSON.parse(result.outputs.results).sonic_model.prediction;
     expect(deployed).toMatchObject({ functionExternalId: 'sonic_model-prediction-test', versionedExternalId: 'sonic_model-prediction-test-1', version: 1, modelId: 'sonic_model/test/1', changed: true });
     expect(deployed.smokeTest.status).toBe('ok');
@@ -78,7 +78,7 @@ describe('deploy pipeline bundle', () => {
     const result = await run(repo, 'refs/heads/feature/x');
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(JSON.parse(result.outputs.plan)).toMatchObject({ environment: null, deploy: false });
-    expect(JSON.parse(result.outputs.results)).toEqual({ sonic_model: { prediction: { skipped: 'feature/x: validate and test only' } } });
+    expect(JSON.parse(result.outputs.results)).toEqual({ sonic_model: { prediction: { skipped: 'feature/x: feature branches validate and test only' } } });
     expect(result.stdout).toContain('passed');
     expect(emu.requests.slice(before)).toEqual([]);
   });
