@@ -233,3 +233,31 @@ def test_call_function_falls_back_while_the_latest_rebuilds(make_package, client
     result = handler.handle(client, {"data": {"x": 1}}, None, INFO)
     assert result["prediction"]["other"] == "version 1" and latest.calls == []
     assert "other-prediction-test is Deploying (a deploy is replacing it); calling other-prediction-test-1" in capsys.readouterr().out
+
+
+def test_a_regular_akerbp_package_installed_by_a_requirement_does_not_hide_ours(make_package, client, tmp_path):
+    """pip may install an `akerbp` with its own __init__.py into site-packages (after the zip on sys.path)."""
+    site = tmp_path / "site-packages"
+    (site / "akerbp" / "mlpet").mkdir(parents=True)
+    (site / "akerbp" / "__init__.py").write_text("")
+    (site / "akerbp" / "mlpet" / "__init__.py").write_text("VERSION = 'regular'\n")
+    handler = make_package(model="""
+import akerbp.mlpet
+
+
+def initialization(artifact_folder, secrets):
+    return None
+
+
+def predict(data, init_object, secrets):
+    from akerbp.mlops.core import logger
+    logger.get_logger("m").info("mlpet %s", akerbp.mlpet.VERSION)
+    return akerbp.mlpet.VERSION
+""", artifact_folder=None)
+    sys.path.append(str(site))
+    try:
+        import akerbp  # the regular package wins over our namespace portion, as it would in CDF
+        assert getattr(akerbp, "__file__", None) == str(site / "akerbp" / "__init__.py")
+        assert handler.handle(client, {"data": {}}, None, INFO)["prediction"] == "regular"
+    finally:
+        sys.path.remove(str(site))
