@@ -3,9 +3,10 @@ import {
   PIPELINE_SUMMARY_HEADINGS, pipelineSummaryRows, provenanceFromEnv, runPipeline,
 } from '@akerbp-mlops/core';
 import {
-  booleanInput, cdfClientFromInputs, credentialSecretsFromInputs, input, markdownTable, runAction, secretInput, setOutputs, withStepTimeout, writeSummary,
+  booleanInput, cdfClientFromInputs, credentialSecretsFromInputs, guardDeploy, input, markdownTable, servingSection, runAction, secretInput, setOutputs, withStepTimeout, writeSummary,
 } from '@akerbp-mlops/core/report';
 
+guardDeploy('deploy');
 await runAction('deploy', (log) =>
   withStepTimeout('deploy', async () => {
     const parsed = parsePipelineInputs({
@@ -36,7 +37,7 @@ await runAction('deploy', (log) =>
     });
     setOutputs({ plan: result.plan, results: result.results });
     const rows = pipelineSummaryRows(result);
-    await writeSummary(`### 🚀 mlops deploy\n\n${planLine(result)}\n\n${rows.length ? markdownTable(PIPELINE_SUMMARY_HEADINGS, rows) : ''}`);
+    await writeSummary(`### 🚀 mlops deploy\n\n${planLine(result)}\n\n${rows.length ? markdownTable(PIPELINE_SUMMARY_HEADINGS, rows) : ''}\n${servingSection()}`);
     const failure = pipelineFailure(result);
     if (failure) throw failure;
   }),

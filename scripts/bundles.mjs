@@ -15,6 +15,8 @@ export const bundles = [
   { name: 'package-model', entry: 'actions/package-model/main.ts', assets: ['runtime'] },
   { name: 'deploy-cdf-function', entry: 'actions/deploy-cdf-function/main.ts', assets: ['runtime'] },
   { name: 'promote-artifact', entry: 'actions/promote-artifact/main.ts', assets: [] },
+  // The post step of deploy-cdf-function, deploy/ and the root action (reads GITHUB_STATE).
+  { name: 'deploy-post', entry: 'actions/deploy-cdf-function/post.ts', assets: [] },
   { name: 'deploy', entry: 'deploy/main.ts', assets: ['runtime', 'emulator-python'] },
   { name: 'cli', entry: 'packages/cli/src/main.ts', assets: ['runtime', 'emulator-python'] },
 ];

@@ -27,6 +27,11 @@ describe('action.yml files', () => {
       expect(action.runs.using).toBe('node24');
       expect(action.branding?.icon).toBeTruthy();
       expect(existsSync(join(repoRoot, dirname(file), action.runs.main.replace(/index\.js$/, '')))).toBe(true);
+      // The deploy actions check a replacement the main step could not finish (cancel, kill) in a post step.
+      if (/deploy/.test(file) || file === 'action.yml') {
+        expect(action.runs.post, `${file} needs the deploy post step`).toMatch(/dist\/deploy-post\/index\.js$/);
+        expect(action.runs['post-if']).toBe('always()');
+      }
       for (const [name, spec] of Object.entries<{ description?: string }>({ ...action.inputs, ...action.outputs })) {
         expect(spec.description, `${file}: ${name} needs a description`).toBeTruthy();
         expect(readme, `README.md must document ${file} ${name}`).toContain(`\`${name}\``);

@@ -2,8 +2,11 @@ import {
   DEPLOY_SUMMARY_HEADINGS, deployModels, deploySummaryRows, parseVersionArgument, parseEnv, parseKeepWarmSchedule,
   parseIndexUrls, parseKeepVersions, parseNameList, parseSecretsJson, parseService, parseWholeNumber, perModel, provenanceFromEnv,
 } from '@akerbp-mlops/core';
-import { booleanInput, cdfClientFromInputs, credentialSecretsFromInputs, input, markdownTable, runAction, secretInput, setOutputs, withStepTimeout, writeSummary } from '@akerbp-mlops/core/report';
+import {
+  booleanInput, cdfClientFromInputs, credentialSecretsFromInputs, guardDeploy, input, markdownTable, runAction, secretInput, servingSection, setOutputs, withStepTimeout, writeSummary,
+} from '@akerbp-mlops/core/report';
 
+guardDeploy('deploy-cdf-function');
 await runAction('deploy-cdf-function', (log) =>
   withStepTimeout('deploy-cdf-function', async () => {
     const env = parseEnv(input('env') || 'test');
@@ -29,6 +32,7 @@ await runAction('deploy-cdf-function', (log) =>
       keepVersions: parseKeepVersions(input('keep-versions')),
       keepWarmSchedule: parseKeepWarmSchedule(input('keep-warm-schedule'), env),
       dryRun,
+      adopt: booleanInput('adopt', false),
       provenance: provenanceFromEnv(),
       log,
     });
@@ -44,6 +48,10 @@ await runAction('deploy-cdf-function', (log) =>
       'previous-version': per((r) => (r.previousVersion === null ? '' : String(r.previousVersion))),
       changed: per((r) => String(r.changed)),
     });
-    await writeSummary(`### 🚀 ${dryRun ? 'Dry run: ' : ''}CDF Functions (${env})\n\n${markdownTable(DEPLOY_SUMMARY_HEADINGS, deploySummaryRows(results, dryRun))}`);
+    await writeSummary(`### 🚀 ${dryRun ? 'Dry run: ' : ''}CDF Functions (${env})\n\n${markdownTable(DEPLOY_SUMMARY_HEADINGS, deploySummaryRows(results, dryRun))}\n${servingSection()}`);
+  }).catch(async (err: unknown) => {
+    // Failure and timeout: the summary still says what is serving.
+    await writeSummary(servingSection()).catch(() => {});
+    throw err;
   }),
 );

@@ -2,7 +2,7 @@
  * Runs a built action exactly as the GitHub runner does: `node dist/<name>/index.js` with
  * INPUT_* variables and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,6 +15,8 @@ export interface BundleRun {
   stderr: string;
   outputs: Record<string, string>;
   summary: string;
+  /** what the step saved for its post step (GITHUB_STATE) */
+  state: Record<string, string>;
 }
 
 /** Parses the runner's `name<<DELIM\nvalue\nDELIM` file format. */
@@ -38,18 +40,24 @@ export function parseOutputFile(text: string): Record<string, string> {
 export async function runBundle(
   name: string,
   inputs: Record<string, string>,
-  options: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {},
+  options: {
+    cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number;
+    /** called once the process runs, e.g. to cancel it as the runner does (cancelLikeRunner) */
+    control?: (child: ChildProcess) => void;
+  } = {},
 ): Promise<BundleRun> {
   const dir = mkdtempSync(join(tmpdir(), `run-${name}-`));
   const outputFile = join(dir, 'output');
   const summaryFile = join(dir, 'summary');
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
+  const stateFile = join(dir, 'state');
+  writeFileSync(stateFile, '');
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('INPUT_') && !k.startsWith('COGNITE_')) env[k] = v;
   // The runner upper-cases names and keeps dashes.
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
-  Object.assign(env, { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_ACTIONS: 'true', RUNNER_TEMP: dir });
+  Object.assign(env, { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_STATE: stateFile, GITHUB_ACTIONS: 'true', RUNNER_TEMP: dir });
   for (const [k, v] of Object.entries(options.env ?? {})) {
     if (v === undefined) delete env[k];
     else env[k] = v;
@@ -59,6 +67,7 @@ export async function runBundle(
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
+  options.control?.(child);
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
   const code: number = await new Promise((res) => child.on('close', (c) => res(c ?? -1)));
   clearTimeout(timer);
@@ -68,5 +77,33 @@ export async function runBundle(
     stderr,
     outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
     summary: readFileSync(summaryFile, 'utf8'),
+    state: parseOutputFile(readFileSync(stateFile, 'utf8')),
   };
+}
+
+/**
+ * Cancels a step as the GitHub runner does (docs.github.com "Canceling a workflow"; actions/runner):
+ * SIGINT, SIGTERM 7.5 s later if it still runs, SIGKILL 2.5 s after that. Resolves with the
+ * signals sent.
+ */
+export function cancelLikeRunner(child: ChildProcess): Promise<NodeJS.Signals[]> {
+  const sent: NodeJS.Signals[] = [];
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  const send = (signal: NodeJS.Signals) => {
+    if (alive()) {
+      child.kill(signal);
+      sent.push(signal);
+    }
+  };
+  send('SIGINT');
+  return new Promise((resolve) => {
+    const t1 = setTimeout(() => send('SIGTERM'), 7_500);
+    const t2 = setTimeout(() => { send('SIGKILL'); resolve(sent); }, 10_000);
+    child.on('close', () => { clearTimeout(t1); clearTimeout(t2); resolve(sent); });
+  });
+}
+
+/** The STATE_* variables the runner gives a post step from what the main step saved in GITHUB_STATE. */
+export function stateEnv(state: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
 }

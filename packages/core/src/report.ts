@@ -9,7 +9,8 @@ import { DEFAULT_OIDC_AUDIENCE, cdfInputsFrom, resolveCdfConfig } from './cdf/co
 import { createCdfClient } from './cdf/client.js';
 import { credentialSecretsIfConfigured } from './deploy/credential-secrets.js';
 import { MlopsError, formatProblem, type Problem } from './errors.js';
-import { settleUninterruptible, uninterruptibleRunning } from './interrupt.js';
+import { cancelRun, onTerminationSignal, settleUninterruptible, uninterruptibleRunning } from './interrupt.js';
+import { onProgress, parseProgress, progressRecords, type LatestProgress } from './deploy/progress.js';
 import type { Logger } from './logger.js';
 
 export function actionsLogger(): Logger {
@@ -184,4 +185,39 @@ export async function withStepTimeout<T>(name: string, body: () => Promise<T>): 
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The GITHUB_STATE name under which deploys record what they do to each latest function (ids only). */
+export const DEPLOY_STATE = 'deployments';
+
+/** What serves each latest function this step touched, as a job-summary section. */
+export function servingSection(records: LatestProgress[] = progressRecords()): string {
+  if (!records.length) return '';
+  return `#### What is serving\n\n${markdownTable(['Function', 'Deploy', 'Serving'], records.map((r) => [r.latest, r.phase, r.serving]))}`;
+}
+
+/**
+ * For the deploy actions: records every deploy's progress in GITHUB_STATE for the post step, and
+ * on the runner's cancel (SIGINT, then SIGTERM 7.5 s later, a kill 2.5 s after that) starts no new
+ * work, sends the urgent create of a latest function that was deleted and not yet re-created,
+ * writes the job summary with what is serving, and exits 1. The post step (deploy-post) then waits
+ * for the latest to be Ready, smoke-checks it and restores the previous proven deployment if not.
+ */
+export function guardDeploy(name: string): void {
+  onProgress((all) => core.saveState(DEPLOY_STATE, JSON.stringify(all)));
+  onTerminationSignal(async (signal) => {
+    const failures = await cancelRun(signal);
+    const switching = progressRecords().filter((r) => r.phase === 'switching' || r.phase === 'restoring');
+    const message = `${name} was cancelled (${signal}): no new work was started` +
+      (switching.length ? `; ${switching.map((r) => r.latest).join(', ')} ${switching.length > 1 ? 'were' : 'was'} being replaced and the create was sent, so the post step checks ${switching.length > 1 ? 'them' : 'it'}` : '') +
+      (failures.length ? `; urgent work failed: ${failures.join('; ')}` : '') + '.';
+    core.error(message);
+    await writeSummary(`### ⏹️ ${name} cancelled\n\n${message}\n\n${servingSection()}`).catch(() => {});
+    process.exit(1);
+  });
+}
+
+/** What the main step's deploys recorded for this post step (GITHUB_STATE → STATE_deployments). */
+export function recordedDeploys(): LatestProgress[] {
+  return parseProgress(core.getState(DEPLOY_STATE));
 }

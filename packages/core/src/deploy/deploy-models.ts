@@ -45,6 +45,8 @@ export interface DeployModelsOptions {
   keepVersions?: number | 'all';
   keepWarmSchedule: string | null;
   dryRun: boolean;
+  /** replace a function at the latest external id that neither this suite nor the akerbp-mlops Python package made */
+  adopt?: boolean;
   provenance?: DeployProvenance;
   log: Logger;
 }
@@ -58,7 +60,7 @@ export interface ModelDeploy extends DeployResult {
  * The smoke-test payload of `model`; undefined (the smoke test then calls with {}, a keep-warm
  * call) when none is given or the file does not exist: a model without test_file has none.
  */
-async function payloadFor(spec: string | undefined, model: string, workingDirectory: string, log: Logger): Promise<unknown> {
+export async function payloadFor(spec: string | undefined, model: string, workingDirectory: string, log: Logger): Promise<unknown> {
   if (!spec) return undefined;
   let file = spec;
   if (spec.trim().startsWith('{')) {
@@ -116,7 +118,7 @@ export async function deployModels(o: DeployModelsOptions): Promise<ModelDeploy[
     const result = await deployFunction({
       client: o.client, model, service: o.service, env: o.env, packagePath: pkg.path, packageSha256: sha256, version: pkg.version,
       secrets: o.secrets, credentialSecrets: o.credentialSecrets, indexUrls: o.indexUrls, waitTimeoutMs: o.waitTimeoutMs, smokeTest: o.smokeTest, testPayload: await payloadFor(o.testPayload, name, o.workingDirectory, o.log),
-      keepVersions: o.keepVersions, keepWarmSchedule: o.keepWarmSchedule, dryRun: o.dryRun,
+      keepVersions: o.keepVersions, keepWarmSchedule: o.keepWarmSchedule, dryRun: o.dryRun, adopt: o.adopt,
       provenance: { suiteVersion: SUITE_VERSION, ...o.provenance }, log: o.log,
     });
     out.push({ ...result, model: name, service: o.service });

@@ -16,5 +16,5 @@ export { CREDENTIAL_SECRET_KEYS, credentialSecrets, credentialSecretsIfConfigure
 export * from './progress.js';
 export { checkRuntimeOffered } from './runtime.js';
 export { readPackageInfo, type PackageInfo } from './package-info.js';
-export { deployModels, deploySummaryRows, DEPLOY_SUMMARY_HEADINGS, type DeployModelsOptions, type ModelDeploy } from './deploy-models.js';
+export { deployModels, deploySummaryRows, payloadFor, DEPLOY_SUMMARY_HEADINGS, type DeployModelsOptions, type ModelDeploy } from './deploy-models.js';
 export * from './state.js';

@@ -2,3 +2,4 @@
 export * from './inventory.js';
 export * from './calls.js';
 export * from './manage.js';
+export * from './verify.js';

@@ -1,0 +1,109 @@
+/**
+ * Cancelling a deploy as the GitHub runner does (SIGINT, SIGTERM 7.5 s later, a kill 2.5 s after
+ * that) to the built deploy-cdf-function, at chosen points, then running the built post step with
+ * the STATE_* variables the runner passes: the latest ends Ready and answering, with the new or the
+ * previous proven deployment, and every outcome writes the job summary with what is serving.
+ * Needs `node scripts/build.mjs dist deploy-cdf-function deploy-post`.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
+import { callByExternalId, createCdfClient, resolveCdfConfig, retrieveFunction } from '@akerbp-mlops/core';
+import type { CogniteClient } from '@cognite/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cogniteEnv } from '../helpers/emulator-env.js';
+import { exampleRepo } from '../helpers/example-repo.js';
+import { cancelLikeRunner, runBundle, stateEnv } from '../helpers/run-bundle.js';
+
+const LATEST = 'sonic_model-prediction-dev';
+const PAYLOAD = { data: { ACS: [180.0], RDEP: [2.5], DEN: [2.3] } };
+
+describe('cancelling a deploy', () => {
+  let emu: RunningEmulator;
+  let env: Record<string, string>;
+  let client: CogniteClient;
+  let repo: string;
+
+  beforeAll(async () => {
+    emu = await startEmulator({ buildDelayMs: 1500, callTimeoutMs: 30_000 });
+    env = cogniteEnv(emu);
+    client = await createCdfClient(resolveCdfConfig({}, env), { access: 'write' });
+    repo = exampleRepo();
+    writeFileSync(join(repo, 'payload.json'), JSON.stringify(PAYLOAD));
+    const first = await deploy(1);
+    expect(first.code, first.stdout).toBe(0);
+  });
+  afterAll(() => emu?.stop());
+
+  const inputs = (version: number) => ({ env: 'dev', 'artifact-version': String(version), 'test-payload': 'payload.json', 'keep-versions': '0' });
+  function deploy(version: number, control?: (child: ChildProcess) => void) {
+    return runBundle('deploy-cdf-function', inputs(version), { cwd: repo, env, control });
+  }
+  function post(version: number, state: Record<string, string>) {
+    return runBundle('deploy-post', inputs(version), { cwd: repo, env: { ...env, ...stateEnv(state) } });
+  }
+
+  /** Acts on the child once the emulator has answered a request matching `pattern` after `from`. */
+  function when(pattern: RegExp, act: (child: ChildProcess) => void): (child: ChildProcess) => void {
+    const from = emu.requests.length;
+    return (child) => {
+      const poll = setInterval(() => {
+        if (emu.requests.slice(from).some((r) => pattern.test(`${r.method} ${r.path}`))) {
+          clearInterval(poll);
+          act(child);
+        }
+      }, 5);
+      child.on('close', () => clearInterval(poll));
+    };
+  }
+
+  async function answer(): Promise<string> {
+    const latest = await retrieveFunction(client, { externalId: LATEST });
+    expect(latest?.status).toBe('Ready');
+    const { response } = await callByExternalId(client, LATEST, PAYLOAD);
+    expect(response).toMatchObject({ status: 'ok' });
+    return (response as { model_id: string }).model_id;
+  }
+
+  it('SIGINT right after the latest was deleted: the create goes out at once, the summary says what is serving, the post step checks the new latest', async () => {
+    let signals: Promise<NodeJS.Signals[]> | undefined;
+    const run = await deploy(2, when(/POST .*\/functions\/delete$/, (child) => { signals = cancelLikeRunner(child); }));
+    expect(await signals).toEqual(['SIGINT']);
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(run.stdout).toMatch(/::error::deploy-cdf-function was cancelled \(SIGINT\): no new work was started; sonic_model-prediction-dev was being replaced and the create was sent/);
+    expect(run.summary).toMatch(/deploy-cdf-function cancelled/);
+    expect(run.summary).toMatch(/What is serving[\s\S]*sonic_model-prediction-dev \| switching \| sonic_model-prediction-dev is being re-created with version 2/);
+    const recorded = JSON.parse(run.state.deployments);
+    expect(recorded).toEqual([expect.objectContaining({ latest: LATEST, phase: 'switching', previousVersioned: `${LATEST}-1` })]);
+    expect(JSON.stringify(run.state)).not.toMatch(/super-secret-value/);
+    const checked = await post(2, run.state);
+    expect(checked.code, checked.stdout).toBe(0);
+    expect(checked.summary).toMatch(/sonic_model-prediction-dev \| ok \| sonic_model-prediction-dev serves version 2/);
+    expect(await answer()).toBe('sonic_model/dev/2');
+  });
+
+  it('killed mid-switch (no time to create): the post step restores the previous proven deployment', async () => {
+    const run = await deploy(3, when(/POST .*\/functions\/delete$/, (child) => child.kill('SIGKILL')));
+    expect(run.code).not.toBe(0);
+    expect(JSON.parse(run.state.deployments)).toEqual([expect.objectContaining({ phase: 'switching', previousVersioned: `${LATEST}-2` })]);
+    const checked = await post(3, run.state);
+    expect(checked.code, checked.stdout).toBe(0);
+    expect(checked.summary).toMatch(/sonic_model-prediction-dev \| (ok \| sonic_model-prediction-dev serves version 3|restored \| sonic_model-prediction-dev was restored to sonic_model-prediction-dev-2)/);
+    expect(['sonic_model/dev/2', 'sonic_model/dev/3']).toContain(await answer());
+  });
+
+  it('SIGINT while the versioned function builds: nothing new starts, the latest is untouched, the post step has nothing to do', async () => {
+    const before = await retrieveFunction(client, { externalId: LATEST });
+    let signals: Promise<NodeJS.Signals[]> | undefined;
+    const run = await deploy(4, when(/POST .*\/functions$/, (child) => { signals = cancelLikeRunner(child); }));
+    expect(await signals).toEqual(['SIGINT']);
+    expect(run.code).toBe(1);
+    expect(run.summary).toMatch(/What is serving[\s\S]*sonic_model-prediction-dev \| preparing \| sonic_model-prediction-dev serves version/);
+    const checked = await post(4, run.state);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toMatch(/Nothing to check/);
+    expect((await retrieveFunction(client, { externalId: LATEST }))?.id).toBe(before?.id);
+  });
+});
