@@ -8,7 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { SUITE_VERSION as VERSION } from '@akerbp-mlops/core';
 import { commands } from './commands/index.js';
 import { disableColor, style } from './color.js';
-import { EXIT, EXIT_CODES_HELP, takeExitCode } from './exit.js';
+import { EXIT, EXIT_CODES_HELP, UsageError, takeExitCode } from './exit.js';
 
 export { EXIT } from './exit.js';
 
@@ -17,6 +17,11 @@ export function commandPath(cmd: Command): string {
   const names: string[] = [];
   for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
   return names.join(' ');
+}
+
+/** A usage error as one line, then where help is. */
+function writeUsageError(message: string, command: string): void {
+  process.stderr.write(`${style('red', 'error:', process.stderr)} ${message}\nRun '${command} --help' for usage.\n`);
 }
 
 /** The settings every command shares: usage errors as one line plus a pointer to help, exit 2. */
@@ -33,9 +38,8 @@ function configure(cmd: Command): void {
     })
     .configureOutput({
       // commander's "error: unknown command 'x'\n(Did you mean y?)" on one line, then where help is.
-      outputError: (message, write) => {
-        const line = message.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').replace('(Did you mean', '(did you mean');
-        write(`${style('red', 'error:', process.stderr)} ${line}\nRun '${commandPath(cmd)} --help' for usage.\n`);
+      outputError: (message) => {
+        writeUsageError(message.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').replace('(Did you mean', '(did you mean'), commandPath(cmd));
       },
     });
   for (const sub of cmd.commands) configure(sub);
@@ -73,6 +77,10 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     await program.parseAsync(args, { from: 'user' });
   } catch (err) {
+    if (err instanceof UsageError) {
+      writeUsageError(err.message, err.command);
+      return EXIT.usage;
+    }
     if (!(err instanceof CommanderError)) throw err;
     // Help and --version "exit" with 0; help shown because a subcommand is missing exits 1 there.
     return err.exitCode === 0 ? EXIT.ok : EXIT.usage;

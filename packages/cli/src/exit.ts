@@ -27,3 +27,13 @@ export function takeExitCode(): number {
   exitCode = EXIT.ok;
   return code;
 }
+
+/**
+ * A usage error found by a command itself (commander finds the others): printed as one line plus
+ * where help is, exit 2. `command` is the command path, e.g. `mlops deploy`.
+ */
+export class UsageError extends Error {
+  constructor(message: string, readonly command = 'mlops') {
+    super(message);
+  }
+}

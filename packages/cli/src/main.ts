@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-import { MlopsError, formatProblem, settleUninterruptible, uninterruptibleRunning } from '@akerbp-mlops/core';
+import { settleUninterruptible, uninterruptibleRunning } from '@akerbp-mlops/core';
 import { mlopsArguments } from './aliases.js';
 import { EXIT, runCli } from './cli.js';
-import { style } from './color.js';
+import { printJson } from './output.js';
+import { errorDocument, printError } from './report-error.js';
 
 /**
  * Ctrl+C exits 130, unless a command listens for it itself (the emulator and the demo stop
@@ -18,16 +19,12 @@ function onInterrupt(signal: NodeJS.Signals): void {
 }
 process.on('SIGINT', onInterrupt);
 
+const argv = mlopsArguments(process.argv[1], process.argv.slice(2));
 try {
-  process.exitCode = await runCli(mlopsArguments(process.argv[1], process.argv.slice(2)));
+  process.exitCode = await runCli(argv);
 } catch (err) {
-  // User-fixable errors print as a paragraph plus one line per problem; never a stack trace.
-  const prefix = style('red', 'error:', process.stderr);
-  if (err instanceof MlopsError) {
-    process.stderr.write(`${prefix} ${err.message}\n${err.problems.map((p) => `  ${formatProblem(p)}\n`).join('')}`);
-  } else {
-    process.stderr.write(`${prefix} ${(err as Error)?.message ?? String(err)}\n`);
-    if (process.env.MLOPS_DEBUG) process.stderr.write(`${(err as Error)?.stack}\n`);
-  }
+  printError(err);
+  // A script reading --json output still gets one document, saying what went wrong.
+  if (argv.includes('--json')) printJson(errorDocument(err));
   process.exitCode = EXIT.failure;
 }

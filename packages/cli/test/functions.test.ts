@@ -1,27 +1,8 @@
-import { createWriteStream, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
-import { createCdfClient, deployFunction, hashFile, resolveCdfConfig, silentLogger, type ModelSettings } from '@akerbp-mlops/core';
-import yazl from 'yazl';
+import { createCdfClient, resolveCdfConfig } from '@akerbp-mlops/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../src/cli.js';
-
-const MODEL: ModelSettings = {
-  modelName: 'tiny', humanFriendlyModelName: 'Tiny', modelFile: 'model_code/m.py', reqFile: 'model_code/requirements.model', artifactFolder: null,
-  artifactVersion: null, testFile: null, platform: 'cdf', dataset: 'mlops', pythonVersion: 'py311', helperModels: [], retention: { keep: 3, from: 'default' },
-  info: { prediction: { description: 'Echoes', owner: 'me@x.com', metadata: {} } }, source: { file: 'mlops_settings.yaml', line: 1 },
-};
-
-/** A tiny function zip that echoes its data and says which version it is. */
-async function tinyZip(version: number): Promise<{ path: string; sha256: string }> {
-  const zip = new yazl.ZipFile();
-  zip.addBuffer(Buffer.from(`def handle(data):\n    print("tiny v${version} called")\n    return {"status": "ok", "version": ${version}, "echo": data}\n`), 'handler.py');
-  zip.end();
-  const path = join(mkdtempSync(join(tmpdir(), 'tiny-')), 'tiny.zip');
-  await new Promise<void>((res) => zip.outputStream.pipe(createWriteStream(path)).on('close', () => res()));
-  return { path, sha256: (await hashFile(path)).sha256 };
-}
+import { deployTiny } from './helpers/tiny-function.js';
 
 describe('mlops functions', () => {
   let emu: RunningEmulator;
@@ -34,11 +15,7 @@ describe('mlops functions', () => {
       COGNITE_PROJECT: emu.project, COGNITE_OIDC_BASE_URL: emu.url, COGNITE_TOKEN_URL: emu.tokenUrl,
       COGNITE_CLIENT_ID_WRITE: 'w', COGNITE_CLIENT_SECRET_WRITE: 's',
     });
-    const client = await createCdfClient(resolveCdfConfig({}), { access: 'write' });
-    for (const version of [1, 2]) {
-      const { path, sha256 } = await tinyZip(version);
-      await deployFunction({ client, model: MODEL, service: 'prediction', env: 'test', packagePath: path, packageSha256: sha256, version, log: silentLogger });
-    }
+    await deployTiny(await createCdfClient(resolveCdfConfig({}), { access: 'write' }), 'test', [1, 2]);
   });
   afterAll(async () => {
     process.env = saved;
@@ -89,7 +66,7 @@ describe('mlops functions', () => {
     expect(await runCli(['functions', 'redeploy', 'tiny-prediction-test-2', '--no-smoke-test'])).toBe(0);
     expect(JSON.parse(out)).toMatchObject({ externalId: 'tiny-prediction-test-2', version: 2, smokeTest: null });
 
-    expect(await runCli(['functions', 'delete', 'tiny-prediction-test-2'])).toBe(1);
+    expect(await runCli(['functions', 'delete', 'tiny-prediction-test-2'])).toBe(2);
     expect(await runCli(['functions', 'delete', 'tiny-prediction-test-2', '--yes'])).toBe(0);
     out = '';
     await runCli(['functions', 'list', '--env', 'test']);

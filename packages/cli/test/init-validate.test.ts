@@ -44,6 +44,11 @@ describe('mlops init', () => {
   it('the settings template becomes valid once the model files exist', async () => {
     const dir = tempRepo();
     await runCli(['init', '--repo', dir]);
+    // Run twice on a fresh repository: not an error, the template is simply not filled in yet.
+    expect(await runCli(['init', '--repo', dir])).toBe(0);
+    expect(out).toContain('mlops_settings.yaml is still the template: fill it in');
+    // Once edited, init checks it.
+    writeFileSync(join(dir, 'mlops_settings.yaml'), `${readFileSync(join(dir, 'mlops_settings.yaml'), 'utf8')}# edited\n`);
     await expect(runCli(['init', '--repo', dir])).rejects.toThrow(/problems in settings/);
     for (const f of ['my_model.py', 'test_my_model.py', 'requirements.model']) {
       cpSync(join(validRepo, 'model_code', 'model1.py'), join(dir, 'model_code', f), { force: true });

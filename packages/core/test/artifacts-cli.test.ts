@@ -79,7 +79,9 @@ describe('mlops artifacts', () => {
     expect(table.stdout).toMatch(/cli_model\/prod\/1 .* cli_model\/test\/1\n/);
 
     // No terminal to ask in: deleting needs --yes.
-    await expect(mlops('delete', 'cli_model/test/1')).rejects.toThrow(/pass --yes/);
+    const refused = await mlops('delete', 'cli_model/test/1');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/needs confirmation and there is no terminal to ask on: pass --yes/);
     const deleted = await mlops('delete', 'cli_model/test/1', '--yes');
     expect(deleted.stdout).toBe('Deleted cli_model/test/1\n');
     expect(JSON.parse((await mlops('list', '--model', 'cli_model', '--env', 'test', '--json')).stdout)).toEqual([]);

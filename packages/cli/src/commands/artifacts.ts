@@ -1,5 +1,4 @@
 /** `mlops artifacts`: the Model Manager from a terminal, with the COGNITE_* credentials of the environment. */
-import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import {
   MlopsError,
@@ -10,13 +9,14 @@ import {
   promoteWithReport,
   parseVersionArgument,
   provenanceFromEnv,
-  resolveCdfConfig,
   type ArtifactVersion,
   type Progress,
 } from '@akerbp-mlops/core';
 import { alignedTable } from '../table.js';
 import { handler } from '../exit.js';
 import { collect, verboseOption } from '../options.js';
+import { confirmProd, confirmYesNo } from '../confirm.js';
+import { cdfConfigFromEnv } from '../credentials.js';
 
 /** A bar redrawn in place on a terminal; elsewhere (CI logs) a line per 10 %. */
 export function progressReporter(label: string, stream: NodeJS.WriteStream = process.stderr): Progress & { finish(): void } {
@@ -60,26 +60,21 @@ function parseMetadata(pairs: string[]): Record<string, string> {
   return out;
 }
 
-async function confirm(question: string): Promise<boolean> {
-  if (!process.stdin.isTTY) throw new MlopsError('Deleting an artifact needs confirmation; no terminal to ask in, so pass --yes.');
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
-  } finally {
-    rl.close();
-  }
-}
-
 interface ArtifactsOptions {
   dataset?: string;
   verbose?: boolean;
 }
 
-/** A Model Manager on the COGNITE_* credentials: read-only ones serve `list` and `download`. */
-async function modelManager(values: ArtifactsOptions, access: 'read' | 'write'): Promise<ModelManager> {
+/** A Model Manager on the COGNITE_* credentials (read-only ones serve `list` and `download`), and its CDF project. */
+async function connectManager(values: ArtifactsOptions, access: 'read' | 'write'): Promise<{ manager: ModelManager; project: string }> {
   const log = consoleLogger({ verbose: values.verbose });
-  const client = await createCdfClient(resolveCdfConfig({}, process.env, log), { access, log });
-  return new ModelManager({ client, dataset: values.dataset, log });
+  const config = cdfConfigFromEnv(log);
+  const client = await createCdfClient(config, { access, log });
+  return { manager: new ModelManager({ client, dataset: values.dataset, log }), project: config.project };
+}
+
+async function modelManager(values: ArtifactsOptions, access: 'read' | 'write'): Promise<ModelManager> {
+  return (await connectManager(values, access)).manager;
 }
 
 /** --dataset and --verbose, on every subcommand. */
@@ -100,7 +95,7 @@ export default function register(program: Command): void {
   common(artifacts.command('list').description('every version, newest first'))
     .option('--model <name>', 'only this model')
     .option('--env <env>', 'only this environment')
-    .option('--json', 'print the versions as JSON')
+    .option('--json', 'print the versions as one JSON document')
     .action(handler(async (values: ArtifactsOptions & { model?: string; env?: string; json?: boolean }) => {
       const versions = await (await modelManager(values, 'read')).overview({ model: values.model, env: values.env });
       process.stdout.write(values.json ? `${JSON.stringify(versions, null, 2)}\n` : `${versions.length ? table(versions) : 'No artifacts.'}\n`);
@@ -157,9 +152,13 @@ export default function register(program: Command): void {
     .action(handler(async (id: string, values: ArtifactsOptions & { yes?: boolean; force?: boolean }) => {
       const parsed = parseArtifactExternalId(id);
       if (!parsed) throw new MlopsError(`"${id}" is not an artifact id; use <model>/<env>/<version>, e.g. my_model/test/3.`);
-      const manager = await modelManager(values, 'write');
+      const { manager, project } = await connectManager(values, 'write');
       const v = await manager.getVersion(parsed.model, parsed.env, parsed.version);
-      if (!values.yes && !(await confirm(`Delete ${v.externalId} (${v.size ?? '?'} bytes, created ${new Date(v.createdTime).toISOString()})?`))) {
+      const what = `Delete ${v.externalId} (${v.size ?? '?'} bytes, created ${new Date(v.createdTime).toISOString()})`;
+      const confirmed = parsed.env === 'prod'
+        ? await confirmProd('mlops artifacts delete', what, project, values.yes)
+        : await confirmYesNo('mlops artifacts delete', `${what}?`, values.yes);
+      if (!confirmed) {
         process.stderr.write('Not deleted.\n');
         return 1;
       }

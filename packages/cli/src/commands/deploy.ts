@@ -2,12 +2,17 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
-  PIPELINE_SUMMARY_HEADINGS, consoleLogger, createCdfClient, credentialSecretsIfConfigured, githubRunContext, parsePipelineInputs, pipelineFailure, pipelineSummaryRows,
-  planLine, provenanceFromEnv, resolveCdfConfig, runPipeline, type PipelineResult,
+  PIPELINE_SUMMARY_HEADINGS, consoleLogger, createCdfClient, credentialSecretsIfConfigured, parsePipelineInputs, pipelineFailure, pipelineSummaryRows,
+  planLine, provenanceFromEnv, runPipeline, type PipelineResult,
 } from '@akerbp-mlops/core';
 import { alignedTable } from '../table.js';
-import { handler } from '../exit.js';
+import { UsageError, handler } from '../exit.js';
 import { repoOptions, verboseOption, type RepoOptions } from '../options.js';
+import { humanStream, jsonOption, printJson } from '../output.js';
+import { printError } from '../report-error.js';
+import { confirmProd } from '../confirm.js';
+import { cdfConfigFromEnv } from '../credentials.js';
+import { ciRunContext } from '../ci-context.js';
 
 /** Adds `mlops deploy`. */
 export default function register(program: Command): void {
@@ -15,11 +20,12 @@ export default function register(program: Command): void {
     .command('deploy')
     .summary('validate, test, package and deploy models to CDF Functions')
     .description(`Validates, tests, packages and deploys every model (or --models) to CDF Functions as <model>-<service>-<env>-<version> and <model>-<service>-<env>. Credentials come from the COGNITE_* environment variables (as for the Python package). Exit code 1 when any model fails; the others still finish.`)
-    .option('--env <env>', 'target environment: dev, test, prod or auto (default: $MODEL_ENV, else auto); auto applies the branch rules of the CI run (GITHUB_EVENT_NAME, GITHUB_REF)');
+    .option('--env <env>', 'target environment: dev, test, prod or auto (default: $MODEL_ENV, else auto); auto applies the branch rules of the CI run: GitHub (GITHUB_EVENT_NAME, GITHUB_REF) or Bitbucket (BITBUCKET_BRANCH, BITBUCKET_TAG, BITBUCKET_PR_ID)');
   repoOptions(cmd)
     .option('--service <list>', 'services to deploy: prediction, training, comma-separated (default: prediction; both on mlops/* branches with --env auto)')
     .option('--testing-only', 'validate and test, deploy nothing (as TESTING_ONLY=true)')
     .option('--dry-run', 'say what would change, change nothing')
+    .option('-y, --yes', 'deploy to prod without typing the CDF project name (required without a terminal)')
     .option('--python <path>', 'Python for the tests', 'python3')
     .option('--no-install', "do not pip install the model's requirements before testing")
     .option('--concurrency <n>', 'models worked on at once', '4')
@@ -29,7 +35,7 @@ export default function register(program: Command): void {
     .option('--index-url <url>', "package index CDF's build uses instead of PyPI (user:token@ allowed; passed as the function's indexUrl, never written to the zip)")
     .option('--extra-index-urls <list>', 'further package indexes, comma-separated (passed as extraIndexUrls)')
     .option('--pass-write-credentials', 'also pass the write credentials to the functions as the secrets id-write and secret-write (risky: any code in the function can then write to CDF); the read pair is passed as tenant-id, base-url, id-read, secret-read whenever it is set');
-  verboseOption(cmd).action(handler(deployCommand));
+  jsonOption(verboseOption(cmd)).action(handler(deployCommand));
 }
 
 interface DeployOptions extends RepoOptions {
@@ -46,7 +52,10 @@ interface DeployOptions extends RepoOptions {
   indexUrl?: string;
   extraIndexUrls?: string;
   passWriteCredentials?: boolean;
+  json?: boolean;
+  yes?: boolean;
 }
+
 /** The plan line and one aligned row per model and service (the action's job summary, for a terminal). */
 export function formatPipelineResult(result: PipelineResult): string {
   const rows = pipelineSummaryRows(result);
@@ -69,20 +78,32 @@ async function deployCommand(values: DeployOptions): Promise<number> {
     keepWarmSchedule: values.keepWarmSchedule,
     dryRun: values.dryRun,
   });
+  if (parsed.env === 'prod' && !parsed.dryRun && !values.yes) {
+    const project = cdfConfigFromEnv(log).project;
+    if (!(await confirmProd('mlops deploy', `Deploying ${parsed.models?.length ? parsed.models.join(', ') : 'every model'} to prod`, project, values.yes))) return 1;
+  }
+  const ci = ciRunContext(process.env, parsed.env !== 'auto');
+  if (parsed.env === 'auto' && !ci) {
+    throw new UsageError('--env auto applies the branch rules of a CI run (GitHub Actions or Bitbucket Pipelines), and this is none: pass --env dev, test or prod (or set MODEL_ENV).', 'mlops deploy');
+  }
   const result = await runPipeline({
     ...parsed,
-    credentialSecrets: credentialSecretsIfConfigured(() => resolveCdfConfig({}, process.env, log), { passWrite: values.passWriteCredentials ?? false }),
+    credentialSecrets: credentialSecretsIfConfigured(() => cdfConfigFromEnv(log), { passWrite: values.passWriteCredentials ?? false }),
     repoRoot: resolve(values.repo ?? '.'),
     settingsFile: values.settings,
-    github: githubRunContext(),
+    github: ci,
     python: values.python,
     installRequirements: values.install,
-    cdfClient: () => createCdfClient(resolveCdfConfig({}, process.env, log), { access: 'write', log }),
+    cdfClient: () => createCdfClient(cdfConfigFromEnv(log), { access: 'write', log }),
     provenance: provenanceFromEnv(),
     log,
   });
-  process.stdout.write(formatPipelineResult(result));
+  humanStream(values.json).write(formatPipelineResult(result));
   const failure = pipelineFailure(result);
-  if (failure) throw failure;
-  return 0;
+  if (!values.json && failure) throw failure;
+  if (values.json) {
+    printJson(result);
+    if (failure) printError(failure);
+  }
+  return failure ? 1 : 0;
 }

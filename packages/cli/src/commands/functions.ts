@@ -1,15 +1,17 @@
 /** `mlops functions`: list, call, call-parallel, logs, delete, rollback and redeploy deployed model functions. */
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline/promises';
 import type { CogniteClient } from '@cognite/sdk';
 import type { Command } from 'commander';
 import {
   MlopsError, callByExternalId, callParallel, consoleLogger, createCdfClient, deleteFunctionByExternalId, functionCallLogs, listModelFunctions,
-  maskIndexUrls, parseEnv, parseIndexUrls, parseSecretsJson, parseService, parseVersionArgument, redeployFunction, resolveCdfConfig, rollbackLatest, targetExternalId, type Logger,
+  maskIndexUrls, parseEnv, parseIndexUrls, parseSecretsJson, parseService, parseVersionArgument, redeployFunction, rollbackLatest, targetExternalId, type Logger,
 } from '@akerbp-mlops/core';
 import { alignedTable } from '../table.js';
 import { handler } from '../exit.js';
 import { verboseOption } from '../options.js';
+import { jsonOption, printJson } from '../output.js';
+import { confirmProd, confirmYesNo } from '../confirm.js';
+import { cdfConfigFromEnv } from '../credentials.js';
 
 /** `JSON` or `@file` holding JSON. */
 function jsonArgument(raw: string | undefined, flag: string): unknown {
@@ -44,18 +46,6 @@ function positiveInt(raw: string | undefined, flag: string): number | undefined 
   return n;
 }
 
-function print(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-}
-
-async function confirm(question: string): Promise<boolean> {
-  if (!process.stdin.isTTY) return false;
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  const answer = await rl.question(question);
-  rl.close();
-  return /^y(es)?$/i.test(answer.trim());
-}
-
 interface FunctionsOptions {
   verbose?: boolean;
 }
@@ -81,10 +71,16 @@ function rebuildFields(values: RedeployOptions, log: Logger) {
   return { secrets: secretsArgument(values.secrets, log), indexUrls, smokeTest: values.smokeTest, log };
 }
 
-/** A logger and a CDF client on the COGNITE_* credentials; read-only ones serve list and logs. */
-async function connect(values: FunctionsOptions, access: 'read' | 'write'): Promise<{ client: CogniteClient; log: Logger }> {
+/** A logger and a CDF client on the COGNITE_* credentials (read-only ones serve list and logs), and its CDF project. */
+async function connect(values: FunctionsOptions, access: 'read' | 'write'): Promise<{ client: CogniteClient; log: Logger; project: string }> {
   const log = consoleLogger({ verbose: values.verbose });
-  return { client: await createCdfClient(resolveCdfConfig({}, process.env, log), { access, log }), log };
+  const config = cdfConfigFromEnv(log);
+  return { client: await createCdfClient(config, { access, log }), log, project: config.project };
+}
+
+/** Whether an external id names a prod function (<model>-<service>-prod, or a kept -prod-<N> or -prod-<N>-<K>). */
+function isProdFunction(xid: string): boolean {
+  return /-prod(-\d+){0,2}$/.test(xid);
 }
 
 /** MODEL (with --env, --service, --version) or an external id → the function's external id. */
@@ -120,34 +116,42 @@ export default function register(program: Command): void {
     .summary('list, call, inspect, delete, roll back and redeploy deployed functions')
     .description(`The suite's CDF Functions. Credentials come from the COGNITE_* environment variables (COGNITE_PROJECT, COGNITE_OIDC_BASE_URL, COGNITE_TENANT_ID or COGNITE_TOKEN_URL, COGNITE_CLIENT_ID_WRITE, COGNITE_CLIENT_SECRET_WRITE).`);
 
-  verboseOption(functions.command('list').description("the suite's functions"))
+  jsonOption(verboseOption(functions.command('list').description("the suite's functions")))
     .option('--env <env>', 'only this environment')
     .option('--model <name>', 'only this model')
     .option('--tag <tag>', 'latest | versioned | KEY=VALUE (metadata)')
-    .action(handler(async (values: FunctionsOptions & { env?: string; model?: string; tag?: string }) => {
-      const { client } = await connect(values, 'read');
+    .action(handler(async (values: FunctionsOptions & { env?: string; model?: string; tag?: string; json?: boolean }) => {
       const env = values.env ? parseEnv(values.env, '--env') : undefined;
-      const rows = (await listModelFunctions(client, { env, tag: values.tag, model: values.model })).map((f) => [
+      const { client } = await connect(values, 'read');
+      const listed = await listModelFunctions(client, { env, tag: values.tag, model: values.model });
+      if (values.json) {
+        printJson(listed.map((f) => ({
+          externalId: f.fn.externalId ?? null, id: f.fn.id, name: f.fn.name, status: f.fn.status, serves: f.serves, createdTime: new Date(f.fn.createdTime).toISOString(), metadata: f.fn.metadata ?? {},
+        })));
+        return 0;
+      }
+      const rows = listed.map((f) => [
         f.fn.externalId ?? '', f.fn.status, f.serves === null ? '' : String(f.serves), new Date(f.fn.createdTime).toISOString(), f.fn.name,
       ]);
       process.stdout.write(`${alignedTable([['EXTERNAL ID', 'STATUS', 'SERVES', 'CREATED', 'NAME'], ...rows])}\n`);
       return 0;
     }));
 
-  verboseOption(targetOptions(functions.command('call').description('call a function and print its response')))
+  jsonOption(verboseOption(targetOptions(functions.command('call').description('call a function and print its response'))))
     .argument('<target>', 'a model name (with --env) or a function external id')
     .requiredOption('--data <json>', 'the payload: JSON, or @file holding JSON')
-    .action(handler(async (target: string, values: TargetOptions & { data: string }) => {
+    .action(handler(async (target: string, values: TargetOptions & { data: string; json?: boolean }) => {
       const xid = externalIdOf(target, values);
       const payload = jsonArgument(values.data, '--data');
       const { client, log } = await connect(values, 'write');
       const { call, response, logs } = await callByExternalId(client, xid, payload, { log });
+      if (values.json) printJson({ externalId: xid, callId: call.id, status: call.status, error: call.error ?? null, response: response ?? null });
       if (call.status !== 'Completed') {
         log.error(`Call ${call.id} ended ${call.status}${call.error?.message ? `: ${call.error.message}` : ''}`);
         for (const l of logs.slice(-20)) log.info(l.message.trimEnd());
         return 1;
       }
-      print(response);
+      if (!values.json) printJson(response);
       return (response as { status?: string } | null)?.status === 'error' ? 1 : 0;
     }));
 
@@ -161,7 +165,7 @@ export default function register(program: Command): void {
       if (!Array.isArray(payloads)) throw new MlopsError('--data for call-parallel must be a JSON array: one payload per call.');
       const { client, log } = await connect(values, 'write');
       const outcomes = await callParallel(client, xid, payloads, { concurrency: positiveInt(values.concurrency, '--concurrency'), log });
-      print(outcomes);
+      printJson(outcomes);
       const failed = outcomes.filter((o) => !o.ok).length;
       log.info(`${outcomes.length - failed}/${outcomes.length} calls ok.`);
       return failed ? 1 : 0;
@@ -180,11 +184,14 @@ export default function register(program: Command): void {
 
   verboseOption(functions.command('delete').description('delete a function (asks unless --yes)'))
     .argument('<xid>', 'function external id')
-    .option('-y, --yes', 'do not ask for confirmation')
+    .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
     .action(handler(async (target: string, values: FunctionsOptions & { yes?: boolean }) => {
-      const { client, log } = await connect(values, 'write');
-      if (!values.yes && !(await confirm(`Delete function ${target}? [y/N] `))) {
-        log.error(`Not deleted: confirm with --yes${process.stdin.isTTY ? '' : ' (no terminal to ask on)'}.`);
+      const { client, log, project } = await connect(values, 'write');
+      const confirmed = isProdFunction(target)
+        ? await confirmProd('mlops functions delete', `Deleting function ${target}`, project, values.yes)
+        : await confirmYesNo('mlops functions delete', `Delete function ${target}?`, values.yes);
+      if (!confirmed) {
+        log.error('Not deleted.');
         return 1;
       }
       await deleteFunctionByExternalId(client, target, log);
@@ -196,19 +203,24 @@ export default function register(program: Command): void {
     .requiredOption('--env <env>', 'dev, test or prod')
     .option('--to <deployment>', 'N: version N\'s newest kept deployment; N-K: the deployment <MODEL>-<service>-<env>-N-K; 7+ hex digits: the deployment whose code sha256 starts with them')
     .option('--service <name>', 'prediction or training (default: prediction)')
-    .action(handler(async (model: string, values: RedeployOptions & { env: string; to?: string; service?: string }) => {
+    .option('-y, --yes', 'in prod, do not ask for the CDF project name (required without a terminal)')
+    .action(handler(async (model: string, values: RedeployOptions & { env: string; to?: string; service?: string; yes?: boolean }) => {
       const env = parseEnv(values.env, '--env');
       const service = values.service ? parseService(values.service) : undefined;
-      const { client, log } = await connect(values, 'write');
-      print(await rollbackLatest(client, { model, service, env, to: values.to, ...rebuildFields(values, log) }));
+      const { client, log, project } = await connect(values, 'write');
+      const what = `Rolling ${model} back to ${values.to ? `deployment ${values.to}` : 'the previous proven deployment'} in prod`;
+      if (env === 'prod' && !(await confirmProd('mlops functions rollback', what, project, values.yes))) return 1;
+      printJson(await rollbackLatest(client, { model, service, env, to: values.to, ...rebuildFields(values, log) }));
       return 0;
     }));
 
   verboseOption(redeployOptions(functions.command('redeploy').description('rebuild a function from its own code file')))
     .argument('<xid>', 'function external id')
-    .action(handler(async (target: string, values: RedeployOptions) => {
-      const { client, log } = await connect(values, 'write');
-      print(await redeployFunction(client, target, rebuildFields(values, log)));
+    .option('-y, --yes', 'for a prod function, do not ask for the CDF project name (required without a terminal)')
+    .action(handler(async (target: string, values: RedeployOptions & { yes?: boolean }) => {
+      const { client, log, project } = await connect(values, 'write');
+      if (isProdFunction(target) && !(await confirmProd('mlops functions redeploy', `Redeploying ${target}`, project, values.yes))) return 1;
+      printJson(await redeployFunction(client, target, rebuildFields(values, log)));
       return 0;
     }));
 }

@@ -3,10 +3,11 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
   consoleLogger, createCdfClient, packageModels, parseArtifactSourceKind, parseVersionArgument, parseEnv, parseNameList, parseService,
-  resolveCdfConfig,
 } from '@akerbp-mlops/core';
+import { cdfConfigFromEnv } from '../credentials.js';
 import { handler } from '../exit.js';
 import { envOption, repoOptions, verboseOption, type RepoOptions } from '../options.js';
+import { humanStream, jsonOption, printJson } from '../output.js';
 
 /** Adds `mlops package`. */
 export default function register(program: Command): void {
@@ -20,7 +21,7 @@ export default function register(program: Command): void {
     .option('--artifact-source <src>', 'local (the artifact folder on disk) or cdf (the Model Manager, credentials from COGNITE_* variables); default local in dev, cdf otherwise')
     .option('--artifact-version <n>', 'artifact version (default: artifact_version from settings, else the latest)')
     .option('--output-dir <dir>', 'where zips and manifests go, relative to the repository', '.mlops/packages');
-  verboseOption(cmd).action(handler(packageCommand));
+  jsonOption(verboseOption(cmd)).action(handler(packageCommand));
 }
 
 interface PackageOptions extends RepoOptions {
@@ -29,6 +30,7 @@ interface PackageOptions extends RepoOptions {
   artifactSource?: string;
   artifactVersion?: string;
   outputDir: string;
+  json?: boolean;
 }
 
 async function packageCommand(values: PackageOptions): Promise<number> {
@@ -43,9 +45,12 @@ async function packageCommand(values: PackageOptions): Promise<number> {
     artifactSource: parseArtifactSourceKind(values.artifactSource ?? '', env),
     artifactVersion: parseVersionArgument(values.artifactVersion ?? '', '--artifact-version'),
     outputDir: values.outputDir,
-    cdfClient: () => createCdfClient(resolveCdfConfig({}, process.env, log), { access: 'read', log }),
+    cdfClient: () => createCdfClient(cdfConfigFromEnv(log), { access: 'read', log }),
     log,
   });
-  for (const p of packages) process.stdout.write(`${p.path}\n  ${p.size} bytes, ${p.manifest.length} files, sha256 ${p.sha256}\n`);
+  for (const p of packages) humanStream(values.json).write(`${p.path}\n  ${p.size} bytes, ${p.manifest.length} files, sha256 ${p.sha256}\n`);
+  if (values.json) {
+    printJson(packages.map((p) => ({ model: p.model, service: p.service, env: p.env, version: p.version, path: p.path, size: p.size, sha256: p.sha256, files: p.manifest.length, manifestPath: p.manifestPath })));
+  }
   return 0;
 }

@@ -8,6 +8,7 @@ import {
 import { alignedTable } from '../table.js';
 import { handler } from '../exit.js';
 import { repoOptions, verboseOption, type RepoOptions } from '../options.js';
+import { humanStream, jsonOption, printJson } from '../output.js';
 
 /** Adds `mlops test`. */
 export default function register(program: Command): void {
@@ -20,7 +21,7 @@ export default function register(program: Command): void {
     .option('--python <path>', 'Python interpreter', 'python3')
     .option('--no-install', "do not pip install the model's requirements first")
     .option('--service <name>', 'service whose ServiceTest payload is run: prediction or training', 'prediction');
-  verboseOption(cmd).action(handler(testCommand));
+  jsonOption(verboseOption(cmd)).action(handler(testCommand));
 }
 
 interface TestOptions extends RepoOptions {
@@ -28,6 +29,7 @@ interface TestOptions extends RepoOptions {
   python: string;
   install: boolean;
   service: string;
+  json?: boolean;
 }
 
 /** The read pair stands in for the write pair when only it is set: tests read, never write. */
@@ -49,7 +51,10 @@ async function testCommand(values: TestOptions): Promise<number> {
     cdfClient: () => createCdfClient(resolveCdfConfig(readCredentials(process.env), process.env, log), { access: 'read', log }),
     log,
   });
-  process.stdout.write(`${alignedTable([TEST_SUMMARY_HEADINGS, ...testSummaryRows(results)])}\n`);
-  for (const p of results.flatMap((r) => r.problems)) process.stdout.write(`  ${formatProblem(p)}\n`);
-  return testFailure(results) ? 1 : 0;
+  const human = humanStream(values.json);
+  human.write(`${alignedTable([TEST_SUMMARY_HEADINGS, ...testSummaryRows(results)])}\n`);
+  for (const p of results.flatMap((r) => r.problems)) human.write(`  ${formatProblem(p)}\n`);
+  const failed = testFailure(results);
+  if (values.json) printJson({ ok: !failed, results });
+  return failed ? 1 : 0;
 }

@@ -5,6 +5,7 @@ import { SUMMARY_HEADINGS, consoleLogger, loadSettings, parseEnv, parseNameList,
 import { alignedTable } from '../table.js';
 import { handler } from '../exit.js';
 import { envOption, repoOptions, type RepoOptions } from '../options.js';
+import { humanStream, jsonOption, printJson } from '../output.js';
 
 /** Adds `mlops validate`. */
 export default function register(program: Command): void {
@@ -12,12 +13,11 @@ export default function register(program: Command): void {
     .command('validate')
     .summary('check mlops_settings.yaml')
     .description(`Checks the settings file and lists its models. Exit code 1 when there are problems, each printed as file:line:column: field: what is wrong.`);
-  repoOptions(cmd)
-    .addOption(envOption('target environment; in dev the artifact folder must exist', 'test'))
-    .action(handler(validateCommand));
+  repoOptions(cmd).addOption(envOption('target environment; in dev the artifact folder must exist', 'test'));
+  jsonOption(cmd).action(handler(validateCommand));
 }
 
-async function validateCommand(values: RepoOptions & { env: string }): Promise<number> {
+async function validateCommand(values: RepoOptions & { env: string; json?: boolean }): Promise<number> {
   const env = parseEnv(values.env, '--env');
   const loaded = await loadSettings({
     file: values.settings,
@@ -30,6 +30,10 @@ async function validateCommand(values: RepoOptions & { env: string }): Promise<n
   // Aligned columns: the same rows as the action's job summary.
   const rows = [SUMMARY_HEADINGS, ...settingsSummaryRows(loaded, env)];
   const warned = loaded.warnings.length ? ` (${loaded.warnings.length} warning${loaded.warnings.length === 1 ? '' : 's'})` : '';
-  process.stdout.write(`${alignedTable(rows)}\n\n${loaded.file}: ${loaded.models.length} model(s) valid for ${env}${warned}\n`);
+  humanStream(values.json).write(`${alignedTable(rows)}
+
+${loaded.file}: ${loaded.models.length} model(s) valid for ${env}${warned}
+`);
+  if (values.json) printJson({ file: loaded.file, env, valid: true, warnings: loaded.warnings, models: loaded.models.map(({ source: _where, ...model }) => model) });
   return 0;
 }

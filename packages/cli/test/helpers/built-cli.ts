@@ -1,8 +1,9 @@
 /**
  * Runs the built CLI as a user does: `node dist/cli/index.js ...` (build it first with
- * `node scripts/build.mjs dist cli`).
+ * `node scripts/build.mjs dist cli`). `mlops` blocks; `mlopsAsync` lets an emulator running in the
+ * test's own process answer the CLI.
  */
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..', '..', '..');
@@ -14,14 +15,41 @@ export interface CliRun {
   stderr: string;
 }
 
-/** `mlops ...args` with the given environment added to (or, with `bareEnv`, replacing) this one. */
-export function mlops(args: string[], options: SpawnSyncOptions & { env?: NodeJS.ProcessEnv; bareEnv?: boolean } = {}): CliRun {
-  const { bareEnv, env, ...rest } = options;
-  const run = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-    ...rest,
-    env: bareEnv ? { PATH: process.env.PATH, ...env } : { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env },
-  });
+export interface CliOptions {
+  /** added to this process's environment (NO_COLOR and FORCE_COLOR removed) */
+  env?: NodeJS.ProcessEnv;
+  /** only PATH plus `env` */
+  bareEnv?: boolean;
+  cwd?: string;
+  /** written to stdin (a pipe, so never a terminal) */
+  input?: string;
+}
+
+function environment({ bareEnv, env }: CliOptions): NodeJS.ProcessEnv {
+  return bareEnv ? { PATH: process.env.PATH, ...env } : { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env };
+}
+
+/** `mlops ...args`, blocking this process until it ends (60 s cap). */
+export function mlops(args: string[], options: CliOptions = {}): CliRun {
+  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, cwd: options.cwd, input: options.input, env: environment(options) } satisfies SpawnSyncOptions);
   return { code: run.status, stdout: String(run.stdout), stderr: String(run.stderr) };
+}
+
+/** `command ...args` without blocking this process (90 s cap). */
+export function runAsync(command: string, args: string[], options: CliOptions = {}): Promise<CliRun> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: environment(options), timeout: 90_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += String(c)));
+    child.stderr.on('data', (c) => (stderr += String(c)));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** `mlops ...args` without blocking this process. */
+export function mlopsAsync(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  return runAsync(process.execPath, [CLI, ...args], options);
 }

@@ -68,6 +68,8 @@ export interface PipelineResult {
   plan: Plan;
   /** what this run did with the plan */
   mode: 'validate' | 'test' | 'deploy';
+  /** a dry run: deploy outcomes say what would change; nothing changed */
+  dryRun: boolean;
   results: Record<string, Partial<Record<Service, ServiceOutcome>>>;
   /** models that failed, with their problems */
   failed: { model: string; problems: Problem[] }[];
@@ -102,7 +104,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const selected = o.models?.length ? settings.models.filter((m) => o.models?.includes(m.modelName)) : settings.models;
   log.info(`${settings.file}: ${selected.length} model(s) valid for ${env}: ${selected.map((m) => m.modelName).join(', ')}`);
 
-  const result: PipelineResult = { plan, mode, results: {}, failed: [] };
+  const result: PipelineResult = { plan, mode, dryRun: deploying && (o.dryRun ?? false), results: {}, failed: [] };
   if (mode === 'validate') return result;
 
   let client: Promise<CogniteClient> | undefined;

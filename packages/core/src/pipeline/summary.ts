@@ -11,7 +11,7 @@ export function pipelineSummaryRows(result: PipelineResult): string[][] {
       }
       const seconds = outcome.stages.reduce((sum, s) => sum + s.ms, 0) / 1000;
       return [
-        model, service, outcome.changed ? 'deployed' : 'unchanged', outcome.functionExternalId, String(outcome.version),
+        model, service, outcome.changed ? (result.dryRun ? 'would deploy' : 'deployed') : 'unchanged', outcome.functionExternalId, String(outcome.version),
         outcome.smokeTest ? outcome.smokeTest.status : 'not run', seconds.toFixed(1),
       ];
     }));
@@ -21,5 +21,8 @@ export function pipelineSummaryRows(result: PipelineResult): string[][] {
 export function planLine(result: PipelineResult): string {
   const { plan } = result;
   const where = plan.environment ? ` → ${plan.environment}` : '';
-  return `Plan${where} (${plan.services.join(', ') || 'no services'}): ${plan.reason}. This run: ${result.mode === 'deploy' ? 'validated, tested and deployed' : result.mode === 'test' ? 'validated and tested' : 'validated'}.`;
+  const done = result.dryRun
+    ? 'validated and tested; a dry run, so nothing was deployed: "would deploy" rows would change, "unchanged" ones would not'
+    : result.mode === 'deploy' ? 'validated, tested and deployed' : result.mode === 'test' ? 'validated and tested' : 'validated';
+  return `Plan${where} (${plan.services.join(', ') || 'no services'}): ${plan.reason}. This run: ${done}.`;
 }

@@ -1,0 +1,43 @@
+/**
+ * Confirmation before destructive or prod changes. Prod asks for the CDF project's name to be
+ * typed, as Cognite Toolkit's `cdf` does before touching a project; the rest a y/N question.
+ * Both need a terminal: without one, `--yes` is required (a usage error, exit 2), so a script
+ * never hangs on a prompt and never changes prod by accident.
+ */
+import { createInterface } from 'node:readline/promises';
+import { UsageError } from './exit.js';
+import { style } from './color.js';
+
+async function ask(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  try {
+    return (await rl.question(question)).trim();
+  } finally {
+    rl.close();
+  }
+}
+
+function needTerminal(command: string, what: string): void {
+  if (!process.stdin.isTTY) throw new UsageError(`${what} needs confirmation and there is no terminal to ask on: pass --yes.`, command);
+}
+
+/**
+ * Resolves true when the user typed `project` (or `yes`); false otherwise (the caller changes
+ * nothing and exits 1). `what` says what will happen, e.g. "Deploy my_model to prod".
+ */
+export async function confirmProd(command: string, what: string, project: string, yes: boolean | undefined): Promise<boolean> {
+  if (yes) return true;
+  needTerminal(command, what);
+  process.stderr.write(`${style('yellow', `${what} in CDF project "${project}".`, process.stderr)}\n`);
+  const typed = await ask(`Type the project name (${project}) to continue: `);
+  if (typed === project) return true;
+  process.stderr.write(`"${typed}" is not "${project}": nothing was changed.\n`);
+  return false;
+}
+
+/** y/N, default no; true with `yes`. */
+export async function confirmYesNo(command: string, question: string, yes: boolean | undefined): Promise<boolean> {
+  if (yes) return true;
+  needTerminal(command, question.replace(/\?$/, ''));
+  return /^y(es)?$/i.test(await ask(`${question} [y/N] `));
+}

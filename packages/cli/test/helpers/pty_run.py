@@ -1,0 +1,39 @@
+"""Runs a command in a pseudo-terminal, as a person at a terminal would, and answers one prompt.
+
+Usage: python3 pty_run.py PROMPT ANSWER COMMAND [ARG...]
+Waits for PROMPT in the output, types ANSWER and Enter, then reads until the command ends.
+Prints one JSON document: {"code": exit code, "output": everything the terminal showed}.
+Standard library only (pty works offline); a 60 s cap stops a hung command.
+"""
+import json
+import os
+import pty
+import select
+import subprocess
+import sys
+import time
+
+prompt, answer, command = sys.argv[1], sys.argv[2], sys.argv[3:]
+master, slave = pty.openpty()
+child = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, close_fds=True)
+os.close(slave)
+output, answered, deadline = b"", False, time.monotonic() + 60
+while time.monotonic() < deadline:
+    ready, _, _ = select.select([master], [], [], 0.2)
+    if ready:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        output += chunk
+    if not answered and prompt.encode() in output:
+        os.write(master, answer.encode() + b"\r")
+        answered = True
+    if child.poll() is not None and not ready:
+        break
+else:
+    child.kill()
+code = child.wait()
+print(json.dumps({"code": code, "output": output.decode("utf8", "replace").replace("\r\n", "\n")}))
