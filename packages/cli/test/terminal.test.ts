@@ -66,7 +66,7 @@ describe('--json: one document on stdout, the human text on stderr', () => {
     const doc = JSON.parse(run.stdout);
     expect(doc.error.message).toMatch(/problems in settings/);
     expect(doc.error.problems.length).toBeGreaterThan(5);
-    expect(run.stderr).toMatch(/^error: /);
+    expect(run.stderr).toMatch(/^error: .*problems in settings/m);
   });
 });
 
