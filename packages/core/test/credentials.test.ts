@@ -2,13 +2,14 @@
  * Secrets, index URLs and credential files: the input rules and the packaging exclusions, in
  * process (the end-to-end runs through the built action and CLI are in test/credentials.test.ts).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  MlopsError, buildPackage, isCredentialFile, localArtifactSource, parseIndexUrls, parseSecretsJson, refuseSilentWipe, silentLogger,
+  MlopsError, buildPackage, credentialFingerprint, credentialsMatch, decodeSuiteMetadata, encodeSuiteMetadata, isCredentialFile, localArtifactSource, parseIndexUrls, parseSecretsJson, refuseSilentWipe, silentLogger,
   type CdfFunction, type Logger, type ModelSettings,
 } from '@akerbp-mlops/core';
 import { withTempDir } from '../src/temp.js';
@@ -44,6 +45,39 @@ describe('function-secrets input', () => {
     expect(() => refuseSilentWipe(undefined, fn())).not.toThrow();
     expect(() => refuseSilentWipe(undefined, fn({}))).not.toThrow();
     expect(() => refuseSilentWipe(undefined, null)).not.toThrow();
+  });
+});
+
+describe('credential fingerprint (rotation)', () => {
+  const VALUE = 'rotate-me-7f3a9c';
+  it('matches the same secrets and index URLs only, and stores neither values nor a fast hash', async () => {
+    const given = { secrets: { 'api-key': VALUE, b: 'x' }, indexUrls: { indexUrl: 'https://u:tok3n@pkgs.example/simple' } };
+    const stored = await credentialFingerprint(given);
+    expect(stored).toMatch(/^scrypt\$17\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+    for (const leak of [VALUE, 'tok3n', createHash('sha256').update(VALUE).digest('hex').slice(0, 16), Buffer.from(VALUE).toString('base64')]) expect(stored).not.toContain(leak);
+    expect(await credentialsMatch(stored!, { secrets: { b: 'x', 'api-key': VALUE }, indexUrls: given.indexUrls })).toBe(true);
+    expect(await credentialsMatch(stored!, { secrets: { 'api-key': `${VALUE}2`, b: 'x' }, indexUrls: given.indexUrls })).toBe(false);
+    expect(await credentialsMatch(stored!, { secrets: given.secrets })).toBe(false);
+    expect(await credentialsMatch(stored!, {})).toBe(false);
+    // salted per deployment: the same credentials never give the same text twice
+    expect(await credentialFingerprint(given)).not.toBe(stored);
+  });
+
+  it('no credentials record nothing and match only nothing; foreign formats never match', async () => {
+    expect(await credentialFingerprint({ secrets: {} })).toBeNull();
+    expect(await credentialsMatch(undefined, { secrets: {} })).toBe(true);
+    expect(await credentialsMatch(undefined, { secrets: { a: 'v' } })).toBe(false);
+    expect(await credentialsMatch('sha256$abc', { secrets: { a: 'v' } })).toBe(false);
+  });
+
+  it('travels in the mlops record within CDF\'s 512 characters, next to a long run URL', async () => {
+    const cred = (await credentialFingerprint({ secrets: { a: 'v' } }))!;
+    const md = encodeSuiteMetadata({
+      model: 'm', env: 'test', version: 3, suiteVersion: '4.0.0', codeSha256: 'c'.repeat(64), gitSha: 'g'.repeat(40), credentials: cred,
+      run: { url: `https://github.com/${'o'.repeat(39)}/${'r'.repeat(100)}/actions/runs/123456789012`, id: '123456789012', attempt: '2' },
+    });
+    expect(md.mlops.length).toBeLessThanOrEqual(512);
+    expect(decodeSuiteMetadata(md)?.credentials).toBe(cred);
   });
 });
 

@@ -17,6 +17,7 @@ import { isCodeFileExternalId, isCodeFileFor, mustReplace, retrieveFiles, saveCa
 import { deployedCode, functionSpec } from './fields.js';
 import { mergeCredentialSecrets, withoutCredentialSecrets } from './credential-secrets.js';
 import { refuseSilentWipe, validateSecrets } from './secrets.js';
+import { credentialFingerprint, credentialsMatch, type FunctionCredentials } from './credential-fingerprint.js';
 import { decodeSuiteMetadata, isPackageFunction } from './suite-metadata.js';
 import { applyKeepWarm, checkCron } from './keep-warm.js';
 import { recordProgress } from './progress.js';
@@ -45,9 +46,20 @@ export function stageRunner(stages: DeployStage[], log: Logger) {
   };
 }
 
-/** Same secret names (CDF shows names, never values). */
-function sameSecretNames(fn: CdfFunction, secrets: Record<string, string> | undefined): boolean {
-  return JSON.stringify(Object.keys(fn.secrets ?? {}).sort()) === JSON.stringify(Object.keys(secrets ?? {}).sort());
+/**
+ * Ids of the functions created with exactly these secrets and index URLs, compared through the
+ * slow salted fingerprint in their record (credential-fingerprint.ts: CDF never shows values).
+ * One derivation per distinct fingerprint: the functions of one deployment share theirs.
+ */
+async function withSameCredentials(fns: CdfFunction[], credentials: FunctionCredentials): Promise<Set<number>> {
+  const verdicts = new Map<string, Promise<boolean>>();
+  const same = new Set<number>();
+  for (const fn of fns) {
+    const stored = decodeSuiteMetadata(fn.metadata)?.credentials ?? '';
+    if (!verdicts.has(stored)) verdicts.set(stored, credentialsMatch(stored || undefined, credentials));
+    if (await verdicts.get(stored)) same.add(fn.id);
+  }
+  return same;
 }
 
 /** The akerbp-mlops Python package's marks (suite-metadata.ts isPackageFunction), named in messages. */
@@ -137,14 +149,18 @@ async function deploy(o: DeployOptions, latestXid: string): Promise<DeployResult
     previousVersion: null, changed: false, stages, smokeTest: null,
   };
 
+  const credentials: FunctionCredentials = { secrets, indexUrls: o.indexUrls };
+  let sameCredentials = new Set<number>();
   // One list call finds the latest and every versioned function; one byids call their code files and this code's.
   const family = await stage('resolve', `Resolve ${latestXid}`, async (detail) => {
     const found = await listFunctions(client, { externalIdPrefix: latestXid });
     const latest = found.find((fn) => fn.externalId === latestXid) ?? null;
     const versioned = found.filter((fn) => parseVersionedSuffix(latestXid, fn.externalId) !== null);
     result.previousVersion = deployedCode(latest).version;
+    // A changed secret or index URL makes the functions of this code unusable: rotation takes effect.
+    sameCredentials = await withSameCredentials(found.filter((fn) => deployedCode(fn).sha256 === sha), credentials);
     // Unchanged needs no file read: the latest is only ever created from proven code.
-    const same = (fn: CdfFunction | null | undefined) => !!fn && fn.status === 'Ready' && deployedCode(fn).sha256 === sha && sameSecretNames(fn, secrets);
+    const same = (fn: CdfFunction | null | undefined) => !!fn && fn.status === 'Ready' && deployedCode(fn).sha256 === sha && sameCredentials.has(fn.id);
     const twin = same(latest) ? versioned.find((fn) => same(fn) && fn.fileId === latest!.fileId && parseVersionedSuffix(latestXid, fn.externalId)?.version === version) : undefined;
     if (twin) {
       detail(`${servingText(latestXid, latest)}, this very code, with ${twin.externalId}.`);
@@ -166,9 +182,9 @@ async function deploy(o: DeployOptions, latestXid: string): Promise<DeployResult
     return f && { id: f.id, externalId: f.externalId, metadata: f.metadata as Record<string, string> | undefined };
   };
   const codeFileId = isCodeFileFor(family.codeFile, sha) ? family.codeFile!.id : null;
-  const ofThisCode = (fn: CdfFunction) => fn.fileId === codeFileId && sameSecretNames(fn, secrets) && parseVersionedSuffix(latestXid, fn.externalId)?.version === version;
+  const ofThisCode = (fn: CdfFunction) => fn.fileId === codeFileId && sameCredentials.has(fn.id) && parseVersionedSuffix(latestXid, fn.externalId)?.version === version;
   const provenHere = family.unchanged ?? versioned.find((fn) => ofThisCode(fn) && isProvenFunction(fn, fileOf(fn.fileId))) ?? null;
-  const serves = !!family.unchanged || (!!latest && latest.fileId === codeFileId && latest.status === 'Ready' && sameSecretNames(latest, secrets));
+  const serves = !!family.unchanged || (!!latest && latest.fileId === codeFileId && latest.status === 'Ready' && sameCredentials.has(latest.id));
   const previous = latest ? versioned.filter((fn) => fn.fileId === latest.fileId && isProvenFunction(fn, fileOf(fn.fileId))).sort((a, b) => b.createdTime - a.createdTime)[0] : undefined;
   recordProgress({ latest: latestXid, serving: servingText(latestXid, latest), previousVersioned: previous?.externalId, previousFileId: latest?.fileId });
   // Only when a function will be created (dry runs too): the project's live runtime list wins over the offline one.
@@ -215,8 +231,10 @@ async function deploy(o: DeployOptions, latestXid: string): Promise<DeployResult
     });
     const fileId = codeFile.id;
     result.codeFileId = fileId;
-    const spec = (externalId: string, isLatest: boolean): FunctionCreate =>
-      functionSpec({ model, service, env, version, codeSha256: sha, fileId, externalId, latest: isLatest, secrets, indexUrls: o.indexUrls, provenance: o.provenance, log });
+    const credentialsFingerprint = await credentialFingerprint(credentials);
+    const spec = (externalId: string, isLatest: boolean): FunctionCreate => functionSpec({
+      model, service, env, version, codeSha256: sha, fileId, externalId, latest: isLatest, secrets, indexUrls: o.indexUrls, credentialsFingerprint, provenance: o.provenance, log,
+    });
     /** Marks this deployment failed (function deleted, code file and logs kept), then rethrows. */
     const fail = async (fn: CdfFunction | null, err: unknown): Promise<never> => {
       const reason = err instanceof SmokeTestError ? `smoke test failed: ${err.reason}` : (err as Error).message.split('\n')[0];

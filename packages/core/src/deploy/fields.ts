@@ -27,6 +27,8 @@ export interface FunctionSpecInput {
   secrets?: Record<string, string>;
   /** package indexes for CDF's build (never stored in the zip) */
   indexUrls?: IndexUrls;
+  /** `credentialFingerprint` of the secrets and index URLs, recorded in the `mlops` record */
+  credentialsFingerprint?: string | null;
   provenance?: DeployProvenance;
   log: Logger;
 }
@@ -60,6 +62,7 @@ function reservedMetadata(o: FunctionSpecInput): Record<string, string> {
     version: o.version,
     suiteVersion: p?.suiteVersion ?? SUITE_VERSION,
     codeSha256: o.codeSha256,
+    credentials: o.credentialsFingerprint ?? undefined,
     gitSha: p?.gitSha,
     run: p?.runUrl || p?.runId ? { url: p.runUrl, id: p.runId, attempt: p.runAttempt } : undefined,
   }, (message) => o.log.warning(message));

@@ -36,6 +36,12 @@ export interface SuiteRecord {
   gitSha?: string;
   /** the GitHub run: its URL, or `<run id>/<attempt>` when the URL did not fit */
   run?: string;
+  /**
+   * slow salted fingerprint of the secrets and index URLs (credential-fingerprint.ts), never a
+   * value or fast hash; absent when the function has none. First optional field: without it
+   * the next deploy with credentials recreates the function, so it is the last to be dropped.
+   */
+  credentials?: string;
 }
 
 /**
@@ -44,6 +50,7 @@ export interface SuiteRecord {
  * add a property to `SuiteRecord` and a row here.
  */
 const OPTIONAL_FIELDS: readonly { prop: keyof SuiteRecord; key: string }[] = [
+  { prop: 'credentials', key: 'cred' },
   { prop: 'gitSha', key: 'git' },
   { prop: 'run', key: 'run' },
 ];
