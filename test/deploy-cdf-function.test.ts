@@ -50,7 +50,8 @@ describe('deploy-cdf-function bundle', () => {
     expect(await listSchedules(client)).toEqual([]);
     const latest = await retrieveFunction(client, { externalId: 'sonic_model-prediction-test' });
     expect(latest?.metadata).toMatchObject({ version: '1', model_id: 'sonic_model/test/1' });
-    expect(JSON.parse(latest?.metadata?.mlops ?? '{}')).toEqual({ o: 'akerbp/mlops', v: '4.0.0', code: run.outputs['code-sha256'], git: 'a'.repeat(40), run: '4242/2' });
+    expect(JSON.parse(latest?.metadata?.mlops ?? '{}')).toEqual({ o: 'akerbp/mlops', v: '4.0.0', code: run.outputs['code-sha256'], cred: expect.stringMatching(/^scrypt\$17\$8\$1\$/), git: 'a'.repeat(40), run: '4242/2' });
+    expect(JSON.stringify(latest?.metadata)).not.toContain('function-secret-value');
     expect(Object.keys(latest?.secrets ?? {})).toEqual(['api-key']);
 
     const again = await runBundle('deploy-cdf-function', inputs, { cwd: repo, env, timeoutMs: 280_000 });
@@ -76,7 +77,7 @@ describe('deploy-cdf-function bundle', () => {
     expect(wrong.code).toBe(1);
     expect(wrong.stdout).toMatch(/::error.*was built for env dev, not prod/);
     const missing = await runBundle('deploy-cdf-function', { env: 'test', package: 'nonexistent.zip' }, { cwd: repo, env });
-    expect(missing.stdout).toMatch(/::error.*nonexistent.zip is not a readable zip/);
+    expect(missing.stdout).toMatch(/::error.*The package nonexistent.zip does not exist/);
     const badSecret = await runBundle('deploy-cdf-function', { env: 'test', 'function-secrets': '{"API_KEY": "x"}' }, { cwd: repo, env });
     expect(badSecret.code).toBe(1);
     expect(badSecret.stdout).toMatch(/::error.*secret key "API_KEY" must be 1–15 lowercase letters/);

@@ -16,7 +16,7 @@ import { loadSettings } from '../settings/load.js';
 import type { Env, Service } from '../settings/types.js';
 import { deployFunction } from './deploy.js';
 import { hashFile } from './code-file.js';
-import { readPackageInfo } from './package-info.js';
+import { checkGivenPackage } from './given-package.js';
 import { maskIndexUrls, type IndexUrls } from './index-urls.js';
 import type { DeployProvenance, DeployResult } from './types.js';
 
@@ -87,43 +87,41 @@ export async function payloadFor(spec: string | undefined, model: string, workin
 export async function deployModels(o: DeployModelsOptions): Promise<ModelDeploy[]> {
   for (const value of Object.values(o.secrets ?? {})) o.log.secret(value);
   maskIndexUrls(o.indexUrls, o.log);
-  const settings = await loadSettings({ file: o.settingsFile, repoRoot: resolve(o.workingDirectory), env: o.env, models: o.models.length ? o.models : undefined });
-  const given = o.packagePath ? await readPackageInfo(resolve(o.workingDirectory, o.packagePath)) : null;
-  const names = given ? [given.model_name] : o.models.length ? o.models : settings.models.map((m) => m.modelName);
-  if (given) {
-    const mismatch = [
-      o.models.length && !o.models.includes(given.model_name) ? `model ${given.model_name}, not ${o.models.join(', ')}` : '',
-      given.service !== o.service ? `service ${given.service}, not ${o.service}` : '',
-      given.env !== o.env ? `env ${given.env}, not ${o.env}` : '',
-      o.artifactVersion !== null && given.version !== o.artifactVersion ? `artifact version ${given.version}, not ${o.artifactVersion}` : '',
-    ].filter(Boolean);
-    if (mismatch.length) throw new MlopsError(`The package ${o.packagePath} was built for ${mismatch.join('; ')}; package it for this deploy (or leave package empty to build it here).`);
-  }
+  const workingDirectory = resolve(o.workingDirectory);
+  const settings = await loadSettings({ file: o.settingsFile, repoRoot: workingDirectory, env: o.env, models: o.models.length ? o.models : undefined });
+  // A given zip is checked whatever built it, before anything reaches CDF.
+  const given = o.packagePath
+    ? await checkGivenPackage({
+        path: resolve(workingDirectory, o.packagePath), shown: o.packagePath, workingDirectory, models: o.models, service: o.service, env: o.env,
+        artifactVersion: o.artifactVersion, settings: settings.models,
+      })
+    : null;
+  const names = given ? [given.info.model_name] : o.models.length ? o.models : settings.models.map((m) => m.modelName);
   let source: ArtifactSource | undefined;
   const artifacts = async () => (source ??= o.env === 'dev' ? localArtifactSource(settings.repoRoot) : cdfArtifactSource(o.client, undefined, o.log));
   // The zips built here are scratch: removed when the deploy ends, whatever the outcome.
   return withTempDir('mlops-deploy-', async (outputDir) => {
-  const out: ModelDeploy[] = [];
-  for (const name of names) {
-    const model = settings.models.find((m) => m.modelName === name);
-    if (!model) throw new MlopsError(`The package is for model "${name}", which ${settings.file} does not define.`);
-    const pkg = given
-      ? { path: resolve(o.workingDirectory, o.packagePath as string), sha256: '', version: given.version }
-      : await o.log.group(`Package ${name} ${o.service} (${o.env})`, () => packageModel({
-          settingsFile: o.settingsFile, workingDirectory: o.workingDirectory, models: [name], env: o.env, service: o.service,
-          artifactSource: o.env === 'dev' ? 'local' : 'cdf', artifactVersion: o.artifactVersion, outputDir,
-          cdfClient: async () => o.client, log: o.log,
-        }, settings.repoRoot, model, artifacts));
-    const sha256 = pkg.sha256 || (await hashFile(pkg.path)).sha256;
-    const result = await deployFunction({
-      client: o.client, model, service: o.service, env: o.env, packagePath: pkg.path, packageSha256: sha256, version: pkg.version,
-      secrets: o.secrets, credentialSecrets: o.credentialSecrets, indexUrls: o.indexUrls, waitTimeoutMs: o.waitTimeoutMs, smokeTest: o.smokeTest, testPayload: await payloadFor(o.testPayload, name, o.workingDirectory, o.log),
-      keepVersions: o.keepVersions, keepWarmSchedule: o.keepWarmSchedule, dryRun: o.dryRun, adopt: o.adopt,
-      provenance: { suiteVersion: SUITE_VERSION, ...o.provenance }, log: o.log,
-    });
-    out.push({ ...result, model: name, service: o.service });
-  }
-  return out;
+    const out: ModelDeploy[] = [];
+    for (const name of names) {
+      const model = settings.models.find((m) => m.modelName === name);
+      if (!model) throw new MlopsError(`Model "${name}" is not defined in ${settings.file}.`);
+      const pkg = given
+        ? { path: resolve(workingDirectory, o.packagePath as string), sha256: '', version: given.info.version }
+        : await o.log.group(`Package ${name} ${o.service} (${o.env})`, () => packageModel({
+            settingsFile: o.settingsFile, workingDirectory: o.workingDirectory, models: [name], env: o.env, service: o.service,
+            artifactSource: o.env === 'dev' ? 'local' : 'cdf', artifactVersion: o.artifactVersion, outputDir,
+            cdfClient: async () => o.client, log: o.log,
+          }, settings.repoRoot, model, artifacts));
+      const sha256 = pkg.sha256 || (await hashFile(pkg.path)).sha256;
+      const result = await deployFunction({
+        client: o.client, model, service: o.service, env: o.env, packagePath: pkg.path, packageSha256: sha256, version: pkg.version,
+        secrets: o.secrets, credentialSecrets: o.credentialSecrets, indexUrls: o.indexUrls, waitTimeoutMs: o.waitTimeoutMs, smokeTest: o.smokeTest, testPayload: await payloadFor(o.testPayload, name, o.workingDirectory, o.log),
+        keepVersions: o.keepVersions, keepWarmSchedule: o.keepWarmSchedule, dryRun: o.dryRun, adopt: o.adopt,
+        provenance: { suiteVersion: SUITE_VERSION, ...o.provenance }, log: o.log,
+      });
+      out.push({ ...result, model: name, service: o.service });
+    }
+    return out;
   });
 }
 

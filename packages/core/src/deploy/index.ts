@@ -16,6 +16,7 @@ export { hashFile, CODE_FILE_PREFIX, isCodeFileExternalId, updateCodeFileState }
 export { CREDENTIAL_SECRET_KEYS, credentialSecrets, credentialSecretsIfConfigured, mergeCredentialSecrets, withoutCredentialSecrets } from './credential-secrets.js';
 export * from './progress.js';
 export { checkRuntimeOffered } from './runtime.js';
-export { readPackageInfo, type PackageInfo } from './package-info.js';
+export { readPackage, type PackageInfo, type PackageContents } from './package-info.js';
+export { checkGivenPackage, SUITE_OUTPUT_DIR, type GivenPackageOptions } from './given-package.js';
 export { deployModels, deploySummaryRows, payloadFor, DEPLOY_SUMMARY_HEADINGS, type DeployModelsOptions, type ModelDeploy } from './deploy-models.js';
 export * from './state.js';

@@ -55,8 +55,17 @@ export interface BuiltPackage {
 }
 
 /** What the runtime reads from mlops_function.json (contract C). */
+/**
+ * The model's settings as mlops_function.json records them: everything but `source` (which
+ * locates YAML for messages; machine paths would break determinism).
+ */
+export function packagedSettings(model: ModelSettings): Omit<ModelSettings, 'source'> {
+  const { source: _where, ...settings } = model;
+  return settings;
+}
+
 function functionConfig(o: BuildPackageOptions): Buffer {
-  const { source: _where, ...settings } = o.model; // source locates YAML for messages; machine paths would break determinism
+  const settings = packagedSettings(o.model);
   const config = {
     model_name: o.model.modelName,
     service: o.service,
