@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  MlopsError, buildPackage, credentialFingerprint, credentialsMatch, decodeSuiteMetadata, encodeSuiteMetadata, isCredentialFile, localArtifactSource, parseIndexUrls, parseSecretsJson, refuseSilentWipe, silentLogger,
+  MlopsError, buildPackage, credentialFingerprint, logicalLines, refuseRequirementCredentials, credentialsMatch, decodeSuiteMetadata, encodeSuiteMetadata, isCredentialFile, localArtifactSource, parseIndexUrls, parseSecretsJson, refuseSilentWipe, silentLogger,
   type CdfFunction, type Logger, type ModelSettings,
 } from '@akerbp-mlops/core';
 import { withTempDir } from '../src/temp.js';
@@ -124,6 +124,60 @@ async function build(repo: string, log: Logger = silentLogger, over: Partial<Par
     outputDir: await mkdtemp(join(tmpdir(), 'cred-out-')), suiteVersion: '4.0.0', log, ...over,
   });
 }
+
+describe('credentials in requirements lines', () => {
+  const TOKEN = 'glpat-Zz9yXx8wVv7u';
+  const refused = (text: string) => {
+    try {
+      refuseRequirementCredentials(text, 'model_code/requirements.model');
+      return null;
+    } catch (e) {
+      return e as MlopsError;
+    }
+  };
+
+  it('refuses every way pip lets a URL carry a credential, naming file and line, never the credential', () => {
+    const lines = [
+      `--extra-index-url https://user:${TOKEN}@pkgs.example.com/simple`,
+      `--index-url=https://__token__:${TOKEN}@pkgs.example.com/simple`,
+      `-i https://${TOKEN}@pkgs.example.com/simple`,
+      `--find-links https://pkgs.example.com/wheels?sig=${TOKEN}`,
+      `-e git+https://${TOKEN}@github.com/org/private.git#egg=private`,
+      `private @ https://user:${TOKEN}@pkgs.example.com/private-1.0-py3-none-any.whl`,
+      `numpy==1.26.4 \\`,
+      `    --hash=sha256:abc`,
+      `--extra-index-url \\`,
+      `    https://user:${TOKEN}@continued.example/simple`,
+    ];
+    const err = refused(lines.join('\n'));
+    expect(err).toBeInstanceOf(MlopsError);
+    expect(err!.problems.map((p) => p.line)).toEqual([1, 2, 3, 4, 5, 6, 9]);
+    expect(err!.problems.every((p) => p.file === 'model_code/requirements.model')).toBe(true);
+    const all = `${err!.message}\n${JSON.stringify(err!.problems)}`;
+    expect(all).not.toContain(TOKEN);
+    expect(err!.problems[0].message).toMatch(/https:\/\/\*\*\*@pkgs\.example\.com\/simple.*masked input extra-index-urls/);
+    expect(err!.problems[2].message).toMatch(/masked input index-url/);
+    expect(err!.message).toMatch(/anyone with Files read access.*index-url \/ extra-index-urls.*basic auth/);
+  });
+
+  it('leaves plain requirements, index URLs without credentials and ssh git logins alone', () => {
+    expect(refused([
+      'numpy==1.26.4', '--extra-index-url https://pkgs.example.com/simple', '-e git+ssh://git@github.com/org/lib.git#egg=lib',
+      'lib @ https://pkgs.example.com/lib-1.0.whl', '# https://user:pw@in-a-comment.example/simple', 'pandas>=2 ; python_version >= "3.10"',
+    ].join('\n'))).toBeNull();
+  });
+
+  it('logical lines join continuations and drop comments, as pip does', () => {
+    expect(logicalLines('a \\\n  b # c\n\n# x\nd\r\n')).toEqual([{ line: 1, text: 'a   b' }, { line: 5, text: 'd' }]);
+  });
+
+  it('a credentialed line stops packaging before any zip is written', async () => {
+    const repo = await repoWith({ 'model_code/requirements.model': `numpy\n--extra-index-url https://u:${TOKEN}@pkgs.example.com/simple\n` });
+    const out = await mkdtemp(join(tmpdir(), 'cred-out-'));
+    await expect(build(repo, silentLogger, { outputDir: out })).rejects.toThrow(/model_code\/requirements\.model carries credentials/);
+    expect(await readdir(out)).toEqual([]);
+  });
+});
 
 describe('credential files and .mlopsignore', () => {
   it('knows the credential files by name', () => {

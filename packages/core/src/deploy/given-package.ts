@@ -14,6 +14,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { MlopsError } from '../errors.js';
 import { CDF_CODE_ZIP_LIMIT_BYTES, packagedSettings } from '../packaging/build.js';
 import { isCredentialFile } from '../packaging/exclusions.js';
+import { refuseRequirementCredentials } from '../packaging/requirement-credentials.js';
 import type { Env, ModelSettings, Service } from '../settings/types.js';
 import { readPackage, type PackageInfo } from './package-info.js';
 
@@ -63,11 +64,17 @@ async function problemsOf(o: GivenPackageOptions): Promise<{ problems: string[];
   const limit = o.maxZipBytes ?? CDF_CODE_ZIP_LIMIT_BYTES;
   // Over the limit, nothing else is worth reading.
   if (size > limit) return { problems: [`it is ${size} bytes, over CDF's limit of ${limit} bytes for function code`] };
-  const { info, entries } = await readPackage(o.path);
+  const { info, entries, requirements } = await readPackage(o.path);
   const problems: string[] = [];
   if (!entries.includes('handler.py')) problems.push('it has no handler.py at its root (CDF calls handle() in handler.py)');
   const credentials = entries.filter((e) => !e.endsWith('/') && isCredentialFile(basename(e)));
   if (credentials.length) problems.push(`it holds credential files (${credentials.join(', ')}), which anyone with Files read access could download`);
+  try {
+    refuseRequirementCredentials(requirements ?? '', 'requirements.txt');
+  } catch (err) {
+    if (!(err instanceof MlopsError)) throw err;
+    problems.push(`its requirements.txt carries credentials (${err.problems.map((p) => p.message).join(' ')})`);
+  }
   const mismatch = [
     o.models.length && !o.models.includes(info.model_name) ? `model ${info.model_name}, not ${o.models.join(', ')}` : '',
     info.service !== o.service ? `service ${info.service}, not ${o.service}` : '',

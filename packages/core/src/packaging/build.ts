@@ -12,6 +12,7 @@ import type { Env, ModelSettings, Service } from '../settings/types.js';
 import { collectFolder, type ZipFileEntry } from './collect.js';
 import { loadMlopsIgnore, MLOPSIGNORE } from './exclusions.js';
 import { checkSharedPins, functionRequirements } from './requirements.js';
+import { refuseRequirementCredentials } from './requirement-credentials.js';
 import { helperPackagesOf } from './helper-packages.js';
 import type { HelperPackageSource } from './sources.js';
 import { writeDeterministicZip } from './zip.js';
@@ -97,6 +98,7 @@ export async function buildPackage(o: BuildPackageOptions): Promise<BuiltPackage
     throw new MlopsError(`model_file must be inside a folder: the whole top folder is deployed.`, [{ file: model.source.file, line: model.source.line, field: 'model_file', message: `${model.modelFile} is at the repository root; move it into a folder such as model_code/.` }]);
   }
   const requirementsText = await readRepoFile(repoRoot, model.reqFile, model, 'req_file');
+  refuseRequirementCredentials(requirementsText, model.reqFile);
   const entries: ZipFileEntry[] = [];
   const addBuffer = (zipPath: string, data: Buffer) => entries.push({ zipPath, size: data.length, data });
 

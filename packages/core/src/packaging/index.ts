@@ -3,6 +3,7 @@ export * from './build.js';
 export * from './collect.js';
 export * from './exclusions.js';
 export * from './requirements.js';
+export * from './requirement-credentials.js';
 export * from './sources.js';
 export * from './helper-packages.js';
 export * from './unzip.js';

@@ -19,15 +19,47 @@ export interface RequirementLine {
   text: string;
 }
 
+/** One logical line of a requirements file, as pip reads it. */
+export interface LogicalLine {
+  /** 1-based number of its first physical line */
+  line: number;
+  /** continuation lines joined, comment stripped, trimmed; never empty */
+  text: string;
+}
+
+/**
+ * The logical lines of a requirements file, as pip's req_file preprocessing makes them: a line
+ * ending in a backslash continues on the next, `#` at the start or after whitespace starts a
+ * comment, blank lines are dropped. Option lines (`-i URL`, `--extra-index-url URL`) are kept.
+ */
+export function logicalLines(text: string): LogicalLine[] {
+  const out: LogicalLine[] = [];
+  let pending: LogicalLine | null = null;
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const continued = /(^|[^\\])\\$/.test(raw);
+    const part = continued ? raw.slice(0, -1) : raw;
+    pending = pending ? { line: pending.line, text: `${pending.text}${part}` } : { line: i + 1, text: part };
+    if (continued) return;
+    const content = pending.text.replace(/(^|\s)#.*$/, '').trim();
+    if (content) out.push({ line: pending.line, text: content });
+    pending = null;
+  });
+  if (pending) {
+    const content = (pending as LogicalLine).text.replace(/(^|\s)#.*$/, '').trim();
+    if (content) out.push({ line: (pending as LogicalLine).line, text: content });
+  }
+  return out;
+}
+
 /** The requirement lines of a requirements file (comments, options and blank lines skipped). */
 export function parseRequirements(text: string): RequirementLine[] {
+  const physical = text.split(/\r?\n/);
   const out: RequirementLine[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const content = raw.replace(/(^|\s)#.*$/, '').trim();
-    if (!content || content.startsWith('-')) return;
+  for (const { line, text: content } of logicalLines(text)) {
+    if (content.startsWith('-')) continue;
     const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*([^;@]*)/.exec(content);
-    if (m) out.push({ line: i + 1, name: m[1], specifier: m[3].replace(/\s+/g, ''), text: raw });
-  });
+    if (m) out.push({ line, name: m[1], specifier: m[3].replace(/\s+/g, ''), text: physical[line - 1] });
+  }
   return out;
 }
 
