@@ -3,20 +3,25 @@
  * 429/503 at random, adds latency and fails builds (seeded), with invariants checked after each:
  * the latest exists, is Ready and answers status ok with the old or the new version; versions
  * are unique; no code files beyond retention (orphans only from failed runs, swept later).
+ * Every run gives function secrets, changed every other run: a successful run leaves the latest
+ * created with exactly those (its fingerprint matches), and no secret value appears in any log
+ * line, result, summary row, function or file metadata, or stored code zip.
  * Then racing deploys and promotions. `npm run test:faults` runs many; `npm test` a few.
  * FAULT_RUNS, FAULT_SPEC and FAULT_SEED override the defaults.
  */
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
 import {
-  CODE_FILE_PREFIX, ModelManager, isCodeFileExternalId, parseVersionedSuffix, callByExternalId, createCdfClient, deployModels, listFunctions, resolveCdfConfig, silentLogger,
-  type ModelDeploy,
+  CODE_FILE_PREFIX, ModelManager, isCodeFileExternalId, parseVersionedSuffix, callByExternalId, createCdfClient, credentialsMatch, decodeSuiteMetadata,
+  deployModels, deploySummaryRows, downloadFile, listFunctions, resolveCdfConfig, retrieveFunction, silentLogger, type Logger, type ModelDeploy,
 } from '@akerbp-mlops/core';
 import type { CogniteClient } from '@cognite/sdk';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { cogniteEnv } from '../helpers/emulator-env.js';
 import { exampleRepo } from '../helpers/example-repo.js';
+import { zipText } from '../helpers/zip-text.js';
 
 const RUNS = Number(process.env.FAULT_RUNS ?? 4);
 const SPEC = process.env.FAULT_SPEC ?? (RUNS > 4 ? '429:0.1,503:0.05,latency:200ms,build-fail:0.2' : '429:0.03,503:0.03,latency:10ms,build-fail:0.25');
@@ -42,11 +47,28 @@ describe(`fault-injected deploys (${RUNS} runs, faults ${SPEC}, seed ${SEED})`, 
   });
   afterAll(() => emu?.stop());
 
+  /** Every secret value given, and everything a deploy printed or returned. */
+  const secretValues: string[] = [];
+  const printed: string[] = [];
+  const capture: Logger = {
+    debug: (m) => printed.push(m), info: (m) => printed.push(m), warning: (m) => printed.push(m), error: (m) => printed.push(m),
+    group: (title, fn) => { printed.push(title); return fn(); }, secret: () => {},
+  };
+  const secretsFor = (run: number) => {
+    const value = `fault-secret-${Math.floor(run / 2)}-9d8c7b`;
+    if (!secretValues.includes(value)) secretValues.push(value);
+    return { 'api-key': value };
+  };
+  let secrets = secretsFor(0);
+
   const deploy = (version: number, c = client): Promise<ModelDeploy[]> =>
     deployModels({
       client: c, settingsFile: 'mlops_settings.yaml', workingDirectory: repo, models: [], service: 'prediction', env: 'dev',
-      artifactVersion: version, testPayload: join(repo, 'payload.json'), smokeTest: true, keepVersions: KEEP,
-      keepWarmSchedule: null, dryRun: false, waitTimeoutMs: 60_000, log: silentLogger,
+      artifactVersion: version, testPayload: join(repo, 'payload.json'), smokeTest: true, keepVersions: KEEP, secrets,
+      keepWarmSchedule: null, dryRun: false, waitTimeoutMs: 60_000, log: capture,
+    }).then((results) => {
+      printed.push(JSON.stringify(results), JSON.stringify(deploySummaryRows(results, false)));
+      return results;
     });
 
   /** The checker's own calls meet injected faults too; a few tries tell a fault from a broken state. */
@@ -96,6 +118,25 @@ describe(`fault-injected deploys (${RUNS} runs, faults ${SPEC}, seed ${SEED})`, 
     return found;
   }
 
+  /** Places a secret value was found: logs and results, function and file metadata, code zips. */
+  async function secretLeaks(): Promise<string[]> {
+    const functions = await tries(() => listFunctions(client));
+    const files = await tries(() => client.files.list({ limit: 1000 }).autoPagingToArray({ limit: Infinity }));
+    const places: [string, string][] = [
+      ['logs and results', printed.join('\n')],
+      ['function metadata and env vars', JSON.stringify(functions.map((f) => ({ m: f.metadata, e: f.envVars, d: f.description })))],
+      ['file metadata', JSON.stringify(files.map((f) => f.metadata))],
+    ];
+    const dir = mkdtempSync(join(tmpdir(), 'fault-files-'));
+    for (const f of files.filter((x) => x.externalId?.startsWith(CODE_FILE_PREFIX) && x.uploaded)) {
+      const [link] = await tries(() => client.files.getDownloadUrls([{ id: f.id }]));
+      const path = join(dir, String(f.id));
+      await tries(() => downloadFile(client, link.downloadUrl, path));
+      places.push([`code zip ${f.externalId}`, await zipText(path)]);
+    }
+    return places.flatMap(([where, text]) => secretValues.filter((s) => text.includes(s)).map((s) => `${where}: ${s}`));
+  }
+
   it('every deploy leaves a Ready latest serving the old or the new version', async () => {
     // The first deploy without faults: the invariants are about replacing what serves.
     expect((await deploy(1))[0]).toMatchObject({ version: 1, changed: true });
@@ -108,11 +149,15 @@ describe(`fault-injected deploys (${RUNS} runs, faults ${SPEC}, seed ${SEED})`, 
     let succeeded = 0;
     const broken: string[] = [];
     for (let run = 0; run < RUNS; run++) {
-      // Mostly new versions; every third run redeploys what serves (must be a no-op or a repair).
+      // Mostly new versions; every third run redeploys what serves (a no-op, a repair, or a secret rotation).
       const version = run % 3 === 2 ? Number(serving.split('/').pop()) : run + 2;
-      const outcome = await deploy(version).then(() => 'ok', (e: Error) => e.message);
-      if (outcome === 'ok') succeeded++;
-      else failed++;
+      secrets = secretsFor(run + 1);
+      const outcome = await deploy(version).then(() => 'ok', (e: Error) => { printed.push(e.message); return e.message; });
+      if (outcome === 'ok') {
+        succeeded++;
+        const latest = await tries(() => retrieveFunction(client, { externalId: LATEST }));
+        if (!(await credentialsMatch(decodeSuiteMetadata(latest?.metadata)?.credentials, { secrets }))) broken.push(`run ${run + 1}: the latest does not run with the secrets given`);
+      } else failed++;
       const allowed = [...new Set([serving, `sonic_model/dev/${version}`])];
       const found = await violations(allowed, failed);
       broken.push(...found.map((v) => `run ${run + 1} (version ${version}, ${outcome === 'ok' ? 'deployed' : `failed: ${outcome.replace(/\s+/g, ' ').slice(0, 600)}`}): ${v}`));
@@ -120,8 +165,12 @@ describe(`fault-injected deploys (${RUNS} runs, faults ${SPEC}, seed ${SEED})`, 
       if (now) serving = now;
     }
     const injected = emu.requests.slice(requestsBefore).filter((r) => r.status === 429 || r.status === 503).length;
-    console.log(`fault-injected deploys: ${RUNS} runs (${succeeded} deployed, ${failed} failed cleanly), ${injected} injected 429/503, ${buildFailures} injected build failures, invariant violations: ${broken.length}`);
+    console.log(`fault-injected deploys: ${RUNS} runs (${succeeded} deployed, ${failed} failed cleanly), ${injected} injected 429/503, ${buildFailures} injected build failures, ${secretValues.length} secret values, invariant violations: ${broken.length}`);
     expect(broken).toEqual([]);
+    emu.setFaults(undefined);
+    const leaks = await secretLeaks();
+    console.log(`secret scan after the fault runs: ${printed.length} log lines and results, every function's and file's metadata, every stored code zip: ${leaks.length} hits`);
+    expect(leaks).toEqual([]);
   }, 60_000 + RUNS * 30_000);
 
   it('racing deploys of one model end with unique versions and one consistent latest', async () => {

@@ -12,10 +12,10 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
 import { ModelManager, createCdfClient, resolveCdfConfig, silentLogger } from '@akerbp-mlops/core';
-import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cogniteEnv } from '../helpers/emulator-env.js';
 import { exampleRepo } from '../helpers/example-repo.js';
+import { zipText } from '../helpers/zip-text.js';
 import { runBundle, type BundleRun } from '../helpers/run-bundle.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,23 +23,8 @@ import { tmpdir } from 'node:os';
 const CLIENT_SECRET = 'fake-client-secret-9f8e7d6c';
 const FUNCTION_SECRET = 'fake-function-secret-1a2b3c4d';
 const SECRETS_JSON = JSON.stringify({ 'api-key': FUNCTION_SECRET });
-
-/** Every entry of a zip, as text (secrets are ASCII). */
-async function zipText(file: string): Promise<string> {
-  const zip = await new Promise<yauzl.ZipFile>((res, rej) => yauzl.open(file, { lazyEntries: true }, (e, z) => (e ? rej(e) : res(z))));
-  const parts: string[] = [];
-  await new Promise<void>((res, rej) => {
-    zip.on('end', () => res());
-    zip.on('error', rej);
-    zip.on('entry', (entry: yauzl.Entry) => zip.openReadStream(entry, (err, stream) => {
-      if (err) return rej(err);
-      stream.on('data', (d: Buffer) => parts.push(d.toString('latin1')));
-      stream.on('end', () => zip.readEntry());
-    }));
-    zip.readEntry();
-  });
-  return `${parts.join('')}\n${zip.entryCount} entries`;
-}
+const INDEX_TOKEN = 'fake-index-token-5e6f7a8b';
+const EXTRA_INDEX_URL = `https://deployer:${INDEX_TOKEN}@pkgs.example.com/simple`;
 
 /** A stored blob as text: zips unpacked, gzip inflated, anything else as it is. */
 async function blobText(file: string): Promise<string> {
@@ -72,7 +57,7 @@ describe('secrets never leave their place', () => {
     await run('validate-settings', { env: 'dev' });
     await run('test-model', { 'install-requirements': 'false' });
     await run('package-model', { env: 'dev' });
-    await run('deploy-cdf-function', { env: 'dev', 'function-secrets': SECRETS_JSON, 'test-payload': 'payload.json' });
+    await run('deploy-cdf-function', { env: 'dev', 'function-secrets': SECRETS_JSON, 'extra-index-urls': EXTRA_INDEX_URL, 'test-payload': 'payload.json' });
     await run('deploy', { env: 'dev', 'function-secrets': SECRETS_JSON, 'install-requirements': 'false', services: 'prediction' });
     // An artifact in test (as a pipeline's training would have uploaded it), promoted to prod.
     const client = await createCdfClient(resolveCdfConfig({}, env), { access: 'write' });
@@ -89,7 +74,7 @@ describe('secrets never leave their place', () => {
   it('no secret in stdout, stderr, GITHUB_OUTPUT or the step summary of any action', () => {
     const state = JSON.parse(readFileSync(join(dataDir, 'state.json'), 'utf8')) as { tokens: Record<string, unknown> };
     // Access tokens the emulator issued are secrets too.
-    const secrets = [CLIENT_SECRET, FUNCTION_SECRET, ...Object.keys(state.tokens)];
+    const secrets = [CLIENT_SECRET, FUNCTION_SECRET, INDEX_TOKEN, ...Object.keys(state.tokens)];
     expect(Object.keys(state.tokens).length).toBeGreaterThan(0);
     const hits: string[] = [];
     for (const [name, r] of Object.entries(runs)) {
@@ -104,20 +89,23 @@ describe('secrets never leave their place', () => {
     // The secrets were registered with the runner, so it would mask them in its own logs as well.
     expect(runs['deploy-cdf-function'].stdout).toContain(`::add-mask::${FUNCTION_SECRET}`);
     expect(runs['deploy-cdf-function'].stdout).toContain(`::add-mask::${CLIENT_SECRET}`);
+    expect(runs['deploy-cdf-function'].stdout).toContain(`::add-mask::${INDEX_TOKEN}`);
     // Identifiers are not masked.
     expect(runs['deploy-cdf-function'].summary).toContain('sonic_model-prediction-dev');
     console.log(`secret scan of ${Object.keys(runs).length} action runs: ${hits.length} hits`);
     expect(hits).toEqual([]);
   });
 
-  it('no secret in the zips produced or anything the emulator stored, except the functions\' secrets', async () => {
-    const state = JSON.parse(readFileSync(join(dataDir, 'state.json'), 'utf8')) as { functions: { secrets?: Record<string, string>; externalId?: string }[]; tokens: unknown };
+  it('no secret in the zips produced or anything the emulator stored, except the functions\' secrets and index URLs', async () => {
+    type StoredFunction = { secrets?: Record<string, string>; extraIndexUrls?: string[]; externalId?: string };
+    const state = JSON.parse(readFileSync(join(dataDir, 'state.json'), 'utf8')) as { functions: StoredFunction[]; tokens: unknown };
     const withSecrets = state.functions.filter((f) => f.secrets?.['api-key'] !== undefined);
     expect(withSecrets.length, 'function secrets are stored as the functions\' secrets').toBeGreaterThan(0);
+    expect(state.functions.filter((f) => f.extraIndexUrls?.includes(EXTRA_INDEX_URL)).length, 'the index URL is stored as the functions\' extraIndexUrls').toBeGreaterThan(0);
     // Everything else in the state: metadata, env vars, files' metadata, calls, schedules.
-    const rest = JSON.stringify({ ...state, tokens: undefined, functions: state.functions.map((f) => ({ ...f, secrets: Object.keys(f.secrets ?? {}) })) });
+    const rest = JSON.stringify({ ...state, tokens: undefined, functions: state.functions.map((f) => ({ ...f, secrets: Object.keys(f.secrets ?? {}), extraIndexUrls: undefined })) });
     const hits: string[] = [];
-    for (const s of [CLIENT_SECRET, FUNCTION_SECRET]) if (rest.includes(s)) hits.push(`emulator state: ${s}`);
+    for (const s of [CLIENT_SECRET, FUNCTION_SECRET, INDEX_TOKEN]) if (rest.includes(s)) hits.push(`emulator state: ${s}`);
     const blobs = files(join(dataDir, 'blobs'));
     const zips = files(repo).filter((f) => f.endsWith('.zip'));
     // the code zip (both deploys ship the same bytes) and the test and prod artifacts
@@ -125,7 +113,7 @@ describe('secrets never leave their place', () => {
     expect(zips.length).toBeGreaterThan(0);
     for (const f of [...blobs, ...zips]) {
       const text = await blobText(f);
-      for (const s of [CLIENT_SECRET, FUNCTION_SECRET]) if (text.includes(s)) hits.push(`${f}: ${s}`);
+      for (const s of [CLIENT_SECRET, FUNCTION_SECRET, INDEX_TOKEN]) if (text.includes(s)) hits.push(`${f}: ${s}`);
     }
     console.log(`secret scan of the emulator state, ${blobs.length} stored blobs and ${zips.length} produced zips: ${hits.length} hits`);
     expect(hits).toEqual([]);

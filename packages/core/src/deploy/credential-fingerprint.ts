@@ -2,8 +2,8 @@
  * Whether a function already runs with the secrets and package indexes a deploy gives, without
  * ever storing them where a reader could get them back.
  *
- * CDF never returns secret values (nor `indexUrl`/`extraIndexUrls`), so a deploy cannot compare
- * them with what a function has. Instead each function the suite creates records a fingerprint
+ * CDF never returns secret values (and the API reference documents no read-back of
+ * `indexUrl`/`extraIndexUrls`), so a deploy cannot compare them with what a function has. Instead each function the suite creates records a fingerprint
  * in the `mlops` metadata record (field `cred`): scrypt over the canonical JSON of the secrets
  * (names and values) and index URLs, with a random salt per deployment and OWASP's minimum
  * scrypt cost (N=2^17, r=8, p=1; OWASP Password Storage Cheat Sheet). A reader of the function's

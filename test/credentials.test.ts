@@ -1,0 +1,219 @@
+/**
+ * Secrets, index credentials and given packages, end to end: the built deploy-cdf-function
+ * action run as the runner runs it, and the built CLI, against the emulator.
+ * Needs `node scripts/build.mjs dist deploy-cdf-function cli`.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
+import {
+  CDF_CODE_ZIP_LIMIT_BYTES, callByExternalId, createCdfClient, downloadFile, listFunctions, resolveCdfConfig, retrieveFunction, type CdfFunction,
+} from '@akerbp-mlops/core';
+import type { CogniteClient } from '@cognite/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cogniteEnv } from './helpers/emulator-env.js';
+import { exampleRepo } from './helpers/example-repo.js';
+import { zipText } from './helpers/zip-text.js';
+import { repoRoot, runBundle, type BundleRun } from './helpers/run-bundle.js';
+
+const PAYLOAD = { data: { ACS: [180.0], RDEP: [2.5], DEN: [2.3] } };
+const INDEX_TOKEN = 'idx-token-4c1d2e3f';
+/** What the handler reports about the secret it was called with: a short hash, never the value. */
+const tag = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 16);
+
+/** The example repository whose model reports `secret_tag`, the hash of its `api-key` secret. */
+function taggingRepo(): string {
+  const repo = exampleRepo();
+  appendFileSync(join(repo, 'model_code', 'model.py'), `
+
+_untagged_predict = predict
+
+
+def predict(data, init_object, secrets):
+    import hashlib
+    out = _untagged_predict(data, init_object, secrets)
+    out["secret_tag"] = hashlib.sha256((secrets or {}).get("api-key", "").encode()).hexdigest()[:16]
+    return out
+`);
+  return repo;
+}
+
+describe('secrets, index credentials and given packages, through the built action and CLI', () => {
+  let emu: RunningEmulator;
+  let env: Record<string, string>;
+  let client: CogniteClient;
+
+  const deployAction = (repo: string, inputs: Record<string, string>): Promise<BundleRun> =>
+    runBundle('deploy-cdf-function', { env: 'dev', 'test-payload': 'payload.json', 'timeout-seconds': '600', ...inputs }, { cwd: repo, env, timeoutMs: 600_000 });
+
+  const cli = async (args: string[]) => {
+    const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GITHUB_') && !k.startsWith('COGNITE_') && !k.startsWith('INPUT_') && k !== 'MODEL_ENV'));
+    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli', 'index.js'), ...args], { env: { ...base, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const status = await new Promise<number | null>((r) => child.on('close', r));
+    return { status, stdout, stderr };
+  };
+
+  const latest = (xid: string) => retrieveFunction(client, { externalId: xid }) as Promise<CdfFunction>;
+  const servedTag = async (xid: string) => {
+    const { response } = await callByExternalId(client, xid, PAYLOAD);
+    expect(response).toMatchObject({ status: 'ok' });
+    return (response as { prediction: { secret_tag: string } }).prediction.secret_tag;
+  };
+
+  /** Every file the emulator stores, downloaded through the Files API; zips opened. */
+  async function storedText(): Promise<string> {
+    const files = await client.files.list({ limit: 1000 }).autoPagingToArray({ limit: 1000 });
+    expect(files.length).toBeGreaterThan(0);
+    const texts: string[] = [JSON.stringify(files.map((f) => f.metadata))];
+    const dir = mkdtempSync(join(tmpdir(), 'stored-'));
+    for (const f of files) {
+      const [link] = await client.files.getDownloadUrls([{ id: f.id }]);
+      const path = join(dir, String(f.id));
+      await downloadFile(client, link.downloadUrl, path);
+      const bytes = readFileSync(path);
+      texts.push(bytes.subarray(0, 2).toString('hex') === '504b' ? await zipText(path) : bytes.toString('latin1'));
+    }
+    return texts.join('\n');
+  }
+
+  beforeAll(async () => {
+    emu = await startEmulator({ buildDelayMs: 20, callTimeoutMs: 60_000 });
+    env = { ...cogniteEnv(emu), GITHUB_SHA: 'c'.repeat(40) };
+    client = await createCdfClient(resolveCdfConfig({}, env), { access: 'write' });
+  });
+  afterAll(() => emu?.stop());
+
+  it('action: a rotated secret takes effect; an empty input after secrets is refused and the function keeps its secrets; {} removes them', async () => {
+    const repo = taggingRepo();
+    writeFileSync(join(repo, 'payload.json'), JSON.stringify(PAYLOAD));
+    const xid = 'sonic_model-prediction-dev';
+
+    const first = await deployAction(repo, { 'function-secrets': '{"api-key": "first-value-1111"}' });
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    expect(await servedTag(xid)).toBe(tag('first-value-1111'));
+
+    const rotated = await deployAction(repo, { 'function-secrets': '{"api-key": "second-value-2222"}' });
+    expect(rotated.code, rotated.stdout + rotated.stderr).toBe(0);
+    expect(rotated.outputs.changed).toBe('true');
+    expect(rotated.outputs['code-sha256']).toBe(first.outputs['code-sha256']);
+    expect(await servedTag(xid)).toBe(tag('second-value-2222'));
+
+    const same = await deployAction(repo, { 'function-secrets': '{"api-key": "second-value-2222"}' });
+    expect(same.code, same.stdout + same.stderr).toBe(0);
+    expect(same.outputs.changed).toBe('false');
+
+    const serving = await latest(xid);
+    for (const empty of ['', '  ']) {
+      const wiped = await deployAction(repo, { 'function-secrets': empty });
+      expect(wiped.code).toBe(1);
+      expect(wiped.stdout).toMatch(/::error.*function-secrets is empty, but sonic_model-prediction-dev is serving with the secret api-key; deploying would remove them, so nothing was changed/);
+      expect(wiped.stdout + wiped.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    }
+    const emptyValue = await deployAction(repo, { 'function-secrets': '{"api-key": ""}' });
+    expect(emptyValue.code).toBe(1);
+    expect(emptyValue.stdout).toMatch(/::error.*secret "api-key" is empty/);
+    const after = await latest(xid);
+    expect(after.id).toBe(serving.id);
+    expect(Object.keys(after.secrets ?? {})).toEqual(['api-key']);
+    expect(await servedTag(xid)).toBe(tag('second-value-2222'));
+
+    const removed = await deployAction(repo, { 'function-secrets': '{}' });
+    expect(removed.code, removed.stdout + removed.stderr).toBe(0);
+    expect(removed.outputs.changed).toBe('true');
+    expect((await latest(xid)).secrets ?? {}).toEqual({});
+    expect(await servedTag(xid)).toBe(tag(''));
+    // No value, and no fast hash of one, is readable in the function's metadata.
+    const metadata = JSON.stringify((await listFunctions(client)).map((f) => f.metadata));
+    for (const v of ['first-value-1111', 'second-value-2222']) {
+      expect(metadata).not.toContain(v);
+      expect(metadata).not.toContain(createHash('sha256').update(v).digest('hex').slice(0, 12));
+    }
+  }, 900_000);
+
+  it('action: a credentialed index line is refused and never reaches a stored file; index-url is the supported way; credential files stay out', async () => {
+    const repo = exampleRepo();
+    const reqs = join(repo, 'model_code', 'requirements.model');
+    const plain = readFileSync(reqs, 'utf8');
+    writeFileSync(reqs, `${plain}--extra-index-url https://deploy-user:${INDEX_TOKEN}@pkgs.example.com/simple\n`);
+    writeFileSync(join(repo, 'model_code', '.env'), `PIP_TOKEN=${INDEX_TOKEN}\n`);
+    const before = (await listFunctions(client)).length;
+    const refused = await deployAction(repo, { env: 'dev', 'test-payload': '' });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/::error.*model_code\/requirements\.model carries credentials.*index-url \/ extra-index-urls/);
+    expect(refused.stdout).toMatch(/line \d+ carries credentials in https:\/\/\*\*\*@pkgs\.example\.com\/simple.*extra-index-urls/);
+    expect(refused.stdout + refused.stderr).not.toContain(INDEX_TOKEN);
+    expect((await listFunctions(client)).length).toBe(before);
+
+    // The supported way: the line without credentials, the credentialed URL as a masked input.
+    writeFileSync(reqs, plain);
+    const ok = await deployAction(repo, { env: 'dev', 'test-payload': '', 'extra-index-urls': `https://deploy-user:${INDEX_TOKEN}@pkgs.example.com/simple` });
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/::warning.*model_code\/\.env was left out of the function zip: credential files/);
+    expect(ok.stdout.replace(/^::add-mask::.*$/gm, '') + ok.stderr + ok.summary + JSON.stringify(ok.outputs)).not.toContain(INDEX_TOKEN);
+    const fn = await latest('sonic_model-prediction-dev');
+    expect(JSON.stringify(fn.metadata)).not.toContain(INDEX_TOKEN);
+    expect(await storedText()).not.toContain(INDEX_TOKEN);
+  }, 900_000);
+
+  it('action: an oversized given package creates nothing; it is deleted from the suite\'s folder, a user\'s own file is left alone', async () => {
+    const repo = exampleRepo();
+    const ownedDir = join(repo, '.mlops', 'packages');
+    mkdirSync(ownedDir, { recursive: true });
+    const owned = join(ownedDir, 'sonic_model-prediction-dev.zip');
+    const mine = join(mkdtempSync(join(tmpdir(), 'user-zips-')), 'sonic_model-prediction-dev.zip');
+    for (const f of [owned, mine]) {
+      writeFileSync(f, '');
+      truncateSync(f, CDF_CODE_ZIP_LIMIT_BYTES + 1); // sparse: no disk used
+    }
+    const functions = (await listFunctions(client)).map((f) => f.id);
+    const files = (await client.files.list({ limit: 1000 }).autoPagingToArray({ limit: 1000 })).map((f) => f.id);
+
+    const fromSuite = await deployAction(repo, { package: '.mlops/packages/sonic_model-prediction-dev.zip' });
+    expect(fromSuite.code).toBe(1);
+    expect(fromSuite.stdout).toMatch(/::error.*cannot be deployed: it is 100000001 bytes, over CDF's limit of 100000000 bytes.*Nothing was created in CDF\. It was deleted/);
+    expect(existsSync(owned)).toBe(false);
+
+    const fromUser = await deployAction(repo, { package: mine });
+    expect(fromUser.code).toBe(1);
+    expect(fromUser.stdout).toMatch(/::error.*over CDF's limit.*It is your file and was left in place/);
+    expect(existsSync(mine)).toBe(true);
+
+    expect((await listFunctions(client)).map((f) => f.id)).toEqual(functions);
+    expect((await client.files.list({ limit: 1000 }).autoPagingToArray({ limit: 1000 })).map((f) => f.id)).toEqual(files);
+  }, 900_000);
+
+  it('CLI: rotation takes effect; without --secrets after secrets the deploy is refused and the function keeps them; a credentialed line is refused', async () => {
+    const repo = taggingRepo();
+    const xid = 'sonic_model-prediction-dev';
+    const deploy = (...args: string[]) => cli(['deploy', '--repo', repo, '--no-install', '--env', 'dev', ...args]);
+
+    const first = await deploy('--secrets', '{"api-key": "cli-value-3333"}');
+    expect(first.status, first.stdout + first.stderr).toBe(0);
+    expect(await servedTag(xid)).toBe(tag('cli-value-3333'));
+    const rotated = await deploy('--secrets', '{"api-key": "cli-value-4444"}');
+    expect(rotated.status, rotated.stdout + rotated.stderr).toBe(0);
+    expect(await servedTag(xid)).toBe(tag('cli-value-4444'));
+    expect(rotated.stdout + rotated.stderr).not.toMatch(/cli-value-/);
+
+    const serving = await latest(xid);
+    const bare = await deploy();
+    expect(bare.status).toBe(1);
+    expect(bare.stdout + bare.stderr).toMatch(/function-secrets is empty, but sonic_model-prediction-dev is serving with the secret api-key/);
+    expect((await latest(xid)).id).toBe(serving.id);
+    expect(await servedTag(xid)).toBe(tag('cli-value-4444'));
+
+    appendFileSync(join(repo, 'model_code', 'requirements.model'), `-i https://u:${INDEX_TOKEN}@pkgs.example.com/simple\n`);
+    const credentialed = await deploy('--secrets', '{"api-key": "cli-value-4444"}');
+    expect(credentialed.status).toBe(1);
+    expect(credentialed.stdout + credentialed.stderr).toMatch(/requirements\.model carries credentials.*--index-url/s);
+    expect(credentialed.stdout + credentialed.stderr).not.toContain(INDEX_TOKEN);
+    expect((await latest(xid)).id).toBe(serving.id);
+  }, 900_000);
+});
