@@ -3,13 +3,13 @@
  * subprocess, with a client bound to a local emulator), must answer the ServiceTest payload
  * with status "ok", and satisfy ServiceTest.prediction_check (training_check) when it is callable.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MlopsError, type Problem } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { extractZip } from '../packaging/unzip.js';
 import type { ModelSettings, Service } from '../settings/types.js';
+import { withTempDir } from '../temp.js';
 import { modelPythonPath, runPython, tail } from './process.js';
 
 /** CDF's call time limit (10 minutes on Azure and AWS). */
@@ -104,8 +104,7 @@ export async function readServiceTestPayload(o: { repoRoot: string; model: Model
     throw new MlopsError(`Model "${o.model.modelName}" has no test_file, so it has no ServiceTest payload for the service test.`, [{ file: o.model.source.file, line: o.model.source.line, field: 'test_file', message: 'Set test_file to a file with a ServiceTest class.' }]);
   }
   const attr = serviceTestAttribute(o.service);
-  const scratch = await mkdtemp(join(tmpdir(), 'mlops-payload-'));
-  try {
+  return withTempDir('mlops-payload-', async (scratch) => {
     const out = join(scratch, 'payload.json');
     const r = await runPython(o.python, ['-c', READ_PAYLOAD, testFile, attr, out], {
       cwd: o.repoRoot,
@@ -126,9 +125,7 @@ export async function readServiceTestPayload(o: { repoRoot: string; model: Model
       default:
         return { payload: read.payload, line: read.attr_line ?? read.class_line ?? undefined };
     }
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Where the handler's client points: an emulator started by the caller, or one started here. */
@@ -191,46 +188,46 @@ async function runServiceTestCheck(o: RunServiceTestOptions, response: unknown, 
 export async function runServiceTest(o: RunServiceTestOptions): Promise<ServiceTestResult> {
   const { payload, line } = await readServiceTestPayload(o);
   await writeFile(o.payloadFile, `${JSON.stringify(payload, null, 2)}\n`);
-  const scratch = await mkdtemp(join(tmpdir(), 'mlops-service-test-'));
-  const codeDir = join(scratch, 'code');
-  let started: { stop(): Promise<void> } | undefined;
-  try {
-    await extractZip(o.packagePath, codeDir);
-    // Loaded on demand: only the service test runs handlers. The emulator's public API runs them as CDF does.
-    const { checkHandler, runHandler, startEmulator } = await import('@akerbp-mlops/cdf-emulator');
-    const build = await checkHandler({ python: o.python, codeDir });
-    if (build) throw new MlopsError(`The package of model "${o.model.modelName}" would not build in CDF: ${build.message}`);
-    let emulator = o.emulator;
-    if (!emulator) {
-      const running = await startEmulator({ python: o.python });
-      started = running;
-      emulator = running;
+  return withTempDir('mlops-service-test-', async (scratch) => {
+    const codeDir = join(scratch, 'code');
+    let started: { stop(): Promise<void> } | undefined;
+    try {
+      await extractZip(o.packagePath, codeDir);
+      // Loaded on demand: only the service test runs handlers. The emulator's public API runs them as CDF does.
+      const { checkHandler, runHandler, startEmulator } = await import('@akerbp-mlops/cdf-emulator');
+      const build = await checkHandler({ python: o.python, codeDir });
+      if (build) throw new MlopsError(`The package of model "${o.model.modelName}" would not build in CDF: ${build.message}`);
+      let emulator = o.emulator;
+      if (!emulator) {
+        const running = await startEmulator({ python: o.python });
+        started = running;
+        emulator = running;
+      }
+      const cdf = { baseUrl: emulator.url, project: emulator.project, token: await emulatorToken(emulator) };
+      const result = await o.log.group(`service test: ${o.model.modelName} ${o.service}`, async () => {
+        const lines: string[] = [];
+        const r = await runHandler({ python: o.python, codeDir, data: payload, functionCallInfo: { function_id: 1, call_id: 1 }, cdf, timeoutMs: CALL_TIMEOUT_MS, onLine: (l) => lines.push(l) });
+        if (lines.join('').trim()) o.log.info(lines.join('\n').trimEnd());
+        return { r, lines };
+      });
+      const attr = `ServiceTest.${serviceTestAttribute(o.service)}`;
+      const fail = (message: string, at = line, field = attr) => new MlopsError(`The ${o.service} service test of model "${o.model.modelName}" failed:`, [{ file: o.model.testFile ?? undefined, line: at, field, message }]);
+      const { r } = result;
+      if (r.outcome === 'timeout') throw fail(`the handler did not answer within ${CALL_TIMEOUT_MS / 60_000} minutes (CDF's call limit)`);
+      if (r.outcome === 'crashed') throw fail(r.spawnError ? `could not start "${o.python}": ${r.spawnError}` : `the handler crashed (exit code ${r.exitCode}): ${tail(result.lines.join('\n'))}`);
+      if (r.outcome === 'failed') throw fail(r.error.message || 'handle() raised');
+      const response = r.response as Record<string, unknown> | null;
+      if (!response || typeof response !== 'object' || response.status !== 'ok') {
+        const why = response && typeof response === 'object' && typeof response.message === 'string' ? response.message : JSON.stringify(response);
+        throw fail(`the service answered ${JSON.stringify(response?.status ?? null)} instead of "ok": ${why}`);
+      }
+      const checkField = `ServiceTest.${serviceTestCheckAttribute(o.service)}`;
+      const checked = await runServiceTestCheck(o, response, scratch, (message, at) => fail(message, at ?? line, checkField));
+      const modelId = typeof response.model_id === 'string' ? response.model_id : null;
+      o.log.info(`Service test of ${o.model.modelName} (${o.service}) passed${modelId ? ` with model ${modelId}` : ''}${checked ? ` and ${checkField}` : ''}: ${JSON.stringify(response).slice(0, 300)}`);
+      return { payloadFile: o.payloadFile, response, modelId, checked };
+    } finally {
+      await started?.stop();
     }
-    const cdf = { baseUrl: emulator.url, project: emulator.project, token: await emulatorToken(emulator) };
-    const result = await o.log.group(`service test: ${o.model.modelName} ${o.service}`, async () => {
-      const lines: string[] = [];
-      const r = await runHandler({ python: o.python, codeDir, data: payload, functionCallInfo: { function_id: 1, call_id: 1 }, cdf, timeoutMs: CALL_TIMEOUT_MS, onLine: (l) => lines.push(l) });
-      if (lines.join('').trim()) o.log.info(lines.join('\n').trimEnd());
-      return { r, lines };
-    });
-    const attr = `ServiceTest.${serviceTestAttribute(o.service)}`;
-    const fail = (message: string, at = line, field = attr) => new MlopsError(`The ${o.service} service test of model "${o.model.modelName}" failed:`, [{ file: o.model.testFile ?? undefined, line: at, field, message }]);
-    const { r } = result;
-    if (r.outcome === 'timeout') throw fail(`the handler did not answer within ${CALL_TIMEOUT_MS / 60_000} minutes (CDF's call limit)`);
-    if (r.outcome === 'crashed') throw fail(r.spawnError ? `could not start "${o.python}": ${r.spawnError}` : `the handler crashed (exit code ${r.exitCode}): ${tail(result.lines.join('\n'))}`);
-    if (r.outcome === 'failed') throw fail(r.error.message || 'handle() raised');
-    const response = r.response as Record<string, unknown> | null;
-    if (!response || typeof response !== 'object' || response.status !== 'ok') {
-      const why = response && typeof response === 'object' && typeof response.message === 'string' ? response.message : JSON.stringify(response);
-      throw fail(`the service answered ${JSON.stringify(response?.status ?? null)} instead of "ok": ${why}`);
-    }
-    const checkField = `ServiceTest.${serviceTestCheckAttribute(o.service)}`;
-    const checked = await runServiceTestCheck(o, response, scratch, (message, at) => fail(message, at ?? line, checkField));
-    const modelId = typeof response.model_id === 'string' ? response.model_id : null;
-    o.log.info(`Service test of ${o.model.modelName} (${o.service}) passed${modelId ? ` with model ${modelId}` : ''}${checked ? ` and ${checkField}` : ''}: ${JSON.stringify(response).slice(0, 300)}`);
-    return { payloadFile: o.payloadFile, response, modelId, checked };
-  } finally {
-    await started?.stop();
-    await rm(scratch, { recursive: true, force: true });
-  }
+  });
 }

@@ -4,8 +4,7 @@
  * the service test. Every model is tested
  * even when an earlier one fails; problems come back located for annotations.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CogniteClient } from '@cognite/sdk';
 import { cdfArtifactSource } from '../artifacts/source.js';
@@ -16,6 +15,7 @@ import { packageModel, type PackageModelsOptions } from '../packaging/package-mo
 import { localArtifactSource } from '../packaging/sources.js';
 import { extractZip } from '../packaging/unzip.js';
 import { loadSettings } from '../settings/load.js';
+import { withTempDir } from '../temp.js';
 import type { Env, LoadedSettings, ModelSettings, Service } from '../settings/types.js';
 import { fetchMissingArtifactFolder } from './artifact-folder.js';
 import type { TestSummary } from './junit.js';
@@ -93,13 +93,10 @@ export async function testModels(o: TestModelsOptions): Promise<ModelTestResult[
         // A downloaded version is packaged as what it is, so the service test's model_id names it.
         const pkg = await packageModel({ ...packaging, env: downloaded?.env ?? 'dev', artifactVersion: downloaded?.version ?? null }, repoRoot, model, async () => local);
         if (o.installRequirements) {
-          const codeDir = await mkdtemp(join(tmpdir(), 'mlops-requirements-'));
-          try {
+          await withTempDir('mlops-requirements-', async (codeDir) => {
             await extractZip(pkg.path, codeDir);
             await ensureRequirements({ python: o.python, codeDir, log: o.log });
-          } finally {
-            await rm(codeDir, { recursive: true, force: true });
-          }
+          });
         }
         if (model.testFile) {
           result.junitFile = join(out, `${model.modelName}-junit.xml`);
