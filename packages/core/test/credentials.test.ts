@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  MlopsError, buildPackage, credentialFingerprint, logicalLines, refuseRequirementCredentials, credentialsMatch, decodeSuiteMetadata, encodeSuiteMetadata, isCredentialFile, localArtifactSource, parseIndexUrls, parseSecretsJson, refuseSilentWipe, silentLogger,
+  MlopsError, buildPackage, checkGivenPackage, credentialFingerprint, logicalLines, refuseRequirementCredentials, credentialsMatch, decodeSuiteMetadata, encodeSuiteMetadata, isCredentialFile, localArtifactSource, parseIndexUrls, parseSecretsJson, refuseSilentWipe, silentLogger,
   type CdfFunction, type Logger, type ModelSettings,
 } from '@akerbp-mlops/core';
 import { withTempDir } from '../src/temp.js';
@@ -222,6 +222,24 @@ describe('credential files and .mlopsignore', () => {
     const out = await mkdtemp(join(tmpdir(), 'cred-out-'));
     await expect(build(repo, silentLogger, { outputDir: out, maxZipBytes: 100 })).rejects.toThrow(/over CDF's limit of 100 bytes.*it was deleted/);
     expect(await readdir(out)).toEqual([]);
+  });
+});
+
+describe('given packages', () => {
+  it('a package built from these settings passes; other settings, env or model are refused; a user\'s file is left in place', async () => {
+    const repo = await repoWith({});
+    const pkg = await build(repo);
+    const given = (over: Partial<Parameters<typeof checkGivenPackage>[0]> = {}) => checkGivenPackage({
+      path: pkg.path, shown: 'pkg.zip', workingDirectory: repo, models: [], service: 'prediction', env: 'dev', artifactVersion: null, settings: [settings()], ...over,
+    });
+    expect((await given()).info).toMatchObject({ model_name: 'model1', env: 'dev', version: 1 });
+    const changed = settings({ info: { prediction: { description: 'another', owner: 'o@x.com', metadata: {} } } });
+    await expect(given({ settings: [changed] })).rejects.toThrow(/records other settings than the repository's now \(info differ\).*It is your file and was left in place/s);
+    await expect(given({ env: 'test' })).rejects.toThrow(/built for env dev, not test/);
+    await expect(given({ settings: [] })).rejects.toThrow(/model "model1", which the settings do not define/);
+    expect(existsSync(pkg.path)).toBe(true);
+    await expect(given({ maxZipBytes: 10, processEnv: { RUNNER_TEMP: join(pkg.path, '..') } })).rejects.toThrow(/over CDF's limit of 10 bytes.*It was deleted/s);
+    expect(existsSync(pkg.path)).toBe(false);
   });
 });
 
