@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { coldStart } from './benchmarks/cold-start.mjs';
-import { multiModel, redeploy } from './benchmarks/deploys.mjs';
+import { latestWindow, multiModel, redeploy } from './benchmarks/deploys.mjs';
 import { packaging } from './benchmarks/packaging.mjs';
 import { settingsScale } from './benchmarks/settings.mjs';
 import { transfer } from './benchmarks/transfer.mjs';
@@ -28,6 +28,8 @@ const benchmarks = [
   ['redeploy', () => redeploy()],
   ['multi-model', () => multiModel({ buildDelayMs: config.buildDelayMs, models: config.models })],
   ['settings', () => settingsScale({ models: 100, runs: Math.max(config.runs, 2) })],
+  // Minutes of back-to-back deploys at 3 s builds: full runs only.
+  ...(quick ? [] : [['latest window', () => latestWindow({ buildDelayMs: config.buildDelayMs, deploys: 10 })]]),
 ];
 const only = values.only ? values.only.split(',') : null;
 
@@ -55,6 +57,7 @@ const notes = [
   'Cold start runs each bundle as the runner does (INPUT_* variables), stopping after validation: valid settings for validate-settings and `mlops validate`, an unknown model or missing credentials (a clear error, exit 1) for the others.',
   'Packaging: `buildPackage` in a fresh process (peak RSS from process.resourceUsage) against `zip -r -6` of the same files (peak RSS from getrusage of the child); artifacts are half random bytes, half numeric CSV.',
   'Transfer: the Model Manager\'s byte path (uploadFile/downloadFile on the upload/download URLs the files API returns) against curl PUT/GET of the same file through the same emulator, which runs in its own process.',
+  'Latest window: 11 deploys of new artifact versions, the last 10 back to back, while a watcher polls the latest function every 50 ms (time not Ready is counted) and a caller calls it without pause through the core\'s callByExternalId (fallback to the newest proven versioned function while the latest is not Ready).',
   'Multi-model: the deploy pipeline (validate, pytest, package, deploy with smoke test) against the emulator with every model at once (concurrency = model count; the deploy action defaults to 4); `deployFunction only` deploys packages built beforehand, all at once.',
 ];
 if (!failed && !only) {

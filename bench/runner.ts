@@ -11,12 +11,14 @@
  *   redeploy <repo> <outDir>                deploys twice; API calls and bytes of the second deploy
  *   pipeline <repo> <buildDelayMs> <concurrency>  the deploy pipeline over every model of the repo
  *   deploy-all <repo> <outDir> <buildDelayMs>      deployFunction of every model at once (packaged first, untimed)
+ *   window <repo> <outDir> <buildDelayMs> <deploys> deploys back to back (new artifact versions) while a watcher
+ *                                           polls the latest every 50 ms and a caller calls it through our client
  */
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
 import {
-  buildPackage, createCdfClient, deployFunction, downloadFile, loadSettings, resolveCdfConfig, silentLogger, uploadFile,
+  buildPackage, callByExternalId, createCdfClient, deployFunction, retrieveFunction, downloadFile, loadSettings, resolveCdfConfig, silentLogger, uploadFile,
   type ModelSettings,
 } from '@akerbp-mlops/core';
 import { runPipeline } from '../packages/core/src/pipeline/index.js';
@@ -128,6 +130,58 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       const second = await deploy();
       const redeploy = apiTraffic(emu, again);
       done({ first: { calls: first.calls, uploadedBytes: first.uploadedBytes }, second: redeploy, changed: second.changed, packageBytes: pkg.size });
+    } finally {
+      await emu.stop();
+    }
+  },
+
+  // The latest's window: how long <model>-prediction-dev has no Ready function per deploy, and
+  // whether calls through our client (callByExternalId, with its fallback) fail meanwhile.
+  async window([repo, outDir, buildDelayMs, deploys]) {
+    const emu = await startEmulator({ buildDelayMs: Number(buildDelayMs), callTimeoutMs: 60_000 });
+    try {
+      const client = await clientFor(emu);
+      const model = await firstModel(resolve(repo));
+      const payload = { data: { ACS: [180.0], RDEP: [2.5], DEN: [2.3] } };
+      const deploy = async (version: number) => {
+        const pkg = await buildPackage({
+          repoRoot: resolve(repo), model, service: 'prediction', env: 'dev', version, artifactFolder: join(resolve(repo), model.artifactFolder as string),
+          outputDir: resolve(outDir), suiteVersion: 'bench', maxZipBytes: Number.POSITIVE_INFINITY, log: silentLogger,
+        });
+        await deployFunction({ client, model, service: 'prediction', env: 'dev', packagePath: pkg.path, packageSha256: pkg.sha256, version, testPayload: payload, waitTimeoutMs: 600_000, log: silentLogger });
+      };
+      await deploy(1);
+      const latestXid = `${model.modelName}-prediction-dev`;
+      let running = true;
+      let unavailableMs = 0;
+      const watcher = (async () => {
+        let last = now();
+        while (running) {
+          const fn = await retrieveFunction(client, { externalId: latestXid });
+          const t = now();
+          if (fn?.status !== 'Ready') unavailableMs += t - last;
+          last = t;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      })();
+      let calls = 0;
+      const failures: string[] = [];
+      const caller = (async () => {
+        while (running) {
+          calls++;
+          await callByExternalId(client, latestXid, payload).then(
+            (r) => { if ((r.response as { status?: string }).status !== 'ok') failures.push(JSON.stringify(r.response)); },
+            (e: Error) => failures.push(e.message),
+          );
+        }
+      })();
+      const count = Number(deploys);
+      const start = now();
+      for (let v = 2; v < 2 + count; v++) await deploy(v);
+      const ms = now() - start;
+      running = false;
+      await Promise.all([watcher, caller]);
+      done({ deploys: count, ms, unavailableMs, calls, failedCalls: failures.length, firstFailure: failures[0] ?? null });
     } finally {
       await emu.stop();
     }

@@ -25,6 +25,7 @@ await runAction('deploy', (log) =>
     });
     const result = await runPipeline({
       ...parsed,
+      adopt: booleanInput('adopt', false),
       credentialSecrets: credentialSecretsFromInputs(log),
       repoRoot: input('working-directory') || '.',
       settingsFile: input('settings-file') || 'mlops_settings.yaml',

@@ -44,3 +44,22 @@ export async function multiModel({ buildDelayMs, models }) {
     row(`deployFunction only: ${models} models at once vs 1 (${build})`, fmt.s(d.ms), `${fmt.s(c.ms)} (1 model)`, fmt.ratio(d.ms / c.ms), `≤ ${MAX_MULTI_RATIO}×`, d.ms / c.ms <= MAX_MULTI_RATIO),
   ];
 }
+
+/**
+ * The latest's window (issue 14): seconds `<model>-prediction-dev` had no Ready function per
+ * deploy (one build of the new latest is the platform's floor: delete + create), and calls through
+ * our client that failed while `deploys` deploys ran back to back (goal 0: the client falls back to
+ * the newest proven versioned function).
+ */
+export async function latestWindow({ buildDelayMs, deploys }) {
+  const repo = await modelsRepo(1);
+  const out = join(workDir, 'window-packages');
+  const r = await runRunner(['window', repo, out, String(buildDelayMs), String(deploys)]);
+  await rm(out, { recursive: true, force: true });
+  const perDeploy = r.unavailableMs / r.deploys;
+  const build = `build ${buildDelayMs / 1000} s`;
+  return [
+    row(`Latest unavailable per deploy (${build})`, fmt.s(perDeploy), `${fmt.s(buildDelayMs)} (one build)`, fmt.ratio(perDeploy / buildDelayMs), '≤ 1 build + 1 s', perDeploy <= buildDelayMs + 1000),
+    row(`Failed calls through our client, ${r.deploys} deploys back to back (${build})`, `${r.failedCalls} of ${r.calls}`, '—', '—', '0', r.failedCalls === 0),
+  ];
+}

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
   PIPELINE_SUMMARY_HEADINGS, consoleLogger, createCdfClient, credentialSecretsIfConfigured, parsePipelineInputs, pipelineFailure, pipelineSummaryRows,
-  planLine, provenanceFromEnv, runPipeline, type PipelineResult,
+  planLine, provenanceFromEnv, runPipeline, stopSafelyOnCtrlC, type PipelineResult,
 } from '@akerbp-mlops/core';
 import { alignedTable } from '../table.js';
 import { UsageError, handler } from '../exit.js';
@@ -26,6 +26,7 @@ export default function register(program: Command): void {
     .option('--testing-only', 'validate and test, deploy nothing (as TESTING_ONLY=true)')
     .option('--dry-run', 'say what would change, change nothing')
     .option('-y, --yes', 'deploy to prod without typing the CDF project name (required without a terminal)')
+    .option('--adopt', 'replace a function at <model>-<service>-<env> that neither akerbp/mlops nor the akerbp-mlops Python package made (refused otherwise)')
     .option('--python <path>', 'Python for the tests', 'python3')
     .option('--no-install', "do not pip install the model's requirements before testing")
     .option('--concurrency <n>', 'models worked on at once', '4')
@@ -43,6 +44,7 @@ interface DeployOptions extends RepoOptions {
   service?: string;
   testingOnly?: boolean;
   dryRun?: boolean;
+  adopt?: boolean;
   python: string;
   install: boolean;
   concurrency: string;
@@ -86,8 +88,11 @@ async function deployCommand(values: DeployOptions): Promise<number> {
   if (parsed.env === 'auto' && !ci) {
     throw new UsageError('--env auto applies the branch rules of a CI run (GitHub Actions or Bitbucket Pipelines), and this is none: pass --env dev, test or prod (or set MODEL_ENV).', 'mlops deploy');
   }
+  // Ctrl-C: no new work, the create of a deleted latest goes out, then the latest is checked (as the actions' post step).
+  stopSafelyOnCtrlC(log, { secrets: parsed.secrets, indexUrls: parsed.indexUrls }, () => createCdfClient(cdfConfigFromEnv(log), { access: 'write', log }));
   const result = await runPipeline({
     ...parsed,
+    adopt: values.adopt ?? false,
     credentialSecrets: credentialSecretsIfConfigured(() => cdfConfigFromEnv(log), { passWrite: values.passWriteCredentials ?? false }),
     repoRoot: resolve(values.repo ?? '.'),
     settingsFile: values.settings,

@@ -7,6 +7,9 @@
 import type { CogniteClient } from '@cognite/sdk';
 import { retrieveFunction, waitForReady } from '../cdf/functions.js';
 import { MlopsError } from '../errors.js';
+import { cancelRun, onTerminationSignal } from '../interrupt.js';
+import type { Logger } from '../logger.js';
+import { progressRecords } from '../deploy/progress.js';
 import type { LatestProgress } from '../deploy/progress.js';
 import { DEFAULT_WAIT_TIMEOUT_MS, smokeCall } from '../deploy/rollout.js';
 import { parseFunctionExternalId } from './inventory.js';
@@ -55,4 +58,22 @@ export async function verifyLatest(client: CogniteClient, record: LatestProgress
   if (!target) throw new MlopsError(`${record.latest} does not answer (${why}), and the deployment that served before (${record.previousVersioned ?? 'none recorded'}) is not kept; roll back by hand: mlops functions rollback ${name.model} --env ${name.env}.`);
   const out = await pointLatestAt(client, d, target, o);
   return { latest: record.latest, outcome: 'restored', serving: `${record.latest} was restored to ${out.deployment} (version ${out.version ?? '?'})` };
+}
+
+/**
+ * The CLI's Ctrl-C (and SIGTERM): start no new work, send the create of a latest that was deleted
+ * and not re-created, then check every latest this process was replacing (verifyLatest, with the
+ * deploy's secrets and index URLs) and exit 130. A second Ctrl-C exits at once.
+ */
+export function stopSafelyOnCtrlC(log: Logger, fields: Pick<ReplaceCommon, 'secrets' | 'indexUrls'>, client: () => Promise<CogniteClient>): void {
+  onTerminationSignal(async (signal) => {
+    process.once('SIGINT', () => process.exit(130));
+    log.warning(`${signal}: stopping; no new work is started (Ctrl-C again to quit at once, leaving the latest functions unchecked).`);
+    for (const failure of await cancelRun(signal)) log.error(failure);
+    for (const record of progressRecords().filter(needsVerify)) {
+      const out = await verifyLatest(await client(), record, { ...fields, log }).catch((err: Error) => ({ serving: `NOT restored: ${err.message}` }));
+      log.info(`${record.latest}: ${out.serving}`);
+    }
+    process.exit(130);
+  });
 }

@@ -56,6 +56,8 @@ export interface PipelineOptions {
   keepWarmSchedule?: string;
   waitTimeoutMs?: number;
   dryRun?: boolean;
+  /** replace functions at the latest external ids that neither this suite nor the akerbp-mlops Python package made */
+  adopt?: boolean;
   provenance?: DeployProvenance;
   /** test reports and packages, relative to repoRoot */
   outputDir?: string;
@@ -176,7 +178,7 @@ async function runModel(r: ModelRun): Promise<void> {
     r.outcomes[service] = await deployFunction({
       client: await r.cdf(), model, service, env: r.env, packagePath: pkg.path, packageSha256: pkg.sha256, version: pkg.version,
       secrets: r.secrets, credentialSecrets: r.credentialSecrets, indexUrls: r.indexUrls, waitTimeoutMs: r.waitTimeoutMs, smokeTest: true, testPayload, keepVersions: r.keepVersions,
-      keepWarmSchedule: r.keepWarm, dryRun: r.dryRun, provenance: { ...r.provenance, suiteVersion: SUITE_VERSION }, log,
+      keepWarmSchedule: r.keepWarm, dryRun: r.dryRun, adopt: r.adopt, provenance: { ...r.provenance, suiteVersion: SUITE_VERSION }, log,
     });
   }
 }
