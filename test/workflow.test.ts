@@ -176,6 +176,8 @@ describe(FILE, () => {
     expect(upload.if).toBe("env.PACKAGE == 'true'");
     expect(upload.with).toMatchObject({
       name: 'mlops-${{ matrix.model }}', 'if-no-files-found': 'error', overwrite: true,
+      // The paths are under the dot-folder .mlops, which upload-artifact >= 4.4 skips by default.
+      'include-hidden-files': true,
       'retention-days': '${{ inputs.package-retention-days || 7 }}',
     });
     const wd = "${{ inputs.working-directory || '.' }}";
