@@ -50,9 +50,10 @@ describe('mlops init', () => {
     // Once edited, init checks it.
     writeFileSync(join(dir, 'mlops_settings.yaml'), `${readFileSync(join(dir, 'mlops_settings.yaml'), 'utf8')}# edited\n`);
     await expect(runCli(['init', '--repo', dir])).rejects.toThrow(/problems in settings/);
-    for (const f of ['my_model.py', 'test_my_model.py', 'requirements.model']) {
+    for (const f of ['my_model.py', 'test_my_model.py']) {
       cpSync(join(validRepo, 'model_code', 'model1.py'), join(dir, 'model_code', f), { force: true });
     }
+    cpSync(join(validRepo, 'model_code', 'requirements.model'), join(dir, 'model_code', 'requirements.model'), { force: true });
     expect(await runCli(['init', '--repo', dir])).toBe(0);
     expect(out).toContain('mlops_settings.yaml is valid: my_model');
   });

@@ -305,6 +305,20 @@ describe('settings rules', () => {
     ]);
   });
 
+  it('reads the requirements file as pip does: refused lines are problems at their line there; UTF-16 is decoded with a warning', async () => {
+    const reqs = 'numpy==1.26.4 \\\n    --hash=sha256:abc\nakerbp.mlops==MLOPS_VERSION\npandas=2.0\nscipy ; python_version < "3.12"\n';
+    const found = await problems(doc(), { extra: { 'model_code/requirements.model': reqs } });
+    expect(found).toEqual([expect.objectContaining({ line: 4, column: 1, field: 'req_file', message: expect.stringMatching(/pip refuses "pandas=2.0".*did you mean ==/) })]);
+    expect(found[0].file).toMatch(/model_code\/requirements\.model$/);
+    const dir = repo(doc());
+    writeFileSync(join(dir, 'model_code', 'requirements.model'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('numpy\nakerbp-mlops==MLOPS_VERSION\n', 'utf16le')]));
+    const loaded = await loadSettings({ file: 'mlops_settings.yaml', repoRoot: dir });
+    expect(loaded.warnings).toMatchObject([{ line: 1, field: 'req_file', message: expect.stringMatching(/is UTF-16 LE text/) }]);
+    writeFileSync(join(dir, 'model_code', 'requirements.model'), Buffer.from('numpy\nakerbp-mlops==MLOPS_VERSION\n', 'utf16le'));
+    const refused = await loadSettings({ file: 'mlops_settings.yaml', repoRoot: dir }).catch((e: MlopsError) => e.problems);
+    expect(refused).toMatchObject([{ line: 1, field: 'req_file', message: expect.stringMatching(/UTF-16 text without a byte-order mark; save it as UTF-8/) }]);
+  });
+
   it('info.prediction is required, info.training optional', async () => {
     const p = await oneProblem(doc({}, 'info:\n  training:\n    description: d\n    owner: o\n'));
     expect(p).toMatchObject({ field: 'm1.info.prediction', line: 8, message: 'is required (a mapping)' });

@@ -11,7 +11,8 @@ import { artifactExternalId, functionExternalId } from '../naming.js';
 import type { Env, ModelSettings, Service } from '../settings/types.js';
 import { collectFolder, type ZipFileEntry } from './collect.js';
 import { loadMlopsIgnore, MLOPSIGNORE } from './exclusions.js';
-import { checkSharedPins, functionRequirements } from './requirements.js';
+import { checkSharedPins, decodeRequirements, functionRequirements } from './requirements.js';
+import { setupPythonVersion, type PythonRuntime } from '../settings/runtimes.js';
 import { refuseRequirementCredentials } from './requirement-credentials.js';
 import { helperPackagesOf } from './helper-packages.js';
 import type { HelperPackageSource } from './sources.js';
@@ -82,12 +83,17 @@ function functionConfig(o: BuildPackageOptions): Buffer {
   return Buffer.from(`${JSON.stringify(config, null, 2)}\n`);
 }
 
-async function readRepoFile(repoRoot: string, rel: string, model: ModelSettings, field: string): Promise<string> {
+/** The model's requirements file as text (UTF-16 / BOM decoded with a warning, other encodings refused). */
+async function readRequirementsFile(repoRoot: string, rel: string, model: ModelSettings, field: string, log: Logger): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(join(repoRoot, rel), 'utf8');
+    bytes = await readFile(join(repoRoot, rel));
   } catch {
     throw new MlopsError(`Cannot read ${rel} for model "${model.modelName}".`, [{ file: model.source.file, line: model.source.line, field, message: `${rel} does not exist or cannot be read.` }]);
   }
+  const { text, warning } = decodeRequirements(bytes, rel);
+  if (warning) log.warning(`${rel} ${warning}.`, { file: rel, line: 1 });
+  return text;
 }
 
 export async function buildPackage(o: BuildPackageOptions): Promise<BuiltPackage> {
@@ -97,7 +103,7 @@ export async function buildPackage(o: BuildPackageOptions): Promise<BuiltPackage
   if (topFolder === model.modelFile) {
     throw new MlopsError(`model_file must be inside a folder: the whole top folder is deployed.`, [{ file: model.source.file, line: model.source.line, field: 'model_file', message: `${model.modelFile} is at the repository root; move it into a folder such as model_code/.` }]);
   }
-  const requirementsText = await readRepoFile(repoRoot, model.reqFile, model, 'req_file');
+  const requirementsText = await readRequirementsFile(repoRoot, model.reqFile, model, 'req_file', o.log);
   refuseRequirementCredentials(requirementsText, model.reqFile);
   const entries: ZipFileEntry[] = [];
   const addBuffer = (zipPath: string, data: Buffer) => entries.push({ zipPath, size: data.length, data });
@@ -128,7 +134,7 @@ export async function buildPackage(o: BuildPackageOptions): Promise<BuiltPackage
         throw new MlopsError(err.message, [{ file: model.source.file, line: model.source.line, field: 'helper_models', message: `${helper.name} cannot be fetched.` }]);
       });
       const helperReqs = await readFile(join(fetched.folder, 'requirements.txt'), 'utf8').catch(() => '');
-      checkSharedPins(helper.packagesToCheck, { file: model.reqFile, text: requirementsText }, { name: helper.name, file: `${helper.name} v${fetched.version} requirements.txt`, text: helperReqs });
+      checkSharedPins(helper.packagesToCheck, { file: model.reqFile, text: requirementsText }, { name: helper.name, file: `${helper.name} v${fetched.version} requirements.txt`, text: helperReqs }, { pythonVersion: setupPythonVersion(model.pythonVersion as PythonRuntime) });
       entries.push(...await collectFolder(fetched.folder, helper.targetPath, { allowedRoot: fetched.folder, describe: (p) => `${helper.name}:${relative(fetched.folder, p)}`, log: o.log }));
     }
     // A repo artifact folder inside the top folder is listed twice; same file, so keep one.

@@ -13,7 +13,8 @@ import type { Logger } from '../logger.js';
 import { checkMetadata } from './metadata.js';
 import { describeFound, issueMessage, quoted, unknownKeyMessage } from './messages.js';
 import { existingPathProblem } from './repo-paths.js';
-import { CDF_PYTHON_RUNTIMES, RECOMMENDED_RUNTIME, normalizePythonVersion } from './runtimes.js';
+import { CDF_PYTHON_RUNTIMES, RECOMMENDED_RUNTIME, normalizePythonVersion, setupPythonVersion, type PythonRuntime } from './runtimes.js';
+import { decodeRequirements, parseRequirements, requirementProblems } from '../packaging/requirements.js';
 import { PyDict, pyStr, pyValueOf, quoteForYaml, textChange, toJs, type PyValue, type PyYamlIssue } from './pyyaml.js';
 import { ALLOWED_KEYS, DEFAULT_HELPER_PACKAGES, MAX_MODEL_NAME_LENGTH, MODEL_NAME_PATTERN, modelDocumentSchema, type ModelDocument } from './schema.js';
 import {
@@ -61,6 +62,13 @@ class ProblemList {
     const { line, col } = this.lines.linePos(offset);
     this.addAt(line, col, field, message);
   }
+  /** A problem in another file (the requirements file). */
+  addIn(problem: Problem): void {
+    this.items.push(problem);
+  }
+  warnIn(problem: Problem): void {
+    this.warnings.push(problem);
+  }
   /** A warning; the same one at the same place (a value reached through two aliases) is kept once. */
   warn(offset: number, field: string, message: string): void {
     const { line, col } = this.lines.linePos(offset);
@@ -76,6 +84,8 @@ class ProblemList {
 }
 
 interface Context {
+  /** requirements files already checked (many models may share one) */
+  checkedRequirements: Set<string>;
   repoRoot: string;
   realRepoRoot: string;
   env: Env;
@@ -99,7 +109,7 @@ export async function loadSettings(options: LoadSettingsOptions): Promise<Loaded
 
   const lines = new LineCounter();
   const problems = new ProblemList(display, lines);
-  const ctx: Context = { repoRoot, realRepoRoot: realpathSync.native(repoRoot), env: options.env ?? 'test', problems };
+  const ctx: Context = { checkedRequirements: new Set(), repoRoot, realRepoRoot: realpathSync.native(repoRoot), env: options.env ?? 'test', problems };
   // PyYAML keeps the last of repeated keys rather than refuse them.
   const docs = parseAllDocuments(text, { lineCounter: lines, merge: true, prettyErrors: true, uniqueKeys: false });
   const models: ModelSettings[] = [];
@@ -354,6 +364,7 @@ function checkBeyondSchema(fields: Record<string, unknown>, doc: Document, add: 
   };
   mustExist('model_file', 'file');
   mustExist('req_file', 'file');
+  checkRequirementsFile(stringAt(fields, 'req_file'), !flagged.has('req_file'), pythonVersion, ctx);
   mustExist('test_file', 'file');
   // Outside dev the artifact folder is downloaded from the Model Manager, so it need not exist.
   if (ctx.env === 'dev') mustExist('artifact_folder', 'folder', ' (in dev the local artifact folder is deployed as it is)');
@@ -386,6 +397,27 @@ function checkBeyondSchema(fields: Record<string, unknown>, doc: Document, add: 
     metadata[service] = strings;
   }
   return { pythonVersion, metadata };
+}
+
+/**
+ * The requirements file as pip reads it for the target runtime: refused encodings and lines pip
+ * refuses are problems at their line of that file; a decoded UTF-16 / BOM file is a warning.
+ */
+function checkRequirementsFile(reqFile: string | undefined, unflagged: boolean, runtime: string, ctx: Context): void {
+  if (reqFile === undefined || !unflagged) return;
+  const abs = resolve(ctx.repoRoot, reqFile);
+  if (ctx.checkedRequirements.has(`${abs}\0${runtime}`) || !statSync(abs, { throwIfNoEntry: false })?.isFile()) return;
+  ctx.checkedRequirements.add(`${abs}\0${runtime}`);
+  const file = displayPath(abs);
+  try {
+    const { text, warning } = decodeRequirements(readFileSync(abs), file);
+    if (warning) ctx.problems.warnIn({ file, line: 1, column: 1, field: 'req_file', message: warning });
+    const parsed = parseRequirements(text, { pythonVersion: setupPythonVersion(runtime as PythonRuntime) });
+    for (const p of requirementProblems(parsed, file)) ctx.problems.addIn(p);
+  } catch (err) {
+    if (!(err instanceof MlopsError)) throw err;
+    for (const p of err.problems) ctx.problems.addIn(p);
+  }
 }
 
 /** The package's rule: keep_all_models wins, else models_to_keep, else 3. */
