@@ -10,12 +10,13 @@ export const LEGACY_SCRIPTS: Readonly<Record<string, 'prediction' | 'training'>>
 };
 
 /**
- * The `mlops` arguments for a process started as `scriptPath` with `args`: `deploy --service S`
+ * The `mlops` arguments for a process started as `scriptPath` with `args`: `deploy --service S --yes`
  * plus `args` when the script is one of LEGACY_SCRIPTS (matched on its file name, without an
  * extension such as .cmd), else `args` unchanged. `mlops deploy` reads MODEL_ENV and TESTING_ONLY.
  */
 export function mlopsArguments(scriptPath: string | undefined, args: string[]): string[] {
   const name = (scriptPath ?? '').split(/[\\/]/).pop()!.replace(/\.(c?js|cmd|ps1)$/i, '');
   const service = LEGACY_SCRIPTS[name];
-  return service ? ['deploy', '--service', service, ...args] : args;
+  // --yes: the package's pipelines ran these scripts for prod behind their own manual gate.
+  return service ? ['deploy', '--service', service, '--yes', ...args] : args;
 }

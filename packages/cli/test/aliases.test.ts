@@ -3,8 +3,8 @@ import { mlopsArguments } from '../src/aliases.js';
 
 describe('the Python package\'s deploy scripts as names of mlops deploy', () => {
   it('runs mlops deploy with the script\'s service, whatever the install path or shim extension', () => {
-    expect(mlopsArguments('/usr/local/bin/deploy_prediction_service', ['--no-install'])).toEqual(['deploy', '--service', 'prediction', '--no-install']);
-    expect(mlopsArguments('C:\\npm\\deploy_training_service.cmd', [])).toEqual(['deploy', '--service', 'training']);
+    expect(mlopsArguments('/usr/local/bin/deploy_prediction_service', ['--no-install'])).toEqual(['deploy', '--service', 'prediction', '--yes', '--no-install']);
+    expect(mlopsArguments('C:\\npm\\deploy_training_service.cmd', [])).toEqual(['deploy', '--service', 'training', '--yes']);
   });
 
   it('leaves mlops itself alone', () => {

@@ -12,5 +12,6 @@ import artifacts from './artifacts.js';
 import functions from './functions.js';
 import emulator from './emulator.js';
 import demo from './demo.js';
+import completion from '../completion.js';
 
-export const commands: ((program: Command) => void)[] = [init, validate, test, packageCommand, deploy, artifacts, functions, emulator, demo];
+export const commands: ((program: Command) => void)[] = [init, validate, test, packageCommand, deploy, artifacts, functions, emulator, demo, completion];
