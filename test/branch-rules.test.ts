@@ -21,7 +21,7 @@ const push = (ref: string, defaultBranch = 'main'): Example => ({ eventName: 'pu
 
 // README row (event | branch) → requests it covers → the plan it promises.
 const rows: Record<string, [Example, Expected][]> = {
-  'push | `main` and `master` (whichever is the default), the default branch, `deploy/*`': [
+  'push | `main` and `master` (both, whichever is the default), any other default branch, `deploy/*`': [
     [push('refs/heads/main'), deploys('test', ['prediction'])],
     [push('refs/heads/master'), deploys('test', ['prediction'])],
     [push('refs/heads/master', 'master'), deploys('test', ['prediction'])],
@@ -61,5 +61,12 @@ describe('README branch rules', () => {
     expect(() => planDeployment({ eventName: 'push', ref: 'refs/heads/main', inputs: { env: 'prod' } })).toThrow(/manual workflow_dispatch/);
     expect(() => planDeployment({ eventName: 'pull_request', ref: 'refs/pull/7/merge', inputs: { env: 'test' } })).toThrow(/only deploy to dev/);
     expect(planDeployment({ eventName: 'push', ref: 'refs/heads/feature/x', inputs: { env: 'dev' } }).warnings[0]).toMatch(/env "dev" was ignored/);
+  });
+
+  it('a branch that only validates is told every branch that deploys, a default other than main or master too', () => {
+    expect(planDeployment({ eventName: 'push', ref: 'refs/heads/bugfix/y', defaultBranch: 'trunk', inputs: {} }).reason)
+      .toBe('bugfix/y: validate only (main, master, trunk, deploy/* and mlops/* deploy; feature/* tests)');
+    expect(planDeployment({ eventName: 'push', ref: 'refs/heads/bugfix/y', defaultBranch: 'main', inputs: {} }).reason)
+      .toBe('bugfix/y: validate only (main, master, deploy/* and mlops/* deploy; feature/* tests)');
   });
 });

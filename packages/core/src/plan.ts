@@ -119,5 +119,6 @@ function basePlan({ eventName, ref, defaultBranch, inputs }: PlanRequest): Plan 
   if (isDeployBranch(branch, defaultBranch)) return deployTo(target, ['prediction'], `${branch}: deploy the prediction service to ${target}`);
   if (branch.startsWith('mlops/')) return deployTo(target, ['prediction', 'training'], `${branch}: deploy prediction and training services to ${target}`);
   if (branch.startsWith('feature/')) return noDeploy(['prediction'], `${branch}: feature branches validate and test only`);
-  return noDeploy([], `${branch}: validate only (main, master, deploy/* and mlops/* deploy; feature/* tests)`);
+  const other = defaultBranch && defaultBranch !== 'main' && defaultBranch !== 'master' ? `, ${defaultBranch}` : '';
+  return noDeploy([], `${branch}: validate only (main, master${other}, deploy/* and mlops/* deploy; feature/* tests)`);
 }
