@@ -119,7 +119,7 @@ jobs:
     writeFileSync(join(dir, '.gitignore'), 'model_artifact/');
     const err = await runCli(['init', '--repo', dir]).catch((e) => e);
     expect(err).toBeInstanceOf(MlopsError);
-    expect(err.message).toMatch(/Not replacing \.github\/workflows\/main\.yml and bitbucket-pipelines\.yml: it deploys the same functions .* --force/);
+    expect(err.message).toMatch(/Not replacing \.github\/workflows\/main\.yml and bitbucket-pipelines\.yml: they deploy the same functions .* --force` to replace them \(kept as \.github\/workflows\/main\.yml\.bak and bitbucket-pipelines\.yml\.bak\)/);
     expect(out).toContain("found .github/workflows/main.yml: the akerbp-mlops package's GitHub workflow");
     expect(out).toContain('found bitbucket-pipelines.yml');
     expect(out).toContain('mlops_settings.yaml is valid: model1, model2');

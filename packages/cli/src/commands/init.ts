@@ -34,8 +34,8 @@ async function initCommand(values: { force?: boolean; repo?: string; ci: 'github
   if (legacy.length && !values.force) {
     await settingsStep(repo, say);
     throw new MlopsError(
-      `Not replacing ${legacy.map((p) => p.file).join(' and ')}: it deploys the same functions (<model>-<service>-<env>) as the workflow mlops init writes, so both would run on every push. ` +
-        'Run `mlops init --force` to replace it (the old file is kept as <file>.bak), or remove it yourself.',
+      `Not replacing ${legacy.map((p) => p.file).join(' and ')}: ${legacy.length > 1 ? 'they deploy' : 'it deploys'} the same functions (<model>-<service>-<env>) as the workflow mlops init writes, so both would run on every push. ` +
+        `Run \`mlops init --force\` to replace ${legacy.length > 1 ? 'them' : 'it'} (kept as ${legacy.map((p) => `${p.file}.bak`).join(' and ')}), or remove ${legacy.length > 1 ? 'them' : 'it'} yourself.`,
       legacy.map((p) => ({ file: p.file, message: p.what })),
     );
   }
