@@ -5,7 +5,7 @@
  * previous proven deployment, and every outcome writes the job summary with what is serving.
  * Needs `node scripts/build.mjs dist deploy-cdf-function deploy-post`.
  */
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
@@ -17,6 +17,9 @@ import { exampleRepo } from '../helpers/example-repo.js';
 import { cancelLikeRunner, runBundle, stateEnv } from '../helpers/run-bundle.js';
 
 const LATEST = 'sonic_model-prediction-dev';
+/** Cancelled deploys at random points (seeded); `npm run test:faults` runs more. */
+const CANCEL_RUNS = Number(process.env.CANCEL_RUNS ?? 2);
+const SEED = Number(process.env.FAULT_SEED ?? 7);
 const PAYLOAD = { data: { ACS: [180.0], RDEP: [2.5], DEN: [2.3] } };
 
 describe('cancelling a deploy', () => {
@@ -36,7 +39,7 @@ describe('cancelling a deploy', () => {
   });
   afterAll(() => emu?.stop());
 
-  const inputs = (version: number) => ({ env: 'dev', 'artifact-version': String(version), 'test-payload': 'payload.json', 'keep-versions': '0' });
+  const inputs = (version: number) => ({ env: 'dev', 'artifact-version': String(version), 'test-payload': 'payload.json', 'keep-versions': 'all' });
   function deploy(version: number, control?: (child: ChildProcess) => void) {
     return runBundle('deploy-cdf-function', inputs(version), { cwd: repo, env, control });
   }
@@ -106,4 +109,30 @@ describe('cancelling a deploy', () => {
     expect(checked.stdout).toMatch(/Nothing to check/);
     expect((await retrieveFunction(client, { externalId: LATEST }))?.id).toBe(before?.id);
   });
+
+  it(`${CANCEL_RUNS} deploys (new versions and code-only changes) cancelled at random points: afterwards the latest answers, or our fallback does`, async () => {
+    let seed = SEED;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    let serving = await answer();
+    const broken: string[] = [];
+    for (let run = 0; run < CANCEL_RUNS; run++) {
+      const codeOnly = run % 2 === 0;
+      const version = codeOnly ? Number(serving.split('/').pop()) : 10 + run;
+      if (codeOnly) appendFileSync(join(repo, 'model_code', 'helper.py'), `\nCODE_ONLY_CHANGE_${run} = ${run}\n`);
+      const delayMs = Math.round(200 + random() * 9_000);
+      let signals: Promise<NodeJS.Signals[]> | undefined;
+      const run_ = await deploy(version, (child) => { setTimeout(() => { signals = cancelLikeRunner(child); }, delayMs); });
+      await signals;
+      const checked = await post(version, run_.state);
+      const label = `run ${run + 1} (${codeOnly ? 'code-only change of' : 'new'} version ${version}, SIGINT after ${delayMs} ms, exit ${run_.code}, post exit ${checked.code})`;
+      if (!run_.summary.trim()) broken.push(`${label}: no job summary`);
+      const latest = await retrieveFunction(client, { externalId: LATEST });
+      const viaClient = await callByExternalId(client, LATEST, PAYLOAD).then((r) => r.response as { status?: string; model_id?: string }, (e: Error) => ({ status: e.message, model_id: undefined }));
+      if (viaClient.status !== 'ok') broken.push(`${label}: our client got ${viaClient.status}`);
+      else if (![serving, `sonic_model/dev/${version}`].includes(viaClient.model_id!)) broken.push(`${label}: serves ${viaClient.model_id}`);
+      if (latest?.status !== 'Ready') broken.push(`${label}: the latest is ${latest?.status ?? 'missing'} after the post step`);
+      if (viaClient.model_id) serving = viaClient.model_id;
+    }
+    expect(broken).toEqual([]);
+  }, 60_000 + CANCEL_RUNS * 60_000);
 });
