@@ -1,9 +1,9 @@
 import {
-  githubRunContext, parsePipelineInputs, pipelineFailure, planLine,
-  PIPELINE_SUMMARY_HEADINGS, pipelineSummaryRows, provenanceFromEnv, runPipeline,
+  cdfSiteOf, githubRunContext, parsePipelineInputs, pipelineFailure, planLine,
+  PIPELINE_SUMMARY_HEADINGS, pipelineSummaryRows, provenanceFromEnv, runPipeline, type CdfSite,
 } from '@akerbp-mlops/core';
 import {
-  booleanInput, cdfClientFromInputs, credentialSecretsFromInputs, guardDeploy, input, markdownTable, servingSection, runAction, secretInput, setOutputs, withStepTimeout, writeSummary,
+  booleanInput, cdfClientFromInputs, cdfSiteLine, credentialSecretsFromInputs, guardDeploy, input, runAction, secretInput, setOutputs, withStepTimeout, writeServingSection, writeSummary,
 } from '@akerbp-mlops/core/report';
 
 guardDeploy('deploy');
@@ -23,6 +23,8 @@ await runAction('deploy', (log) =>
       waitTimeoutSeconds: input('wait-timeout-seconds'),
       dryRun: booleanInput('dry-run', false),
     });
+    // Known once the run signs in to CDF (runs that deploy nothing never do).
+    let site: CdfSite | undefined;
     const result = await runPipeline({
       ...parsed,
       adopt: booleanInput('adopt', false),
@@ -32,13 +34,22 @@ await runAction('deploy', (log) =>
       github: githubRunContext(),
       python: input('python') || 'python3',
       installRequirements: booleanInput('install-requirements', true),
-      cdfClient: () => cdfClientFromInputs(log, 'write'),
+      cdfClient: async () => {
+        const client = await cdfClientFromInputs(log, 'write');
+        site = cdfSiteOf(client);
+        return client;
+      },
       provenance: provenanceFromEnv(),
       log,
     });
     setOutputs({ plan: result.plan, results: result.results });
-    const rows = pipelineSummaryRows(result);
-    await writeSummary(`### 🚀 mlops deploy\n\n${planLine(result)}\n\n${rows.length ? markdownTable(PIPELINE_SUMMARY_HEADINGS, rows) : ''}\n${servingSection()}`);
+    const rows = pipelineSummaryRows(result, site);
+    await writeSummary({
+      title: `🚀 mlops deploy${result.dryRun ? ' (dry run)' : ''}`,
+      lines: [[planLine(result)], ...(site ? [cdfSiteLine(site)] : [])],
+      table: rows.length ? { head: PIPELINE_SUMMARY_HEADINGS, rows } : undefined,
+    });
+    await writeServingSection();
     const failure = pipelineFailure(result);
     if (failure) throw failure;
   }),

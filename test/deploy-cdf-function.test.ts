@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cogniteEnv } from './helpers/emulator-env.js';
 import { exampleRepo } from './helpers/example-repo.js';
 import { runBundle } from './helpers/run-bundle.js';
+import { summaryText } from './helpers/summary.js';
 
 // Runs dist/deploy-cdf-function/index.js (build it with `node scripts/build.mjs dist deploy-cdf-function`).
 describe('deploy-cdf-function bundle', () => {
@@ -31,18 +32,20 @@ describe('deploy-cdf-function bundle', () => {
     const run = await runBundle('deploy-cdf-function', inputs, { cwd: repo, env, timeoutMs: 280_000 });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect((run.stdout + run.stderr).replace(/^::add-mask::.*$/gm, '')).not.toMatch(/super-secret-value|function-secret-value/);
-    expect(run.outputs).toMatchObject({
+    // Every output is a JSON map keyed by model, with values in their JSON types.
+    const out = Object.fromEntries(Object.entries(run.outputs).map(([k, v]) => [k, JSON.parse(v).sonic_model]));
+    expect(out).toMatchObject({
       'function-external-id': 'sonic_model-prediction-test',
       'versioned-external-id': 'sonic_model-prediction-test-1',
-      version: '1',
+      version: 1,
       'model-id': 'sonic_model/test/1',
-      'previous-version': '',
-      changed: 'true',
+      'previous-version': null,
+      changed: true,
     });
-    expect(run.outputs['code-sha256']).toMatch(/^[0-9a-f]{64}$/);
-    expect(run.outputs['function-id']).toMatch(/^\d+$/);
+    expect(out['code-sha256']).toMatch(/^[0-9a-f]{64}$/);
+    expect(out['function-id']).toEqual(expect.any(Number));
     expect(run.stdout).toMatch(/::group::Upload code mlops-code\/sonic_model-prediction-test\//);
-    expect(run.summary).toMatch(/\| sonic_model-prediction-test \(sonic_model-prediction-test-1\) \| deployed \| 1 \|  \| resolve \d+\.\d · upload code .* \| ok \(\d+\.\d s\) \|/);
+    expect(summaryText(run.summary)).toMatch(/\| sonic_model-prediction-test \(sonic_model-prediction-test-1\) \| deployed \| 1 \|  \| [0-9a-f]{12} \| resolve \d+\.\d · upload code .* \| ok \(\d+\.\d s\) \|/);
 
     const { response } = await callByExternalId(client, 'sonic_model-prediction-test', { data: { ACS: [180.0, 150.0], RDEP: [2.5, 40.0], DEN: [2.3, 2.55] } });
     expect(response).toMatchObject({ status: 'ok', model_id: 'sonic_model/test/1' });
@@ -50,15 +53,17 @@ describe('deploy-cdf-function bundle', () => {
     expect(await listSchedules(client)).toEqual([]);
     const latest = await retrieveFunction(client, { externalId: 'sonic_model-prediction-test' });
     expect(latest?.metadata).toMatchObject({ version: '1', model_id: 'sonic_model/test/1' });
-    expect(JSON.parse(latest?.metadata?.mlops ?? '{}')).toEqual({ o: 'akerbp/mlops', v: '4.0.0', code: run.outputs['code-sha256'], cred: expect.stringMatching(/^scrypt\$17\$8\$1\$/), git: 'a'.repeat(40), run: '4242/2' });
+    expect(JSON.parse(latest?.metadata?.mlops ?? '{}')).toEqual({ o: 'akerbp/mlops', v: '4.0.0', code: out['code-sha256'], cred: expect.stringMatching(/^scrypt\$17\$8\$1\$/), git: 'a'.repeat(40), run: '4242/2' });
     expect(JSON.stringify(latest?.metadata)).not.toContain('function-secret-value');
     expect(Object.keys(latest?.secrets ?? {})).toEqual(['api-key']);
 
     const again = await runBundle('deploy-cdf-function', inputs, { cwd: repo, env, timeoutMs: 280_000 });
     expect(again.code, again.stdout + again.stderr).toBe(0);
-    expect(again.outputs).toMatchObject({ changed: 'false', 'previous-version': '1', 'function-id': run.outputs['function-id'], 'code-file-id': run.outputs['code-file-id'] });
+    expect(again.outputs).toMatchObject({
+      changed: '{"sonic_model":false}', 'previous-version': '{"sonic_model":1}', 'function-id': run.outputs['function-id'], 'code-file-id': run.outputs['code-file-id'],
+    });
     expect(again.stdout).toMatch(/unchanged/);
-    expect(again.summary).toMatch(/\| unchanged \| 1 \| 1 \|/);
+    expect(summaryText(again.summary)).toMatch(/\| unchanged \| 1 \| 1 \|/);
   });
 
   it('deploys a given package to prod with the default keep-warm schedule, and refuses a package built for another env', async () => {
@@ -66,7 +71,7 @@ describe('deploy-cdf-function bundle', () => {
     await manager.promote('sonic_model', 'test', 'prod');
     const pkg = await runBundle('deploy-cdf-function', { env: 'prod', 'smoke-test': 'false', 'keep-versions': 'all' }, { cwd: repo, env, timeoutMs: 280_000 });
     expect(pkg.code, pkg.stdout + pkg.stderr).toBe(0);
-    const fnId = Number(pkg.outputs['function-id']);
+    const fnId = JSON.parse(pkg.outputs['function-id']).sonic_model;
     expect((await listSchedules(client, { functionId: fnId })).map((s) => s.cronExpression)).toEqual(['*/30 5-17 * * 1-5']);
 
     const [devPackage] = await packageModels({
@@ -88,10 +93,21 @@ describe('deploy-cdf-function bundle', () => {
     const run = await runBundle('deploy-cdf-function', { env: 'dev', 'test-payload': 'no-such-payload.json' }, { cwd: repo, env, timeoutMs: 280_000 });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toMatch(/::warning ?::test-payload no-such-payload.json does not exist .*: the smoke test calls sonic_model with \{\} \(a keep-warm call\)/);
-    expect(run.summary).toMatch(/\| sonic_model-prediction-dev \(sonic_model-prediction-dev-1\) \| deployed \| .* \| ok \(\d+\.\d s\) \|/);
+    expect(summaryText(run.summary)).toMatch(/\| sonic_model-prediction-dev \(sonic_model-prediction-dev-1\) \| deployed \| .* \| ok \(\d+\.\d s\) \|/);
     // A payload that exists but cannot be read is still an error.
     const unreadable = await runBundle('deploy-cdf-function', { env: 'dev', 'test-payload': 'model_code' }, { cwd: repo, env });
     expect(unreadable.code).toBe(1);
     expect(unreadable.stdout).toMatch(/::error.*test-payload model_code cannot be read/);
+  });
+
+  it('deploys the package map package-model outputs, passed on as a workflow does', async () => {
+    const packaged = await runBundle('package-model', { env: 'dev' }, { cwd: repo });
+    expect(packaged.code, packaged.stdout).toBe(0);
+    const run = await runBundle('deploy-cdf-function', { env: 'dev', model: 'sonic_model', package: packaged.outputs.package, 'smoke-test': 'false' }, { cwd: repo, env, timeoutMs: 280_000 });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(JSON.parse(run.outputs['function-external-id'])).toEqual({ sonic_model: 'sonic_model-prediction-dev' });
+    const bad = await runBundle('deploy-cdf-function', { env: 'dev', package: '{"sonic_model": 5}' }, { cwd: repo, env });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/::error.*package must map each model to the path of its zip/);
   });
 });

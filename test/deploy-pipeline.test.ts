@@ -11,7 +11,9 @@ import type { CogniteClient } from '@cognite/sdk';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
 import { ModelManager, callFunction, createCdfClient, listFunctions, resolveCdfConfig, retrieveFunction } from '@akerbp-mlops/core';
 import { exampleRepo } from './helpers/example-repo.js';
+import { groupProblems } from './helpers/log-structure.js';
 import { repoRoot, runBundle } from './helpers/run-bundle.js';
+import { summaryText } from './helpers/summary.js';
 
 const PAYLOAD = { data: { ACS: [180.0, 150.0], RDEP: [2.5, 40.0], DEN: [2.3, 2.55] } };
 
@@ -58,12 +60,15 @@ describe('deploy pipeline bundle', () => {
     expect(result.code, log).toBe(0);
     expect(log.replace(/^::add-mask::.*$/gm, '')).not.toContain('deploy-secret-value');
     expect(log).toContain('model_artifact was missing: downloaded artifact version 1 (test)');
+    // Test, package and deploy each group their lines, without nesting (GitHub cannot) or empty groups.
+    expect(groupProblems(result.stdout)).toEqual([]);
+    expect(result.stdout).toMatch(/^::group::test sonic_model$/m);
 
     expect(JSON.parse(result.outputs.plan)).toEqual({ environment: 'test', services: ['prediction'], deploy: true, reason: 'main: deploy the prediction service to test', warnings: [] });
     const deployed = JSON.parse(result.outputs.results).sonic_model.prediction;
     expect(deployed).toMatchObject({ functionExternalId: 'sonic_model-prediction-test', versionedExternalId: 'sonic_model-prediction-test-1', version: 1, modelId: 'sonic_model/test/1', changed: true });
     expect(deployed.smokeTest.status).toBe('ok');
-    expect(result.summary).toMatch(/\| sonic_model \| prediction \| deployed \| sonic_model-prediction-test \| 1 \| ok \|/);
+    expect(summaryText(result.summary)).toMatch(/\| sonic_model \| prediction \| deployed \| sonic_model-prediction-test \| 1 \| ok \|/);
 
     const fn = await retrieveFunction(client, { externalId: 'sonic_model-prediction-test' });
     expect(fn?.id).toBe(deployed.functionId);
@@ -90,7 +95,7 @@ describe('deploy pipeline bundle', () => {
     const result = await run(repo, 'refs/heads/main', {}, { TESTING_ONLY: 'True' });
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(JSON.parse(result.outputs.results).sonic_model.prediction).toEqual({ skipped: 'TESTING_ONLY: tested, not deployed' });
-    expect(result.summary).toContain('validated and tested');
+    expect(summaryText(result.summary)).toContain('validated and tested');
     expect(emu.requests.slice(mark).filter((r) => r.method !== 'GET' && !r.path.includes('/token'))).toEqual([]);
     expect((await listFunctions(client)).map((f) => f.externalId)).toEqual(before.map((f) => f.externalId));
   });
@@ -108,6 +113,11 @@ describe('deploy pipeline bundle', () => {
     expect(log).toMatch(/::error.*sonic_missing failed; 2 other model\(s\) finished/);
     expect(log).toMatch(/\[sonic_a\] /);
     expect(log).toMatch(/\[sonic_b\] /);
+    // Parallel models share the log: pytest's streamed lines too name their model, and no group interleaves.
+    const pytestLines = result.stdout.split('\n').filter((l) => /::test_\w+ PASSED/.test(l));
+    expect(pytestLines.length).toBeGreaterThanOrEqual(20);
+    expect(pytestLines.filter((l) => !/^\[sonic_[ab]\] /.test(l))).toEqual([]);
+    expect(groupProblems(result.stdout)).toEqual([]);
     const results = JSON.parse(result.outputs.results);
     expect(Object.keys(results).sort()).toEqual(['sonic_a', 'sonic_b', 'sonic_missing']);
     expect(results.sonic_missing.prediction.failed).toMatch(/sonic_missing/);
@@ -118,7 +128,7 @@ describe('deploy pipeline bundle', () => {
       expect(call.response).toMatchObject({ status: 'ok', model_id: `${model}/test/1` });
     }
     expect(await retrieveFunction(client, { externalId: 'sonic_missing-prediction-test' })).toBeNull();
-    expect(result.summary).toMatch(/\| sonic_missing \| prediction \| failed: /);
+    expect(summaryText(result.summary)).toMatch(/\| sonic_missing \| prediction \| failed: /);
   });
 
   describe('mlops deploy', () => {

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
-import { extractZip } from '@akerbp-mlops/core';
+import { extractZip, humanSize } from '@akerbp-mlops/core';
 import { callFunction, sdkClient, waitForCall, waitForFunction, type FunctionJson } from '../packages/cdf-emulator/test/helpers.js';
 import { exampleRepo } from './helpers/example-repo.js';
 import { repoRoot, runBundle } from './helpers/run-bundle.js';
+import { summaryText } from './helpers/summary.js';
 
 beforeAll(() => {
   if (!existsSync(join(repoRoot, 'dist', 'package-model', 'index.js'))) {
@@ -20,22 +21,26 @@ describe('package-model action', () => {
   const inputs = { env: 'dev', 'working-directory': repo };
 
   it('writes a deterministic zip whose handler imports when unzipped, and summarises it', async () => {
-    const first = await runBundle('package-model', inputs);
+    const first = await runBundle('package-model', inputs, { cwd: repo });
     expect(first.stdout + first.stderr).not.toMatch(/::error/);
     expect(first.code).toBe(0);
-    expect(first.outputs.package).toBe(join(repo, '.mlops', 'packages', 'sonic_model-prediction-dev.zip'));
-    expect(first.outputs.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(Number(first.outputs.size)).toBe(readFileSync(first.outputs.package).length);
-    const manifest = JSON.parse(readFileSync(first.outputs.manifest, 'utf8'));
+    // Outputs are JSON maps keyed by model, however many models ran.
+    const outputs = Object.fromEntries(Object.entries(first.outputs).map(([k, v]) => [k, JSON.parse(v).sonic_model]));
+    expect(outputs.package).toBe(join(repo, '.mlops', 'packages', 'sonic_model-prediction-dev.zip'));
+    expect(outputs.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(outputs.size).toBe(readFileSync(outputs.package).length);
+    const manifest = JSON.parse(readFileSync(outputs.manifest, 'utf8'));
     expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['handler.py', 'model_code/model.py', 'model_artifact/sonic_ridge.json', 'requirements.txt']));
-    expect(first.summary).toContain(first.outputs.sha256);
-    expect(first.summary).toContain(`| ${manifest.files.length} |`);
+    // Short SHA, human size, the zip's path from the workspace (here the repository): no runner paths.
+    const row = `| sonic_model | prediction | 1 | .mlops/packages/sonic_model-prediction-dev.zip | ${humanSize(outputs.size)} | ${outputs.sha256.slice(0, 12)} | ${manifest.files.length} |`;
+    expect(summaryText(first.summary)).toContain(row);
+    expect(first.summary).not.toContain(repo);
 
     const second = await runBundle('package-model', inputs);
     expect(second.outputs.sha256).toBe(first.outputs.sha256);
 
     const unpacked = mkdtempSync(join(tmpdir(), 'unpacked-'));
-    await extractZip(first.outputs.package, unpacked);
+    await extractZip(outputs.package, unpacked);
     const imported = spawnSync('python3', ['-c', 'import handler, json; print(json.load(open("mlops_function.json"))["model_id"])'], { cwd: unpacked, encoding: 'utf8' });
     expect(imported.stderr).toBe('');
     expect(imported.stdout.trim()).toBe('sonic_model/dev/1');
@@ -69,8 +74,9 @@ describe('package-model action', () => {
 
     it('builds, runs and answers a prediction with status ok', async () => {
       const run = await runBundle('package-model', inputs);
+      const { sonic_model: zip } = JSON.parse(run.outputs.package);
       const client = sdkClient(emu);
-      const file = await client.files.upload({ name: 'sonic_model-prediction-dev.zip', externalId: `code-${run.outputs.sha256}`, mimeType: 'application/zip' }, readFileSync(run.outputs.package));
+      const file = await client.files.upload({ name: 'sonic_model-prediction-dev.zip', externalId: `code-${JSON.parse(run.outputs.sha256).sonic_model}`, mimeType: 'application/zip' }, readFileSync(zip));
       const created = await client.post<{ items: FunctionJson[] }>(`/api/v1/projects/${emu.project}/functions`, {
         data: { items: [{ name: 'sonic_model-prediction-dev', externalId: 'sonic_model-prediction-dev', fileId: file.id, functionPath: 'handler.py' }] },
       });

@@ -5,6 +5,7 @@ import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator'
 import { ModelManager, createCdfClient, resolveCdfConfig } from '@akerbp-mlops/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBundle } from './helpers/run-bundle.js';
+import { summaryText } from './helpers/summary.js';
 
 // Runs dist/promote-artifact/index.js (build it with `node scripts/build.mjs dist promote-artifact`).
 describe('promote-artifact bundle', () => {
@@ -44,14 +45,14 @@ describe('promote-artifact bundle', () => {
       sha256: source.sha256,
       'already-promoted': 'false',
     });
-    expect(first.summary).toContain('Promoted bundle_model/test/2 to bundle_model/prod/1.');
-    expect(first.summary).toMatch(/\| prod \(target\) \| no versions \| 1 version, latest bundle_model\/prod\/1 \(from bundle_model\/test\/2\) \|/);
-    expect(first.summary).toMatch(/\| test \(source\) \| 3 versions, latest bundle_model\/test\/3 \| 3 versions, latest bundle_model\/test\/3 \|/);
+    expect(summaryText(first.summary)).toContain('Promoted bundle_model/test/2 to bundle_model/prod/1.');
+    expect(summaryText(first.summary)).toMatch(/\| prod \(target\) \| no versions \| 1 version, latest bundle_model\/prod\/1 \(from bundle_model\/test\/2\) \|/);
+    expect(summaryText(first.summary)).toMatch(/\| test \(source\) \| 3 versions, latest bundle_model\/test\/3 \| 3 versions, latest bundle_model\/test\/3 \|/);
 
     const again = await runBundle('promote-artifact', { model: 'bundle_model', version: '2' }, { env });
     expect(again.code, again.stdout + again.stderr).toBe(0);
     expect(again.outputs).toMatchObject({ 'target-id': 'bundle_model/prod/1', 'already-promoted': 'true' });
-    expect(again.summary).toContain('was already promoted as bundle_model/prod/1; nothing copied.');
+    expect(summaryText(again.summary)).toContain('was already promoted as bundle_model/prod/1; nothing copied.');
     expect((await mm.overview({ model: 'bundle_model', env: 'prod' })).map((v) => v.externalId)).toEqual(['bundle_model/prod/1']);
   });
 

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cogniteEnv } from './helpers/emulator-env.js';
 import { exampleRepo } from './helpers/example-repo.js';
 import { repoRoot, runBundle } from './helpers/run-bundle.js';
+import { summaryText } from './helpers/summary.js';
 
 beforeAll(() => {
   if (!existsSync(join(repoRoot, 'dist', 'test-model', 'index.js'))) {
@@ -27,25 +28,27 @@ describe('test-model action', () => {
     const run = await runBundle('test-model', { 'working-directory': repo });
     expect(run.stdout).not.toMatch(/::error/);
     expect(run.code).toBe(0);
-    expect(run.summary).toMatch(/\| sonic_model \| 10 \| 0 \| 0 \| passed \|/);
+    expect(summaryText(run.summary)).toMatch(/\| sonic_model \| 10 \| 0 \| 0 \| passed \|/);
     expect(run.stdout).toMatch(/Requirements already satisfied; skipping pip install/);
-    const payload = JSON.parse(readFileSync(run.outputs['test-payload'], 'utf8'));
+    // Outputs are JSON maps keyed by model, however many models ran.
+    const payload = JSON.parse(readFileSync(JSON.parse(run.outputs['test-payload']).sonic_model, 'utf8'));
     expect(payload).toMatchObject({ to_file: false, data: { ACS: [180, 150, 210.5] } });
-    expect(readFileSync(run.outputs['junit-file'], 'utf8')).toMatch(/<testsuite[^>]* tests="10"/);
+    expect(readFileSync(JSON.parse(run.outputs['junit-file']).sonic_model, 'utf8')).toMatch(/<testsuite[^>]* tests="10"/);
   });
 
   it('fails with one annotation per failing test at the failing line', async () => {
     const repo = exampleRepo();
     const testFile = join(repo, 'model_code', 'test_model.py');
     appendFileSync(testFile, '\n\ndef test_addition_is_broken():\n    total = 1 + 1\n    assert total == 3, "arithmetic"\n\n\ndef test_also_broken():\n    raise ValueError("boom")\n');
-    const run = await runBundle('test-model', { 'working-directory': repo, 'install-requirements': 'false' });
+    // The repository is the workspace (the runner's cwd), where annotation paths start.
+    const run = await runBundle('test-model', { 'working-directory': repo, 'install-requirements': 'false' }, { cwd: repo });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`::error file=model_code/test_model.py,line=${lineOf(testFile, 'assert total == 3')}::`);
     expect(run.stdout).toContain(`::error file=model_code/test_model.py,line=${lineOf(testFile, 'raise ValueError("boom")')}::`);
     expect(run.stdout.match(/::error file=/g)).toHaveLength(2);
-    expect(run.summary).toMatch(/\| sonic_model \| 10 \| 2 \| 0 \| passed \|/);
-    expect(run.summary).toContain('test_addition_is_broken');
-    expect(run.summary).toContain('arithmetic');
+    expect(summaryText(run.summary)).toMatch(/\| sonic_model \| 10 \| 2 \| 0 \| passed \|/);
+    expect(summaryText(run.summary)).toContain('test_addition_is_broken');
+    expect(summaryText(run.summary)).toContain('arithmetic');
     expect(run.stdout + run.stderr).not.toMatch(noStack);
   });
 
@@ -54,11 +57,11 @@ describe('test-model action', () => {
     const testFile = join(repo, 'model_code', 'test_model.py');
     const text = readFileSync(testFile, 'utf8');
     writeFileSync(testFile, text.replace('prediction_input = {"data": CURVES, "to_file": False}', 'prediction_input = {"data": {"ACS": [1.0]}, "to_file": False}'));
-    const run = await runBundle('test-model', { 'working-directory': repo, 'install-requirements': 'false' });
+    const run = await runBundle('test-model', { 'working-directory': repo, 'install-requirements': 'false' }, { cwd: repo });
     expect(run.code).toBe(1);
     // The model's own test of that payload fails too, at the model code that raises.
     expect(run.stdout).toMatch(new RegExp(`::error title=ServiceTest.prediction_input,file=model_code/test_model.py,line=${lineOf(testFile, 'prediction_input =')}::.*service test of model .sonic_model. failed: the service answered .error. instead of .ok.: ModelException.*RDEP`));
-    expect(run.summary).toMatch(/\| sonic_model \| 9 \| 1 \| 0 \| failed \|/);
+    expect(summaryText(run.summary)).toMatch(/\| sonic_model \| 9 \| 1 \| 0 \| failed \|/);
     expect(run.stdout + run.stderr).not.toMatch(noStack);
   });
 
@@ -66,7 +69,7 @@ describe('test-model action', () => {
     const repo = exampleRepo();
     const testFile = join(repo, 'model_code', 'test_model.py');
     writeFileSync(testFile, readFileSync(testFile, 'utf8').replace('class ServiceTest:', 'class Payloads:').replace(/ServiceTest\./g, 'Payloads.'));
-    const noClass = await runBundle('test-model', { 'working-directory': repo, 'install-requirements': 'false' });
+    const noClass = await runBundle('test-model', { 'working-directory': repo, 'install-requirements': 'false' }, { cwd: repo });
     expect(noClass.code).toBe(1);
     expect(noClass.stdout).toMatch(/::error title=ServiceTest.prediction_input,file=model_code\/test_model.py::.*has no ServiceTest class/);
 
@@ -98,7 +101,7 @@ describe('test-model without the artifact folder on disk (as in a model reposito
       expect(run.code, run.stdout + run.stderr).toBe(0);
       expect(run.stdout).toMatch(/::group::Download the artifacts of sonic_model \(test\)/);
       expect(run.stdout).toContain('model_artifact was missing: downloaded artifact version 1 (test) for the tests.');
-      expect(run.summary).toMatch(/\| sonic_model \| 10 \| 0 \| 0 \| passed \|/);
+      expect(summaryText(run.summary)).toMatch(/\| sonic_model \| 10 \| 0 \| 0 \| passed \|/);
       expect(run.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain('super-secret-value');
 
       rmSync(join(repo, 'model_artifact'), { recursive: true });

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runBundle } from './helpers/run-bundle.js';
+import { summaryText } from './helpers/summary.js';
 
 const fixtures = 'test/fixtures/settings';
 
@@ -25,7 +26,7 @@ describe('validate-settings action', () => {
     const settings = JSON.parse(run.outputs.settings);
     expect(settings.file).toBe('mlops_settings.yaml');
     expect(settings.models[0]).toMatchObject({ modelName: 'model1', pythonVersion: 'py311', info: { prediction: { metadata: { required_input: "['ACS', 'RDEP', 'DEN']" } } } });
-    expect(run.summary).toContain('| model1 | My First Model | prediction, training | py311 | Model Manager: model1/test/1 (data set mlops) |');
+    expect(summaryText(run.summary)).toContain('| model1 | My First Model | prediction, training | py311 | Model Manager: model1/test/1 (data set mlops) |');
     expect(run.stdout).not.toMatch(/::error/);
   });
 
@@ -58,7 +59,7 @@ describe('validate-settings action', () => {
     ]);
     expect(run.stdout).toContain('did you mean "human_friendly_model_name"');
     expect(run.stdout).toContain('CDF dropped py39 in Oct 2025; use python_version: py311');
-    expect(run.summary).toContain('10 problems in settings');
+    expect(summaryText(run.summary)).toContain('10 problems in settings');
     expect(run.outputs.models).toBeUndefined();
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });

@@ -1,9 +1,9 @@
 import {
-  DEPLOY_SUMMARY_HEADINGS, deployModels, deploySummaryRows, parseVersionArgument, parseEnv, parseKeepWarmSchedule,
-  parseIndexUrls, parseKeepVersions, parseNameList, parseSecretsJson, parseService, parseWholeNumber, perModel, provenanceFromEnv,
+  DEPLOY_SUMMARY_HEADINGS, cdfSiteOf, deployModels, deploySummaryRows, parseVersionArgument, parseEnv, parseKeepWarmSchedule,
+  parseIndexUrls, parseKeepVersions, parseNameList, parseSecretsJson, parseService, parseWholeNumber, provenanceFromEnv,
 } from '@akerbp-mlops/core';
 import {
-  booleanInput, cdfClientFromInputs, credentialSecretsFromInputs, guardDeploy, input, markdownTable, runAction, secretInput, servingSection, setOutputs, withStepTimeout, writeSummary,
+  booleanInput, cdfClientFromInputs, cdfSiteLine, credentialSecretsFromInputs, guardDeploy, input, runAction, secretInput, setModelOutputs, withStepTimeout, writeServingSection, writeSummary,
 } from '@akerbp-mlops/core/report';
 
 guardDeploy('deploy-cdf-function');
@@ -36,22 +36,27 @@ await runAction('deploy-cdf-function', (log) =>
       provenance: provenanceFromEnv(),
       log,
     });
-    const per = <T>(pick: (r: (typeof results)[number]) => T) => perModel(results.map((r) => [r.model, pick(r)]));
-    setOutputs({
-      'function-external-id': per((r) => r.functionExternalId),
-      'function-id': per((r) => (r.functionId === null ? '' : String(r.functionId))),
-      'versioned-external-id': per((r) => r.versionedExternalId),
-      version: per((r) => String(r.version)),
-      'model-id': per((r) => r.modelId),
-      'code-file-id': per((r) => (r.codeFileId === null ? '' : String(r.codeFileId))),
-      'code-sha256': per((r) => r.codeSha256),
-      'previous-version': per((r) => (r.previousVersion === null ? '' : String(r.previousVersion))),
-      changed: per((r) => String(r.changed)),
+    setModelOutputs(results, {
+      'function-external-id': (r) => r.functionExternalId,
+      'function-id': (r) => r.functionId,
+      'versioned-external-id': (r) => r.versionedExternalId,
+      version: (r) => r.version,
+      'model-id': (r) => r.modelId,
+      'code-file-id': (r) => r.codeFileId,
+      'code-sha256': (r) => r.codeSha256,
+      'previous-version': (r) => r.previousVersion,
+      changed: (r) => r.changed,
     });
-    await writeSummary(`### 🚀 ${dryRun ? 'Dry run: ' : ''}CDF Functions (${env})\n\n${markdownTable(DEPLOY_SUMMARY_HEADINGS, deploySummaryRows(results, dryRun))}\n${servingSection()}`);
+    const site = cdfSiteOf(client);
+    await writeSummary({
+      title: `🚀 ${dryRun ? 'Dry run: ' : ''}CDF Functions (${env})`,
+      lines: [cdfSiteLine(site)],
+      table: { head: DEPLOY_SUMMARY_HEADINGS, rows: deploySummaryRows(results, dryRun, site) },
+    });
+    await writeServingSection();
   }).catch(async (err: unknown) => {
     // Failure and timeout: the summary still says what is serving.
-    await writeSummary(servingSection()).catch(() => {});
+    await writeServingSection().catch(() => {});
     throw err;
   }),
 );

@@ -9,7 +9,7 @@ import {
   MlopsError, mergeCredentialSecrets, needsVerify, parseFunctionExternalId, parseIndexUrls, parseSecretsJson, parseWholeNumber, payloadFor, verifyLatest,
 } from '@akerbp-mlops/core';
 import {
-  cdfClientFromInputs, credentialSecretsFromInputs, input, markdownTable, recordedDeploys, runAction, secretInput, writeSummary,
+  cdfClientFromInputs, credentialSecretsFromInputs, input, recordedDeploys, runAction, secretInput, writeSummary,
 } from '@akerbp-mlops/core/report';
 
 await runAction('deploy post step', async (log) => {
@@ -38,6 +38,10 @@ await runAction('deploy post step', async (log) => {
       }
     });
   }
-  await writeSummary(`### 🩺 Deploy post step\n\nThe main step stopped while replacing ${todo.length} latest function(s); checked after it:\n\n${markdownTable(['Function', 'Outcome', 'Serving'], rows)}`);
+  await writeSummary({
+    title: '🩺 Deploy post step',
+    lines: [[`The main step stopped while replacing ${todo.length} latest function(s); checked after it:`]],
+    table: { head: ['Function', 'Outcome', 'Serving'], rows },
+  });
   if (failures.length) throw new MlopsError(failures.join('\n'));
 });

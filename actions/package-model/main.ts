@@ -1,5 +1,5 @@
-import { packageModels, parseArtifactSourceKind, parseEnv, parseNameList, parseService, parseVersionArgument, perModel } from '@akerbp-mlops/core';
-import { cdfClientFromInputs, input, markdownTable, runAction, setOutputs, withStepTimeout, writeSummary } from '@akerbp-mlops/core/report';
+import { humanSize, packageModels, parseArtifactSourceKind, parseEnv, parseNameList, parseService, parseVersionArgument, shortSha } from '@akerbp-mlops/core';
+import { cdfClientFromInputs, input, runAction, setModelOutputs, withStepTimeout, workspacePath, writeSummary } from '@akerbp-mlops/core/report';
 
 await runAction('package-model', (log) => withStepTimeout('package-model', async () => {
   const env = parseEnv(input('env') || 'test');
@@ -15,16 +15,21 @@ await runAction('package-model', (log) => withStepTimeout('package-model', async
     cdfClient: () => cdfClientFromInputs(log, 'read'),
     log,
   });
-  setOutputs({
-    package: perModel(packages.map((p) => [p.model, p.path])),
-    sha256: perModel(packages.map((p) => [p.model, p.sha256])),
-    size: perModel(packages.map((p) => [p.model, String(p.size)])),
-    manifest: perModel(packages.map((p) => [p.model, p.manifestPath])),
-    // Always a map (model → version): the reusable workflow tests and deploys this version.
-    'artifact-version': Object.fromEntries(packages.map((p) => [p.model, p.version])),
+  setModelOutputs(packages, {
+    package: (p) => p.path,
+    sha256: (p) => p.sha256,
+    size: (p) => p.size,
+    manifest: (p) => p.manifestPath,
+    // The reusable workflow tests and deploys this version.
+    'artifact-version': (p) => p.version,
   });
-  await writeSummary(`### 📦 Packaged (${env})\n\n${markdownTable(
-    ['Model', 'Service', 'Artifact version', 'Zip', 'Size (bytes)', 'SHA-256', 'Files'],
-    packages.map((p) => [p.model, p.service, p.version, p.path, p.size, `\`${p.sha256}\``, p.manifest.length]),
-  )}`);
+  await writeSummary({
+    title: `📦 Packaged (${env})`,
+    table: {
+      head: ['Model', 'Service', 'Artifact version', 'Zip', 'Size', 'SHA-256', 'Files'],
+      rows: packages.map((p) => [
+        p.model, p.service, p.version, { text: workspacePath(p.path), code: true }, humanSize(p.size), { text: shortSha(p.sha256), code: true }, p.manifest.length,
+      ]),
+    },
+  });
 }));

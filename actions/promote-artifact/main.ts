@@ -1,5 +1,5 @@
-import { ModelManager, parseVersionArgument, promoteWithReport } from '@akerbp-mlops/core';
-import { cdfClientFromInputs, input, markdownTable, runAction, setOutputs, withStepTimeout, writeSummary } from '@akerbp-mlops/core/report';
+import { ModelManager, cdfSiteOf, fusionFileUrl, humanSize, parseVersionArgument, promoteWithReport, shortSha } from '@akerbp-mlops/core';
+import { cdfClientFromInputs, cdfSiteLine, input, runAction, setOutputs, withStepTimeout, writeSummary } from '@akerbp-mlops/core/report';
 
 await runAction('promote-artifact', (log) =>
   withStepTimeout('promote-artifact', async () => {
@@ -18,12 +18,21 @@ await runAction('promote-artifact', (log) =>
       sha256: result.sha256,
       'already-promoted': String(result.alreadyPromoted),
     });
-    const headline = result.alreadyPromoted
-      ? `${result.source.externalId} was already promoted as ${result.target.externalId}; nothing copied.`
-      : `Promoted ${result.source.externalId} to ${result.target.externalId}.`;
-    await writeSummary(
-      `### Artifact promotion: ${headline}\n\n${markdownTable(table.head, table.rows)}\n` +
-        `${markdownTable(['Source', 'Target', 'sha256', 'Already promoted'], [[result.source.externalId, result.target.externalId, `\`${result.sha256}\``, String(result.alreadyPromoted)]])}`,
-    );
+    const site = cdfSiteOf(client);
+    const file = (v: typeof result.source) => ({ text: v.externalId, code: true, href: fusionFileUrl(site, v.id) });
+    await writeSummary({
+      title: result.alreadyPromoted
+        ? `Artifact promotion: ${result.source.externalId} was already promoted as ${result.target.externalId}; nothing copied.`
+        : `Artifact promotion: promoted ${result.source.externalId} to ${result.target.externalId}.`,
+      lines: [
+        cdfSiteLine(site),
+        [
+          file(result.source), ' → ', file(result.target), ', SHA-256 ', { text: shortSha(result.sha256), code: true },
+          ...(result.target.size !== undefined ? [`, ${humanSize(result.target.size)}`] : []), '.',
+        ],
+      ],
+      table,
+    });
   }),
+  { required: ['model'] },
 );

@@ -1,8 +1,8 @@
 import {
-  TEST_SUMMARY_HEADINGS, parseVersionArgument, parseEnv, parseNameList, parseService, perModel,
+  TEST_SUMMARY_HEADINGS, parseVersionArgument, parseEnv, parseNameList, parseService,
   testFailure, testModels, testSummaryRows,
 } from '@akerbp-mlops/core';
-import { booleanInput, cdfClientFromInputs, input, markdownTable, runAction, setOutputs, withStepTimeout, writeSummary } from '@akerbp-mlops/core/report';
+import { booleanInput, cdfClientFromInputs, input, runAction, setModelOutputs, withStepTimeout, writeSummary } from '@akerbp-mlops/core/report';
 
 await runAction('test-model', (log) => withStepTimeout('test-model', async () => {
   const results = await testModels({
@@ -18,11 +18,11 @@ await runAction('test-model', (log) => withStepTimeout('test-model', async () =>
     cdfClient: () => cdfClientFromInputs(log, 'read'),
     log,
   });
-  setOutputs({
-    'test-payload': perModel(results.filter((r) => r.payloadFile).map((r) => [r.model, r.payloadFile])),
-    'junit-file': perModel(results.filter((r) => r.junitFile).map((r) => [r.model, r.junitFile])),
+  setModelOutputs(results, {
+    'test-payload': (r) => r.payloadFile ?? undefined,
+    'junit-file': (r) => r.junitFile ?? undefined,
   });
-  await writeSummary(`### 🧪 Model tests\n\n${markdownTable(TEST_SUMMARY_HEADINGS, testSummaryRows(results))}`);
+  await writeSummary({ title: '🧪 Model tests', table: { head: TEST_SUMMARY_HEADINGS, rows: testSummaryRows(results) } });
   const failure = testFailure(results);
   if (failure) throw failure;
 }));

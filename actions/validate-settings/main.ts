@@ -9,7 +9,7 @@ import {
   settingsSummaryRows,
   settingsToJson,
 } from '@akerbp-mlops/core';
-import { input, markdownTable, runAction, setOutputs, writeSummary } from '@akerbp-mlops/core/report';
+import { input, runAction, setOutputs, writeSummary } from '@akerbp-mlops/core/report';
 
 await runAction('validate-settings', async (log) => {
   const choice = parseEnvChoice(input('env') || 'test');
@@ -32,5 +32,9 @@ await runAction('validate-settings', async (log) => {
   });
   log.info(`${loaded.file}: ${loaded.models.length} model(s) valid for ${env}: ${loaded.models.map((m) => m.modelName).join(', ')}`);
   if (plan) log.info(`Plan: ${plan.reason}.`);
-  await writeSummary(`### ✅ Settings valid (${env})\n\n${plan ? `Plan: ${plan.reason}.\n\n` : ''}${markdownTable(SUMMARY_HEADINGS, settingsSummaryRows(loaded, env))}`);
+  await writeSummary({
+    title: `✅ Settings valid (${env})`,
+    lines: plan ? [[`Plan: ${plan.reason}.`]] : [],
+    table: { head: SUMMARY_HEADINGS, rows: settingsSummaryRows(loaded, env) },
+  });
 });

@@ -44,6 +44,8 @@ export async function runBundle(
     cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number;
     /** called once the process runs, e.g. to cancel it as the runner does (cancelLikeRunner) */
     control?: (child: ChildProcess) => void;
+    /** sees each stdout line as the action prints it (to react while it runs) */
+    onLine?: (line: string) => void;
   } = {},
 ): Promise<BundleRun> {
   const dir = mkdtempSync(join(tmpdir(), `run-${name}-`));
@@ -65,7 +67,14 @@ export async function runBundle(
   const child = spawn(process.execPath, [join(repoRoot, 'dist', name, 'index.js')], { cwd: options.cwd ?? repoRoot, env });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
+  let partial = '';
+  child.stdout.on('data', (d) => {
+    stdout += d;
+    if (!options.onLine) return;
+    const lines = (partial + String(d)).split('\n');
+    partial = lines.pop() ?? '';
+    lines.forEach(options.onLine);
+  });
   child.stderr.on('data', (d) => (stderr += d));
   options.control?.(child);
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);

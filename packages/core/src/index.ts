@@ -5,6 +5,7 @@ export * from './errors.js';
 export * from './logger.js';
 export * from './naming.js';
 export * from './version.js';
+export * from './summary.js';
 export * from './assets.js';
 export * from './settings/types.js';
 

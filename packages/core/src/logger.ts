@@ -13,7 +13,10 @@ export interface Logger {
   info(message: string): void;
   warning(message: string, location?: SourceLocation): void;
   error(message: string, location?: SourceLocation): void;
-  /** Runs `fn` inside a collapsible group (`::group::` on GitHub). */
+  /**
+   * Runs `fn` inside a collapsible group (`::group::` on GitHub). Groups do not nest: inside
+   * one, a group's title is a plain line. A group that prints nothing is just its title.
+   */
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
   /** Registers a value that must never be printed. */
   secret(value: string): void;
@@ -40,6 +43,28 @@ export function consoleLogger(options: { verbose?: boolean; stream?: NodeJS.Writ
       return fn();
     },
     secret: (v) => { if (v) secrets.add(v); },
+  };
+}
+
+/**
+ * Tags every line with its model for runs where several models share one log: each line of a
+ * multi-line message gets `[prefix] `. With `groups: false` (models running in parallel, whose
+ * groups would interleave) a group becomes a plain title line; otherwise groups pass through,
+ * titled with the prefix.
+ */
+export function prefixedLogger(log: Logger, prefix: string, options: { groups?: boolean } = {}): Logger {
+  const p = (m: string) => m.split('\n').map((line) => `[${prefix}] ${line}`).join('\n');
+  return {
+    debug: (m) => log.debug(p(m)),
+    info: (m) => log.info(p(m)),
+    warning: (m, loc) => log.warning(p(m), loc),
+    error: (m, loc) => log.error(p(m), loc),
+    group: async (title, fn) => {
+      if (options.groups) return log.group(p(title), fn);
+      log.info(p(title));
+      return fn();
+    },
+    secret: (v) => log.secret(v),
   };
 }
 

@@ -3,6 +3,7 @@
  * Action entry points call `runAction`, which turns any failure into annotations + exit 1,
  * never a stack trace.
  */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import * as core from '@actions/core';
 import type { CogniteClient } from '@cognite/sdk';
 import { DEFAULT_OIDC_AUDIENCE, cdfInputsFrom, resolveCdfConfig } from './cdf/config.js';
@@ -12,21 +13,65 @@ import { MlopsError, formatProblem, type Problem } from './errors.js';
 import { cancelRun, onTerminationSignal, settleUninterruptible, uninterruptibleRunning } from './interrupt.js';
 import { onProgress, parseProgress, progressRecords, type LatestProgress } from './deploy/progress.js';
 import type { Logger } from './logger.js';
+import { cellText, shortSha, type CellValue, type Summary } from './summary.js';
+import { fusionFunctionsUrl, type CdfSite } from './cdf/fusion.js';
 
+/**
+ * The Logger of an action step. GitHub does not nest groups, so a group opened inside another
+ * prints its title as a line; `::group::` is written only when the first line inside arrives, so
+ * a group that prints nothing leaves just its title (no empty group).
+ */
 export function actionsLogger(): Logger {
+  let open: { title: string; started: boolean } | null = null;
+  const enter = () => {
+    if (open && !open.started) {
+      core.startGroup(open.title);
+      open.started = true;
+    }
+  };
   return {
-    debug: (m) => core.debug(m),
-    info: (m) => core.info(m),
-    warning: (m, loc) => core.warning(m, annotation(loc)),
-    error: (m, loc) => core.error(m, annotation(loc)),
-    group: (title, fn) => core.group(title, fn),
+    debug: (m) => {
+      // Debug lines are hidden unless step debugging is on: alone they would leave a group empty.
+      if (core.isDebug()) enter();
+      core.debug(m);
+    },
+    info: (m) => { enter(); core.info(m); },
+    warning: (m, loc) => { enter(); core.warning(m, annotation(loc)); },
+    error: (m, loc) => { enter(); core.error(m, annotation(loc)); },
+    group: async (title, fn) => {
+      if (open) {
+        enter();
+        core.info(title);
+        return fn();
+      }
+      const group = { title, started: false };
+      open = group;
+      try {
+        return await fn();
+      } finally {
+        open = null;
+        if (group.started) core.endGroup();
+        else core.info(title);
+      }
+    },
     secret: (v) => { if (v) core.setSecret(v); },
   };
 }
 
+/**
+ * `file` (absolute, or relative to the working directory as every Problem's is) relative to the
+ * repository root, GITHUB_WORKSPACE, where GitHub places annotations; a file outside it is kept
+ * as given (GitHub then shows the annotation without a file).
+ */
+export function workspacePath(file: string): string {
+  const root = process.env.GITHUB_WORKSPACE || process.cwd();
+  const rel = relative(root, resolve(file));
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : file;
+}
+
 function annotation(loc?: { file?: string; line?: number; column?: number; field?: string }): core.AnnotationProperties {
   return {
-    file: loc?.file,
+    file: loc?.file ? workspacePath(loc.file) : undefined,
     startLine: loc?.line,
     startColumn: loc?.column,
     title: loc && 'field' in loc && loc.field ? String(loc.field) : undefined,
@@ -60,43 +105,106 @@ export function setOutputs(outputs: Record<string, unknown>): void {
   }
 }
 
-/** Appends Markdown to the job summary (no-op outside a runner). */
-export async function writeSummary(markdown: string): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary.addRaw(markdown, true).write();
+/**
+ * Per-model outputs: each output is a JSON map model → value, the same type for one model as
+ * for several (`{}` for none), so a workflow reads it as `fromJSON(steps.<id>.outputs.<name>)[model]`.
+ * `pick` gives each output's value for an item; undefined leaves the model out of that map.
+ */
+export function setModelOutputs<T extends { model: string }>(items: readonly T[], pick: Record<string, (item: T) => unknown>): void {
+  for (const [name, value] of Object.entries(pick)) {
+    const map: Record<string, unknown> = {};
+    for (const item of items) {
+      const v = value(item);
+      if (v !== undefined) map[item.model] = v;
+    }
+    core.setOutput(name, JSON.stringify(map));
+  }
 }
 
-export function markdownTable(head: string[], rows: (string | number)[][]): string {
-  const esc = (c: string | number) => String(c).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** The summary line naming the CDF project a step worked in, linked to its Functions page in CDF's web UI. */
+export function cdfSiteLine(site: CdfSite): CellValue[] {
+  const sha = process.env.GITHUB_SHA;
   return [
-    `| ${head.map(esc).join(' | ')} |`,
-    `| ${head.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
-    '',
-  ].join('\n');
+    'CDF project ', { text: site.project, code: true, href: fusionFunctionsUrl(site) }, ` at ${site.baseUrl}`,
+    ...(sha ? [', from commit ', { text: shortSha(sha, 'commit'), code: true }] : []), '.',
+  ];
 }
 
-/** Annotations + summary section for a list of problems. */
+/** Escapes text for the job summary's HTML (core.summary inserts cell data as HTML). */
+function html(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * Text as a reader of the summary should see it: paths inside the workspace relative to it (no
+ * runner paths such as /home/runner/work/repo/repo/), trailing whitespace trimmed.
+ */
+function shown(text: string): string {
+  const root = process.env.GITHUB_WORKSPACE || process.cwd();
+  return text.split(`${root}${sep}`).join('').trimEnd();
+}
+
+/** One piece of a line or cell as HTML; only its first line (the rest goes to `folded`). */
+function inlineHtml(c: CellValue, folded?: { label: string; text: string }[], label = ''): string {
+  const [first, ...rest] = shown(cellText(c)).split('\n');
+  if (rest.length && folded) folded.push({ label: `${label}${first}`, text: rest.join('\n') });
+  let out = html(first);
+  if (typeof c === 'object' && c.code) out = `<code>${out}</code>`;
+  if (typeof c === 'object' && c.href) out = `<a href="${html(c.href)}">${out}</a>`;
+  return out;
+}
+
+/**
+ * Appends a step's summary to the job summary with @actions/core's `summary` (no-op outside a
+ * runner): a heading, its lines, a table. A multi-line cell (an error with pip's or pytest's
+ * output) shows its first line in the table and the rest in a <details> block under it, so a
+ * long error never stretches a row.
+ */
+export async function writeSummary(s: Summary): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  const [heading, ...more] = shown(s.title).split('\n');
+  const summary = core.summary.addHeading(html(heading), 3);
+  if (more.length) summary.addDetails('Details', `\n\n<pre>${html(more.join('\n'))}</pre>\n\n`);
+  for (const line of s.lines ?? []) summary.addRaw(`<p>${line.map((c) => inlineHtml(c)).join('')}</p>`, true);
+  if (s.table) {
+    const folded: { label: string; text: string }[] = [];
+    summary.addTable([
+      s.table.head.map((h) => ({ data: html(h), header: true })),
+      ...s.table.rows.map((row) => row.map((c) => ({ data: inlineHtml(c, folded, `${cellText(row[0])}: `) }))),
+    ]);
+    for (const f of folded) summary.addDetails(html(f.label), `\n\n<pre>${html(f.text)}</pre>\n\n`);
+  }
+  await summary.write();
+}
+
+/** One annotation per problem, and a summary section saying what failed (with the problems' table). */
 export async function reportProblems(title: string, problems: Problem[]): Promise<void> {
   for (const p of problems) core.error(formatProblem(p), annotation(p));
-  if (problems.length) {
-    await writeSummary(`### ❌ ${title}\n\n${markdownTable(['Where', 'Field', 'Problem'], problems.map((p) => [
-      p.file ? `${p.file}${p.line ? `:${p.line}` : ''}` : '', p.field ?? '', p.message,
-    ]))}`);
-  }
+  await writeSummary({
+    title: `❌ ${title}`,
+    table: problems.length ? {
+      head: ['Where', 'Field', 'Problem'],
+      rows: problems.map((p) => [p.file ? `${workspacePath(p.file)}${p.line ? `:${p.line}` : ''}` : '', p.field ?? '', p.message]),
+    } : undefined,
+  });
 }
 
 /**
  * Runs an action body: any MlopsError becomes annotations, a summary and exit 1; any other
  * error one readable line (the stack only in debug logs). Never rethrows.
+ * `required` lists the action.yml inputs marked `required: true`: the runner does not enforce
+ * them for JavaScript actions, so a missing one fails here first, with @actions/core's wording
+ * ("Input required and not supplied: NAME"), before any file or CDF is touched.
  */
-export async function runAction(name: string, body: (log: Logger) => Promise<void>): Promise<void> {
+export async function runAction(name: string, body: (log: Logger) => Promise<void>, options: { required?: string[] } = {}): Promise<void> {
   try {
+    const missing = (options.required ?? []).filter((n) => !input(n));
+    if (missing.length) throw new MlopsError(missing.map((n) => `Input required and not supplied: ${n}`).join('; '));
     warnIfPinnedToBranch();
     await body(actionsLogger());
   } catch (err) {
     if (err instanceof MlopsError) {
-      await reportProblems(`${name} failed: ${err.message}`, err.problems).catch(() => {});
+      await reportProblems(`${name} failed: ${err.message}`, err.problems).catch((e: unknown) => core.debug(`The job summary could not be written: ${String(e)}`));
       core.setFailed(err.problems.length ? `${err.message} (each is annotated above)` : err.message);
     } else {
       const e = err as Error;
@@ -190,10 +298,10 @@ export async function withStepTimeout<T>(name: string, body: () => Promise<T>): 
 /** The GITHUB_STATE name under which deploys record what they do to each latest function (ids only). */
 export const DEPLOY_STATE = 'deployments';
 
-/** What serves each latest function this step touched, as a job-summary section. */
-export function servingSection(records: LatestProgress[] = progressRecords()): string {
-  if (!records.length) return '';
-  return `#### What is serving\n\n${markdownTable(['Function', 'Deploy', 'Serving'], records.map((r) => [r.latest, r.phase, r.serving]))}`;
+/** What serves each latest function this step touched, as a job-summary section (none when it touched none). */
+export async function writeServingSection(records: LatestProgress[] = progressRecords()): Promise<void> {
+  if (!records.length) return;
+  await writeSummary({ title: 'What is serving', table: { head: ['Function', 'Deploy', 'Serving'], rows: records.map((r) => [r.latest, r.phase, r.serving]) } });
 }
 
 /**
@@ -212,7 +320,7 @@ export function guardDeploy(name: string): void {
       (switching.length ? `; ${switching.map((r) => r.latest).join(', ')} ${switching.length > 1 ? 'were' : 'was'} being replaced and the create was sent, so the post step checks ${switching.length > 1 ? 'them' : 'it'}` : '') +
       (failures.length ? `; urgent work failed: ${failures.join('; ')}` : '') + '.';
     core.error(message);
-    await writeSummary(`### ⏹️ ${name} cancelled\n\n${message}\n\n${servingSection()}`).catch(() => {});
+    await writeSummary({ title: `⏹️ ${name} cancelled`, lines: [[message]] }).then(() => writeServingSection()).catch(() => {});
     process.exit(1);
   });
 }

@@ -160,7 +160,7 @@ describe('buildPackage', () => {
     expect(err).toBeInstanceOf(MlopsError);
     expect(err.problems[0].message).toContain('akerbp-mlpet==4.2');
     expect(err.problems[0].message).toContain('akerbp_mlpet==4.3');
-    expect(err.problems[0]).toMatchObject({ file: 'model_code/requirements.model', line: 5 });
+    expect(err.problems[0]).toMatchObject({ file: join(repo, 'model_code/requirements.model'), line: 5 });
     const noSource = await build(repo, { model: settings({ helperModels: [helper('feat')] }) }).catch((e) => e);
     expect(noSource.message).toMatch(/needs CDF credentials; none were given/);
   });

@@ -82,7 +82,8 @@ describe('readServiceTestPayload', () => {
     const err = await read(noAttr, 'training').catch((e) => e);
     expect(err).toBeInstanceOf(MlopsError);
     expect(err.message).toMatch(/has no training_input/);
-    expect(err.problems[0]).toMatchObject({ file: 'mcode/test_m.py', line: 2, field: 'ServiceTest.training_input' });
+    // Located as the user sees the file: from the working directory (here outside it: absolute).
+    expect(err.problems[0]).toMatchObject({ file: join(noAttr, 'mcode/test_m.py'), line: 2, field: 'ServiceTest.training_input' });
 
     const notJson = await repoWith({ 'mcode/test_m.py': 'class ServiceTest:\n    prediction_input = {"d": {1, 2}}\n' });
     const err2 = await read(notJson).catch((e) => e);
@@ -94,7 +95,7 @@ describe('readServiceTestPayload', () => {
     const repo = await repoWith({ 'mcode/test_m.py': 'import not_a_module_anywhere\n\nclass ServiceTest:\n    prediction_input = {}\n' });
     const err = await read(repo).catch((e) => e);
     expect(err.message).toMatch(/ModuleNotFoundError: No module named 'not_a_module_anywhere'/);
-    expect(err.problems[0]).toMatchObject({ file: 'mcode/test_m.py', line: 3 });
+    expect(err.problems[0]).toMatchObject({ file: join(repo, 'mcode/test_m.py'), line: 3 });
   });
 });
 

@@ -4,3 +4,4 @@ export * from './auth.js';
 export * from './client.js';
 export * from './retry.js';
 export * from './functions.js';
+export * from './fusion.js';

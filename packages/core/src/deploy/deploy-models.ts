@@ -6,8 +6,10 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CogniteClient } from '@cognite/sdk';
 import { cdfArtifactSource } from '../artifacts/source.js';
+import { fusionFileUrl, fusionFunctionsUrl, type CdfSite } from '../cdf/fusion.js';
 import { MlopsError } from '../errors.js';
-import type { Logger } from '../logger.js';
+import { shortSha, type CellValue } from '../summary.js';
+import { prefixedLogger, type Logger } from '../logger.js';
 import { packageModel } from '../packaging/package-models.js';
 import { withTempDir } from '../temp.js';
 import { SUITE_VERSION } from '../version.js';
@@ -26,7 +28,10 @@ export interface DeployModelsOptions {
   workingDirectory: string;
   /** empty: every model in the settings */
   models: string[];
-  /** a zip from package-model; then exactly one model is deployed */
+  /**
+   * package-model's `package` output: a zip, or a JSON map model → zip; then exactly those
+   * packages are deployed (with `models`, the map's entries for those models).
+   */
   packagePath?: string;
   service: Service;
   env: Env;
@@ -84,15 +89,44 @@ export async function payloadFor(spec: string | undefined, model: string, workin
   }
 }
 
+/**
+ * The zips the `package` input names: one path, or package-model's JSON map model → path (the
+ * entries of `models` when given). Throws MlopsError for a map that is not one, or lacks a model.
+ */
+function packagePaths(spec: string, models: string[]): string[] {
+  if (!spec.trim().startsWith('{')) return [spec];
+  let map: unknown;
+  try {
+    map = JSON.parse(spec);
+  } catch (err) {
+    throw new MlopsError(`package is neither a zip path nor package-model's JSON map model → zip: ${(err as Error).message}`, [{ field: 'package', message: 'not JSON' }]);
+  }
+  const entries = Object.entries(map as Record<string, unknown>);
+  if (!entries.length || entries.some(([, v]) => typeof v !== 'string')) {
+    throw new MlopsError('package must map each model to the path of its zip, as package-model\'s package output does.', [{ field: 'package', message: 'not a map model → path' }]);
+  }
+  if (!models.length) return entries.map(([, v]) => v as string);
+  const missing = models.filter((m) => !(map as Record<string, unknown>)[m]);
+  if (missing.length) {
+    throw new MlopsError(`package has no zip for ${missing.join(', ')}; it has ${entries.map(([k]) => k).join(', ')}.`, [{ field: 'package', message: `no entry for ${missing.join(', ')}` }]);
+  }
+  return models.map((m) => (map as Record<string, string>)[m]);
+}
+
+/** Deploys each selected model (or each given package) one after the other; see DeployModelsOptions. */
 export async function deployModels(o: DeployModelsOptions): Promise<ModelDeploy[]> {
   for (const value of Object.values(o.secrets ?? {})) o.log.secret(value);
   maskIndexUrls(o.indexUrls, o.log);
   const workingDirectory = resolve(o.workingDirectory);
   const settings = await loadSettings({ file: o.settingsFile, repoRoot: workingDirectory, env: o.env, models: o.models.length ? o.models : undefined });
+  // package-model's map model → zip: the entry of the model deployed here (one per step).
+  const specs = o.packagePath ? packagePaths(o.packagePath, o.models) : [];
+  if (specs.length > 1) throw new MlopsError(`package names ${specs.length} zips; deploy one model per step (set model).`, [{ field: 'package', message: 'several zips' }]);
+  const packagePath = specs[0];
   // A given zip is checked whatever built it, before anything reaches CDF.
-  const given = o.packagePath
+  const given = packagePath
     ? await checkGivenPackage({
-        path: resolve(workingDirectory, o.packagePath), shown: o.packagePath, workingDirectory, models: o.models, service: o.service, env: o.env,
+        path: resolve(workingDirectory, packagePath), shown: packagePath, workingDirectory, models: o.models, service: o.service, env: o.env,
         artifactVersion: o.artifactVersion, settings: settings.models,
       })
     : null;
@@ -103,21 +137,23 @@ export async function deployModels(o: DeployModelsOptions): Promise<ModelDeploy[
   return withTempDir('mlops-deploy-', async (outputDir) => {
     const out: ModelDeploy[] = [];
     for (const name of names) {
+      // Several models share the step's log: every line names its model.
+      const log = names.length > 1 ? prefixedLogger(o.log, name, { groups: true }) : o.log;
       const model = settings.models.find((m) => m.modelName === name);
       if (!model) throw new MlopsError(`Model "${name}" is not defined in ${settings.file}.`);
       const pkg = given
-        ? { path: resolve(workingDirectory, o.packagePath as string), sha256: '', version: given.info.version }
-        : await o.log.group(`Package ${name} ${o.service} (${o.env})`, () => packageModel({
+        ? { path: resolve(workingDirectory, packagePath as string), sha256: '', version: given.info.version }
+        : await log.group(`Package ${name} ${o.service} (${o.env})`, () => packageModel({
             settingsFile: o.settingsFile, workingDirectory: o.workingDirectory, models: [name], env: o.env, service: o.service,
             artifactSource: o.env === 'dev' ? 'local' : 'cdf', artifactVersion: o.artifactVersion, outputDir,
-            cdfClient: async () => o.client, log: o.log,
+            cdfClient: async () => o.client, log,
           }, settings.repoRoot, model, artifacts));
       const sha256 = pkg.sha256 || (await hashFile(pkg.path)).sha256;
       const result = await deployFunction({
         client: o.client, model, service: o.service, env: o.env, packagePath: pkg.path, packageSha256: sha256, version: pkg.version,
-        secrets: o.secrets, credentialSecrets: o.credentialSecrets, indexUrls: o.indexUrls, waitTimeoutMs: o.waitTimeoutMs, smokeTest: o.smokeTest, testPayload: await payloadFor(o.testPayload, name, o.workingDirectory, o.log),
+        secrets: o.secrets, credentialSecrets: o.credentialSecrets, indexUrls: o.indexUrls, waitTimeoutMs: o.waitTimeoutMs, smokeTest: o.smokeTest, testPayload: await payloadFor(o.testPayload, name, o.workingDirectory, log),
         keepVersions: o.keepVersions, keepWarmSchedule: o.keepWarmSchedule, dryRun: o.dryRun, adopt: o.adopt,
-        provenance: { suiteVersion: SUITE_VERSION, ...o.provenance }, log: o.log,
+        provenance: { suiteVersion: SUITE_VERSION, ...o.provenance }, log,
       });
       out.push({ ...result, model: name, service: o.service });
     }
@@ -125,15 +161,19 @@ export async function deployModels(o: DeployModelsOptions): Promise<ModelDeploy[
   });
 }
 
-export const DEPLOY_SUMMARY_HEADINGS = ['Function', 'Status', 'Version', 'Previous', 'Stages (s)', 'Smoke test'];
+export const DEPLOY_SUMMARY_HEADINGS = ['Function', 'Status', 'Version', 'Previous', 'Code', 'Stages (s)', 'Smoke test'];
 
-/** One row per deployed function, for the job summary and the terminal. */
-export function deploySummaryRows(results: ModelDeploy[], dryRun: boolean): string[][] {
+/**
+ * One row per deployed function, for the job summary and the terminal. With `site` (where the
+ * project lives) the function and its code file link to CDF's web UI.
+ */
+export function deploySummaryRows(results: ModelDeploy[], dryRun: boolean, site?: CdfSite): CellValue[][] {
   return results.map((r) => [
-    `${r.functionExternalId} (${r.versionedExternalId})`,
+    { text: `${r.functionExternalId} (${r.versionedExternalId})`, href: site && fusionFunctionsUrl(site) },
     dryRun ? (r.changed ? 'would change' : 'unchanged') : r.changed ? 'deployed' : 'unchanged',
     String(r.version),
     r.previousVersion === null ? '' : String(r.previousVersion),
+    { text: shortSha(r.codeSha256), code: true, href: site && r.codeFileId !== null ? fusionFileUrl(site, r.codeFileId) : undefined },
     r.stages.map((s) => `${s.name} ${(s.ms / 1000).toFixed(1)}`).join(' · '),
     r.smokeTest ? `${r.smokeTest.status} (${(r.smokeTest.ms / 1000).toFixed(1)} s)` : 'not run',
   ]);

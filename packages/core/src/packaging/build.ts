@@ -8,6 +8,7 @@ import { assetDir } from '../assets.js';
 import { MlopsError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { artifactExternalId, functionExternalId } from '../naming.js';
+import { displayRepoPath } from '../settings/load.js';
 import type { Env, ModelSettings, Service } from '../settings/types.js';
 import { collectFolder, type ZipFileEntry } from './collect.js';
 import { loadMlopsIgnore, MLOPSIGNORE } from './exclusions.js';
@@ -134,7 +135,7 @@ export async function buildPackage(o: BuildPackageOptions): Promise<BuiltPackage
         throw new MlopsError(err.message, [{ file: model.source.file, line: model.source.line, field: 'helper_models', message: `${helper.name} cannot be fetched.` }]);
       });
       const helperReqs = await readFile(join(fetched.folder, 'requirements.txt'), 'utf8').catch(() => '');
-      checkSharedPins(helper.packagesToCheck, { file: model.reqFile, text: requirementsText }, { name: helper.name, file: `${helper.name} v${fetched.version} requirements.txt`, text: helperReqs }, { pythonVersion: setupPythonVersion(model.pythonVersion as PythonRuntime) });
+      checkSharedPins(helper.packagesToCheck, { file: displayRepoPath(repoRoot, model.reqFile), text: requirementsText }, { name: helper.name, file: `${helper.name} v${fetched.version} requirements.txt`, text: helperReqs }, { pythonVersion: setupPythonVersion(model.pythonVersion as PythonRuntime) });
       entries.push(...await collectFolder(fetched.folder, helper.targetPath, { allowedRoot: fetched.folder, describe: (p) => `${helper.name}:${relative(fetched.folder, p)}`, log: o.log }));
     }
     // A repo artifact folder inside the top folder is listed twice; same file, so keep one.

@@ -4,7 +4,7 @@ import type { CogniteClient } from '@cognite/sdk';
 import { cdfArtifactSource } from '../artifacts/source.js';
 import { clientOnFirstUse } from '../cdf/client.js';
 import { MlopsError } from '../errors.js';
-import type { Logger } from '../logger.js';
+import { prefixedLogger, type Logger } from '../logger.js';
 import { loadSettings } from '../settings/load.js';
 import type { Env, ModelSettings, Service } from '../settings/types.js';
 import { servicesOf } from '../settings/types.js';
@@ -81,7 +81,11 @@ export async function packageModels(o: PackageModelsOptions): Promise<PackagedMo
   let source: Promise<ArtifactSource> | undefined;
   const artifacts = () => (source ??= artifactSourceOf(shared, settings.repoRoot));
   const out: PackagedModel[] = [];
-  for (const model of selected) out.push(await packageModel(shared, settings.repoRoot, model, artifacts));
+  for (const model of selected) {
+    // Several models share the step's log: every line names its model.
+    const log = selected.length > 1 ? prefixedLogger(o.log, model.modelName, { groups: true }) : o.log;
+    out.push(await packageModel({ ...shared, log }, settings.repoRoot, model, artifacts));
+  }
   return out;
 }
 
@@ -89,10 +93,4 @@ export function parseService(value: string): Service {
   const v = value.trim().toLowerCase() || 'prediction';
   if (v === 'prediction' || v === 'training') return v;
   throw new MlopsError(`service must be prediction or training; found "${value}".`);
-}
-
-/** Action outputs: the value itself for one model, a JSON map model → value for several, nothing for none. */
-export function perModel<T>(pairs: [string, T][]): T | Record<string, T> | undefined {
-  if (pairs.length === 0) return undefined;
-  return pairs.length === 1 ? pairs[0][1] : Object.fromEntries(pairs);
 }

@@ -2,7 +2,6 @@
 export * from './concurrency.js';
 export * from './github-context.js';
 export * from './resolve-plan.js';
-export * from './prefixed-logger.js';
 export * from './run.js';
 export * from './summary.js';
 export * from './inputs.js';

@@ -13,7 +13,7 @@ import { parseKeepWarmSchedule } from '../deploy/keep-warm.js';
 import { maskIndexUrls, type IndexUrls } from '../deploy/index-urls.js';
 import type { DeployProvenance, DeployResult } from '../deploy/types.js';
 import { MlopsError, type Problem } from '../errors.js';
-import type { Logger } from '../logger.js';
+import { prefixedLogger, type Logger } from '../logger.js';
 import { packageModel, type PackageModelsOptions } from '../packaging/package-models.js';
 import { SUITE_VERSION } from '../version.js';
 import { localArtifactSource, type ArtifactSource } from '../packaging/sources.js';
@@ -23,7 +23,6 @@ import { servicesOf, type Env, type ModelSettings, type Service } from '../setti
 import { testModels } from '../testing/test-models.js';
 import { settleWithConcurrency } from './concurrency.js';
 import type { GithubRunContext } from './github-context.js';
-import { prefixedLogger } from './prefixed-logger.js';
 import { resolvePlan, type EnvChoice } from './resolve-plan.js';
 
 export interface PipelineOptions {
@@ -117,7 +116,8 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const settled = await settleWithConcurrency(selected, o.concurrency, async (model) => {
     const outcomes: Partial<Record<Service, ServiceOutcome>> = {};
     result.results[model.modelName] = outcomes;
-    const modelLog = parallel ? prefixedLogger(log, model.modelName) : log;
+    // Several models share this log: every line names its model; parallel ones cannot use groups.
+    const modelLog = selected.length > 1 ? prefixedLogger(log, model.modelName, { groups: !parallel }) : log;
     const services = plan.services.filter((s) => servicesOf(model).includes(s));
     for (const s of plan.services) if (!services.includes(s)) outcomes[s] = { skipped: `the settings have no info.${s}` };
     try {

@@ -1,28 +1,43 @@
-/** The pipeline's outcome as table rows: the job summary and the CLI print the same. */
+/** The pipeline's outcome as table rows and a plan line: the job summary and the CLI show the same. */
+import { fusionFunctionsUrl, type CdfSite } from '../cdf/fusion.js';
+import type { CellValue } from '../summary.js';
 import { isDeployed, type PipelineResult } from './run.js';
 
 export const PIPELINE_SUMMARY_HEADINGS = ['Model', 'Service', 'Outcome', 'Function', 'Version', 'Smoke test', 'Seconds'];
 
-export function pipelineSummaryRows(result: PipelineResult): string[][] {
+/**
+ * One row per model and service. A failure's message may span lines (pip's or pytest's
+ * output): the job summary shows its first line in the row. With `site` each function links
+ * to CDF's web UI.
+ */
+export function pipelineSummaryRows(result: PipelineResult, site?: CdfSite): CellValue[][] {
   return Object.entries(result.results).flatMap(([model, services]) =>
-    Object.entries(services).map(([service, outcome]) => {
+    Object.entries(services).map(([service, outcome]): CellValue[] => {
       if (!isDeployed(outcome)) {
         return [model, service, 'skipped' in outcome ? `skipped: ${outcome.skipped}` : `failed: ${outcome.failed}`, '', '', '', ''];
       }
       const seconds = outcome.stages.reduce((sum, s) => sum + s.ms, 0) / 1000;
+      const status = result.dryRun ? (outcome.changed ? 'would deploy' : 'unchanged') : outcome.changed ? 'deployed' : 'unchanged';
       return [
-        model, service, outcome.changed ? (result.dryRun ? 'would deploy' : 'deployed') : 'unchanged', outcome.functionExternalId, String(outcome.version),
+        model, service, status, { text: outcome.functionExternalId, href: site && fusionFunctionsUrl(site) }, String(outcome.version),
         outcome.smokeTest ? outcome.smokeTest.status : 'not run', seconds.toFixed(1),
       ];
     }));
 }
 
-/** One line saying what the plan was and what the run did. */
+/**
+ * One line saying what the plan was and what the run did. "validated, tested and deployed"
+ * only when every model was: a failure or a dry run says so instead.
+ */
 export function planLine(result: PipelineResult): string {
   const { plan } = result;
   const where = plan.environment ? ` → ${plan.environment}` : '';
-  const done = result.dryRun
-    ? 'validated and tested; a dry run, so nothing was deployed: "would deploy" rows would change, "unchanged" ones would not'
-    : result.mode === 'deploy' ? 'validated, tested and deployed' : result.mode === 'test' ? 'validated and tested' : 'validated';
-  return `Plan${where} (${plan.services.join(', ') || 'no services'}): ${plan.reason}. This run: ${done}.`;
+  const done = result.mode === 'validate' ? 'validated'
+    : result.mode === 'test' ? 'validated and tested'
+      : result.dryRun ? 'validated and tested; a dry run, so nothing was deployed: "would deploy" rows would change, "unchanged" ones would not'
+        : 'validated, tested and deployed';
+  const models = Object.keys(result.results).length;
+  const failed = result.failed.map((f) => f.model);
+  const outcome = failed.length ? `${failed.join(', ')} failed; ${models - failed.length} of ${models} model(s) finished` : done;
+  return `Plan${where} (${plan.services.join(', ') || 'no services'}): ${plan.reason}. This run: ${outcome}.`;
 }

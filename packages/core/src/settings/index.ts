@@ -1,6 +1,6 @@
 /** Settings: load and validate mlops_settings.yaml, and present the result. */
 export * from './types.js';
-export { loadSettings, displayPath, type LoadSettingsOptions } from './load.js';
+export { loadSettings, displayPath, displayRepoPath, type LoadSettingsOptions } from './load.js';
 export { settingsToJson, modelMatrix, type SettingsJson } from './json.js';
 export { settingsSummaryRows, describeArtifactSource, SUMMARY_HEADINGS } from './summary.js';
 export { parseEnv, parseNameList } from './inputs.js';

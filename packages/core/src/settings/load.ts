@@ -49,6 +49,15 @@ export function displayPath(abs: string): string {
   return shown.split(sep).join('/');
 }
 
+/**
+ * A repo-relative path (`model_code/test_model.py`) as the user sees it: relative to the working
+ * directory, so a repository in `models/sonic/` gives `models/sonic/model_code/test_model.py`.
+ * Every located problem about a file in the model repository uses it (annotations need it).
+ */
+export function displayRepoPath(repoRoot: string, rel: string): string {
+  return displayPath(resolve(repoRoot, rel));
+}
+
 function fieldLabel(label: string, path: Path): string {
   return path.reduce<string>((s, seg) => (typeof seg === 'number' ? `${s}[${seg}]` : `${s}.${seg}`), label);
 }

@@ -1,4 +1,4 @@
-/** Runs the user's Python: captured output, and a missing interpreter as a clear error. */
+/** Runs the user's Python: captured output, streamed line by line, and a missing interpreter as a clear error. */
 import { spawn } from 'node:child_process';
 import { delimiter } from 'node:path';
 import { assetDir } from '../assets.js';
@@ -11,16 +11,42 @@ export interface CommandResult {
   stderr: string;
 }
 
+export interface RunPythonOptions {
+  cwd: string;
+  env?: Record<string, string>;
+  stdin?: string;
+  timeoutMs?: number;
+  /**
+   * Called with each complete output line (no trailing newline or carriage return) as soon as
+   * the process prints it, so logs show pip and pytest live; a last unterminated line comes
+   * when the process ends. The full output is still returned.
+   */
+  onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
+}
+
+/** Splits a stream's chunks into lines for `onLine`; `end` flushes an unterminated last line. */
+function lineSplitter(emit: (line: string) => void): { push(chunk: string): void; end(): void } {
+  let partial = '';
+  return {
+    push(chunk) {
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) emit(line.replace(/\r$/, ''));
+    },
+    end() {
+      if (partial) emit(partial.replace(/\r$/, ''));
+      partial = '';
+    },
+  };
+}
+
 /**
- * Runs `python args` with the model-code environment (modelTestEnvironment: read credentials at
- * most) plus `options.env`; resolves with the exit code and output, rejects with MlopsError when
- * the interpreter cannot be started.
+ * Runs `python args` in `cwd` with the model-code environment (modelTestEnvironment: read
+ * credentials at most) plus `options.env`, PYTHONUNBUFFERED so output arrives as printed.
+ * Resolves with the exit code (128 when killed by a signal, e.g. at `timeoutMs`) and the whole
+ * output; rejects with MlopsError when the interpreter cannot be started.
  */
-export function runPython(
-  python: string,
-  args: string[],
-  options: { cwd: string; env?: Record<string, string>; stdin?: string; timeoutMs?: number },
-): Promise<CommandResult> {
+export function runPython(python: string, args: string[], options: RunPythonOptions): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(python, args, {
       cwd: options.cwd,
@@ -29,19 +55,30 @@ export function runPython(
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const onLine = options.onLine;
+    const out = lineSplitter((l) => onLine?.(l, 'stdout'));
+    const err = lineSplitter((l) => onLine?.(l, 'stderr'));
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+      if (onLine) out.push(d);
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+      if (onLine) err.push(d);
+    });
     child.stdin.on('error', () => {}); // a process that exits early closes stdin under us
     child.stdin.end(options.stdin ?? '');
     const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
-    child.on('error', (err: NodeJS.ErrnoException) => {
+    child.on('error', (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(err.code === 'ENOENT'
+      reject(e.code === 'ENOENT'
         ? new MlopsError(`The Python interpreter "${python}" was not found; install Python 3.10+ or set the python input / --python to its path.`)
-        : new MlopsError(`Could not start "${python}": ${err.message}`));
+        : new MlopsError(`Could not start "${python}": ${e.message}`));
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      out.end();
+      err.end();
       resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
     });
   });

@@ -26,9 +26,8 @@ export async function ensureRequirements(o: { python: string; codeDir: string; l
     o.log.info('Requirements already satisfied; skipping pip install.');
     return;
   }
-  o.log.info(`Installing requirements (${before})`);
-  const pip = await runPython(o.python, ['-m', 'pip', 'install', '--disable-pip-version-check', '-r', 'requirements.txt'], { cwd: o.codeDir });
-  o.log.debug(`${pip.stdout}${pip.stderr}`);
+  const pip = await o.log.group(`pip install the requirements (${before})`, () =>
+    runPython(o.python, ['-m', 'pip', 'install', '--disable-pip-version-check', '-r', 'requirements.txt'], { cwd: o.codeDir, onLine: (line) => o.log.info(line) }));
   if (pip.code !== 0) {
     throw new MlopsError(`pip could not install the model's requirements (${before}):\n${tail(pip.stderr || pip.stdout)}`);
   }

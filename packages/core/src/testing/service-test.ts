@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { MlopsError, type Problem } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { extractZip } from '../packaging/unzip.js';
+import { displayRepoPath } from '../settings/load.js';
 import type { ModelSettings, Service } from '../settings/types.js';
 import { withTempDir } from '../temp.js';
 import { modelPythonPath, runPython, tail } from './process.js';
@@ -112,7 +113,7 @@ export async function readServiceTestPayload(o: { repoRoot: string; model: Model
     });
     const read = JSON.parse(await readFile(out, 'utf8').catch(() => 'null')) as PayloadRead | null;
     if (!read) throw new MlopsError(`Could not read ServiceTest from ${testFile} with "${o.python}":\n${tail(r.stderr || r.stdout)}`);
-    const at = (line: number | null, message: string): Problem => ({ file: testFile, line: line ?? undefined, field: `ServiceTest.${attr}`, message });
+    const at = (line: number | null, message: string): Problem => ({ file: displayRepoPath(o.repoRoot, testFile), line: line ?? undefined, field: `ServiceTest.${attr}`, message });
     switch (read.error) {
       case 'no-class':
         throw new MlopsError(`${testFile} has no ServiceTest class.`, [at(null, `Add \`class ServiceTest:\` with a \`${attr}\` payload (the data the ${o.service} service is called with).`)]);
@@ -206,12 +207,15 @@ export async function runServiceTest(o: RunServiceTestOptions): Promise<ServiceT
       const cdf = { baseUrl: emulator.url, project: emulator.project, token: await emulatorToken(emulator) };
       const result = await o.log.group(`service test: ${o.model.modelName} ${o.service}`, async () => {
         const lines: string[] = [];
-        const r = await runHandler({ python: o.python, codeDir, data: payload, functionCallInfo: { function_id: 1, call_id: 1 }, cdf, timeoutMs: CALL_TIMEOUT_MS, onLine: (l) => lines.push(l) });
-        if (lines.join('').trim()) o.log.info(lines.join('\n').trimEnd());
+        // The handler's own output, live, as in CDF's call log.
+        const r = await runHandler({
+          python: o.python, codeDir, data: payload, functionCallInfo: { function_id: 1, call_id: 1 }, cdf, timeoutMs: CALL_TIMEOUT_MS,
+          onLine: (l) => { lines.push(l); o.log.info(l); },
+        });
         return { r, lines };
       });
       const attr = `ServiceTest.${serviceTestAttribute(o.service)}`;
-      const fail = (message: string, at = line, field = attr) => new MlopsError(`The ${o.service} service test of model "${o.model.modelName}" failed:`, [{ file: o.model.testFile ?? undefined, line: at, field, message }]);
+      const fail = (message: string, at = line, field = attr) => new MlopsError(`The ${o.service} service test of model "${o.model.modelName}" failed:`, [{ file: o.model.testFile ? displayRepoPath(o.repoRoot, o.model.testFile) : undefined, line: at, field, message }]);
       const { r } = result;
       if (r.outcome === 'timeout') throw fail(`the handler did not answer within ${CALL_TIMEOUT_MS / 60_000} minutes (CDF's call limit)`);
       if (r.outcome === 'crashed') throw fail(r.spawnError ? `could not start "${o.python}": ${r.spawnError}` : `the handler crashed (exit code ${r.exitCode}): ${tail(result.lines.join('\n'))}`);

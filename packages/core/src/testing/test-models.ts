@@ -10,11 +10,11 @@ import type { CogniteClient } from '@cognite/sdk';
 import { cdfArtifactSource } from '../artifacts/source.js';
 import { clientOnFirstUse } from '../cdf/client.js';
 import { MlopsError, type Problem } from '../errors.js';
-import type { Logger } from '../logger.js';
+import { prefixedLogger, type Logger } from '../logger.js';
 import { packageModel, type PackageModelsOptions } from '../packaging/package-models.js';
 import { localArtifactSource } from '../packaging/sources.js';
 import { extractZip } from '../packaging/unzip.js';
-import { loadSettings } from '../settings/load.js';
+import { displayRepoPath, loadSettings } from '../settings/load.js';
 import { withTempDir } from '../temp.js';
 import type { Env, LoadedSettings, ModelSettings, Service } from '../settings/types.js';
 import { fetchMissingArtifactFolder } from './artifact-folder.js';
@@ -83,27 +83,30 @@ export async function testModels(o: TestModelsOptions): Promise<ModelTestResult[
   let emulator: (EmulatorEndpoint & { stop(): Promise<void> }) | undefined;
   const results: ModelTestResult[] = [];
   try {
-    for (const model of settings.models.filter((m) => !o.models.length || o.models.includes(m.modelName))) {
+    const selected = settings.models.filter((m) => !o.models.length || o.models.includes(m.modelName));
+    for (const model of selected) {
+      // Several models share the step's log: every line names its model.
+      const log = selected.length > 1 ? prefixedLogger(o.log, model.modelName, { groups: true }) : o.log;
       const result: ModelTestResult = { model: model.modelName, tests: null, junitFile: null, serviceTest: 'not run', modelId: null, payloadFile: null, problems: [] };
       results.push(result);
       try {
         const downloaded = await fetchMissingArtifactFolder({
-          repoRoot, model, env: o.artifactEnv ?? 'dev', version: o.artifactVersion, source: () => (cdf ??= cdfArtifacts()), required: o.artifactRequired ?? true, log: o.log,
+          repoRoot, model, env: o.artifactEnv ?? 'dev', version: o.artifactVersion, source: () => (cdf ??= cdfArtifacts()), required: o.artifactRequired ?? true, log,
         });
         // A downloaded version is packaged as what it is, so the service test's model_id names it.
-        const pkg = await packageModel({ ...packaging, env: downloaded?.env ?? 'dev', artifactVersion: downloaded?.version ?? null }, repoRoot, model, async () => local);
+        const pkg = await packageModel({ ...packaging, env: downloaded?.env ?? 'dev', artifactVersion: downloaded?.version ?? null, log }, repoRoot, model, async () => local);
         if (o.installRequirements) {
           await withTempDir('mlops-requirements-', async (codeDir) => {
             await extractZip(pkg.path, codeDir);
-            await ensureRequirements({ python: o.python, codeDir, log: o.log });
+            await ensureRequirements({ python: o.python, codeDir, log });
           });
         }
         if (model.testFile) {
           result.junitFile = join(out, `${model.modelName}-junit.xml`);
-          result.tests = await runModelTests({ repoRoot, model, python: o.python, junitFile: result.junitFile, log: o.log });
-          for (const f of result.tests.failures) result.problems.push({ file: f.file, line: f.line, message: `${f.name} failed: ${f.message}` });
+          result.tests = await runModelTests({ repoRoot, model, python: o.python, junitFile: result.junitFile, log });
+          for (const f of result.tests.failures) result.problems.push({ file: f.file && displayRepoPath(repoRoot, f.file), line: f.line, message: `${f.name} failed: ${f.message}` });
         } else {
-          o.log.warning(`Model "${model.modelName}" has no test_file: no tests and no service test run.`, { file: model.source.file, line: model.source.line });
+          log.warning(`Model "${model.modelName}" has no test_file: no tests and no service test run.`, { file: model.source.file, line: model.source.line });
           continue;
         }
         if (!emulator) {
@@ -112,7 +115,7 @@ export async function testModels(o: TestModelsOptions): Promise<ModelTestResult[
         }
         result.serviceTest = 'failed';
         const payloadFile = join(out, `${model.modelName}-${o.service}-payload.json`);
-        const served = await runServiceTest({ repoRoot, model, service: o.service, packagePath: pkg.path, python: o.python, payloadFile, emulator, log: o.log });
+        const served = await runServiceTest({ repoRoot, model, service: o.service, packagePath: pkg.path, python: o.python, payloadFile, emulator, log });
         result.modelId = served.modelId;
         result.payloadFile = payloadFile;
         result.serviceTest = 'passed';
