@@ -45,6 +45,11 @@ describe('deploy-cdf-function bundle', () => {
     expect(out['code-sha256']).toMatch(/^[0-9a-f]{64}$/);
     expect(out['function-id']).toEqual(expect.any(Number));
     expect(run.stdout).toMatch(/::group::Upload code mlops-code\/sonic_model-prediction-test\//);
+    // The summary names the project and commit and links the function and its code file to CDF's web UI.
+    const cluster = encodeURIComponent(new URL(emu.url).host);
+    expect(summaryText(run.summary)).toContain(`CDF project ${emu.project} at ${emu.url}, from commit aaaaaaa.`);
+    expect(run.summary).toContain(`<a href="https://fusion.cognite.com/${emu.project}/functions?cluster=${cluster}&amp;workspace=data-management">sonic_model-prediction-test (sonic_model-prediction-test-1)</a>`);
+    expect(run.summary).toContain(`<a href="https://fusion.cognite.com/${emu.project}/explore/file/${out['code-file-id']}?cluster=${cluster}"><code>${out['code-sha256'].slice(0, 12)}</code></a>`);
     expect(summaryText(run.summary)).toMatch(/\| sonic_model-prediction-test \(sonic_model-prediction-test-1\) \| deployed \| 1 \|  \| [0-9a-f]{12} \| resolve \d+\.\d · upload code .* \| ok \(\d+\.\d s\) \|/);
 
     const { response } = await callByExternalId(client, 'sonic_model-prediction-test', { data: { ACS: [180.0, 150.0], RDEP: [2.5, 40.0], DEN: [2.3, 2.55] } });

@@ -69,6 +69,8 @@ describe('deploy pipeline bundle', () => {
     expect(deployed).toMatchObject({ functionExternalId: 'sonic_model-prediction-test', versionedExternalId: 'sonic_model-prediction-test-1', version: 1, modelId: 'sonic_model/test/1', changed: true });
     expect(deployed.smokeTest.status).toBe('ok');
     expect(summaryText(result.summary)).toMatch(/\| sonic_model \| prediction \| deployed \| sonic_model-prediction-test \| 1 \| ok \|/);
+    expect(summaryText(result.summary)).toContain('This run: validated, tested and deployed.');
+    expect(summaryText(result.summary)).toContain(`CDF project ${emu.project} at ${emu.url}`);
 
     const fn = await retrieveFunction(client, { externalId: 'sonic_model-prediction-test' });
     expect(fn?.id).toBe(deployed.functionId);
@@ -129,6 +131,9 @@ describe('deploy pipeline bundle', () => {
     }
     expect(await retrieveFunction(client, { externalId: 'sonic_missing-prediction-test' })).toBeNull();
     expect(summaryText(result.summary)).toMatch(/\| sonic_missing \| prediction \| failed: /);
+    // A run with a failure never claims to have deployed everything.
+    expect(summaryText(result.summary)).toContain('This run: sonic_missing failed; 2 of 3 model(s) finished.');
+    expect(result.summary).not.toContain('validated, tested and deployed');
   });
 
   describe('mlops deploy', () => {

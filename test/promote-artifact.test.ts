@@ -45,7 +45,13 @@ describe('promote-artifact bundle', () => {
       sha256: source.sha256,
       'already-promoted': 'false',
     });
-    expect(summaryText(first.summary)).toContain('Promoted bundle_model/test/2 to bundle_model/prod/1.');
+    const text = summaryText(first.summary);
+    expect(text).toContain('Artifact promotion: promoted bundle_model/test/2 to bundle_model/prod/1.');
+    // The project, a link to each artifact file in CDF's web UI, a short SHA.
+    expect(text).toContain(`CDF project ${emu.project} at ${emu.url}`);
+    expect(first.summary).toContain(`href="https://fusion.cognite.com/${emu.project}/explore/file/${source.id}?cluster=${encodeURIComponent(new URL(emu.url).host)}"`);
+    expect(text).toContain(`SHA-256 ${source.sha256?.slice(0, 12)}`);
+    expect(text).not.toContain(source.sha256);
     expect(summaryText(first.summary)).toMatch(/\| prod \(target\) \| no versions \| 1 version, latest bundle_model\/prod\/1 \(from bundle_model\/test\/2\) \|/);
     expect(summaryText(first.summary)).toMatch(/\| test \(source\) \| 3 versions, latest bundle_model\/test\/3 \| 3 versions, latest bundle_model\/test\/3 \|/);
 

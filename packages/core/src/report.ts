@@ -137,11 +137,11 @@ function html(text: string): string {
 
 /**
  * Text as a reader of the summary should see it: paths inside the workspace relative to it (no
- * runner paths such as /home/runner/work/repo/repo/), trailing whitespace trimmed.
+ * runner paths such as /home/runner/work/repo/repo/).
  */
 function shown(text: string): string {
   const root = process.env.GITHUB_WORKSPACE || process.cwd();
-  return text.split(`${root}${sep}`).join('').trimEnd();
+  return text.split(`${root}${sep}`).join('');
 }
 
 /** One piece of a line or cell as HTML; only its first line (the rest goes to `folded`). */
