@@ -50,8 +50,9 @@ def make_client(cdf: dict | None):
         from cognite.client.credentials import Token
     except ImportError as error:
         print(f"cognite-sdk cannot be imported by {sys.executable} ({error}): handle() gets the emulator's "
-              "built-in client (files, functions, data_sets; see the emulator's README). "
-              "Add cognite-sdk to requirements.txt or install it to use the real CogniteClient.")
+              "built-in client (files, functions, data_sets; see the emulator's README). For the real "
+              "CogniteClient, install cognite-sdk for this interpreter, or list it in requirements.txt "
+              "with an indexUrl that serves it.")
         from mlops_emulator_client import EmulatorClient
         return EmulatorClient(cdf["base_url"], cdf["project"], cdf["token"])
     config = ClientConfig(client_name="cdf-emulator-function", project=cdf["project"],
@@ -69,12 +70,15 @@ def run(request: dict):
     if not callable(handle):
         raise TypeError(f"{request.get('function_path') or 'handler.py'} must contain a function named 'handle'")
     available = {
-        "client": make_client(request.get("cdf")),
+        "client": None,
         "data": request.get("data"),
         "secrets": request.get("secrets"),
         "function_call_info": request.get("function_call_info"),
     }
-    return handle(**handle_arguments(handle, available))
+    arguments = handle_arguments(handle, available)
+    if "client" in arguments:  # only a handler that takes a client gets one (and the notice about it)
+        arguments["client"] = make_client(request.get("cdf"))
+    return handle(**arguments)
 
 
 def outcome(request: dict) -> str:

@@ -214,6 +214,8 @@ describe('builds install requirements with pip, offline-safe', () => {
       for (let i = 0; i < 2; i++) {
         const { logs } = await run(c, fn.id, {});
         expect(logs[0]).toMatch(/runtime py399 asks for Python 3\.99, but python3\.99 is not available here; it runs on Python 3\.\d+\.\d+ \(python3\) instead\./);
+        // handle() takes no client here: no client is made, so no notice about one.
+        expect(logs.join('\n')).not.toMatch(/built-in client/);
       }
     } finally {
       await e.stop();
