@@ -3,7 +3,6 @@
  * action run as the runner runs it, and the built CLI, against the emulator.
  * Needs `node scripts/build.mjs dist deploy-cdf-function cli`.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cogniteEnv } from './helpers/emulator-env.js';
 import { exampleRepo } from './helpers/example-repo.js';
 import { zipText } from './helpers/zip-text.js';
-import { repoRoot, runBundle, type BundleRun } from './helpers/run-bundle.js';
+import { runBundle, type BundleRun } from './helpers/run-bundle.js';
+import { mlopsAsync } from '../packages/cli/test/helpers/built-cli.js';
 
 const PAYLOAD = { data: { ACS: [180.0], RDEP: [2.5], DEN: [2.3] } };
 const INDEX_TOKEN = 'idx-token-4c1d2e3f';
@@ -49,16 +49,15 @@ describe('secrets, index credentials and given packages, through the built actio
   const deployAction = (repo: string, inputs: Record<string, string>): Promise<BundleRun> =>
     runBundle('deploy-cdf-function', { env: 'dev', 'test-payload': 'payload.json', 'timeout-seconds': '600', ...inputs }, { cwd: repo, env, timeoutMs: 600_000 });
 
-  const cli = async (args: string[]) => {
-    const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GITHUB_') && !k.startsWith('COGNITE_') && !k.startsWith('INPUT_') && k !== 'MODEL_ENV'));
-    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli', 'index.js'), ...args], { env: { ...base, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const status = await new Promise<number | null>((r) => child.on('close', r));
-    return { status, stdout, stderr };
-  };
+  /** The built CLI with the emulator's credentials and nothing of this run's CI or action environment. */
+  const cli = (args: string[]) => mlopsAsync(args, {
+    timeoutMs: 600_000,
+    env: {
+      ...Object.fromEntries(Object.keys(process.env).filter((k) => /^(GITHUB_|COGNITE_|INPUT_)/.test(k) || k === 'MODEL_ENV').map((k) => [k, undefined])),
+      ...env,
+    },
+  });
+
 
   const latest = (xid: string) => retrieveFunction(client, { externalId: xid }) as Promise<CdfFunction>;
   const servedTag = async (xid: string) => {
@@ -195,23 +194,23 @@ describe('secrets, index credentials and given packages, through the built actio
     const deploy = (...args: string[]) => cli(['deploy', '--repo', repo, '--no-install', '--env', 'dev', ...args]);
 
     const first = await deploy('--secrets', '{"api-key": "cli-value-3333"}');
-    expect(first.status, first.stdout + first.stderr).toBe(0);
+    expect(first.code, first.stdout + first.stderr).toBe(0);
     expect(await servedTag(xid)).toBe(tag('cli-value-3333'));
     const rotated = await deploy('--secrets', '{"api-key": "cli-value-4444"}');
-    expect(rotated.status, rotated.stdout + rotated.stderr).toBe(0);
+    expect(rotated.code, rotated.stdout + rotated.stderr).toBe(0);
     expect(await servedTag(xid)).toBe(tag('cli-value-4444'));
     expect(rotated.stdout + rotated.stderr).not.toMatch(/cli-value-/);
 
     const serving = await latest(xid);
     const bare = await deploy();
-    expect(bare.status).toBe(1);
+    expect(bare.code).toBe(1);
     expect(bare.stdout + bare.stderr).toMatch(/function-secrets is empty, but sonic_model-prediction-dev is serving with the secret api-key/);
     expect((await latest(xid)).id).toBe(serving.id);
     expect(await servedTag(xid)).toBe(tag('cli-value-4444'));
 
     appendFileSync(join(repo, 'model_code', 'requirements.model'), `-i https://u:${INDEX_TOKEN}@pkgs.example.com/simple\n`);
     const credentialed = await deploy('--secrets', '{"api-key": "cli-value-4444"}');
-    expect(credentialed.status).toBe(1);
+    expect(credentialed.code).toBe(1);
     expect(credentialed.stdout + credentialed.stderr).toMatch(/requirements\.model carries credentials.*--index-url/s);
     expect(credentialed.stdout + credentialed.stderr).not.toContain(INDEX_TOKEN);
     expect((await latest(xid)).id).toBe(serving.id);

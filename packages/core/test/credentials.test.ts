@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   MlopsError, buildPackage, checkGivenPackage, credentialFingerprint, logicalLines, refuseRequirementCredentials, credentialsMatch, decodeSuiteMetadata, encodeSuiteMetadata, isCredentialFile, localArtifactSource, parseIndexUrls, parseSecretsJson, refuseSilentWipe, silentLogger,
-  type CdfFunction, type Logger, type ModelSettings,
+  type CdfFunction, type Logger,
 } from '@akerbp-mlops/core';
 import { withTempDir } from '../src/temp.js';
+import { modelSettings as settings } from './helpers/model-settings.js';
 
 const fn = (secrets?: Record<string, string>) => ({ id: 1, externalId: 'm-prediction-test', secrets } as unknown as CdfFunction);
 
@@ -97,14 +98,6 @@ describe('index-url / extra-index-urls inputs', () => {
   });
 });
 
-function settings(over: Partial<ModelSettings> = {}): ModelSettings {
-  return {
-    modelName: 'model1', humanFriendlyModelName: 'Model 1', modelFile: 'model_code/model1.py', reqFile: 'model_code/requirements.model',
-    artifactFolder: 'model_artifact', artifactVersion: null, testFile: 'model_code/test_model1.py', platform: 'cdf', dataset: 'mlops',
-    pythonVersion: 'py311', helperModels: [], retention: { keep: 3, from: 'default' }, info: { prediction: { description: 'd', owner: 'o@x.com', metadata: {} } },
-    source: { file: 'mlops_settings.yaml', line: 1 }, ...over,
-  };
-}
 
 async function repoWith(files: Record<string, string>): Promise<string> {
   const repo = await mkdtemp(join(tmpdir(), 'cred-repo-'));

@@ -5,19 +5,12 @@ import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
 import {
   MlopsError, assetDir, buildPackage, checkSharedPins, extractZip, functionRequirements, isExcluded, localArtifactSource, silentLogger,
-  type HelperPackageSource, type ModelSettings,
+  type HelperPackageSource,
 } from '@akerbp-mlops/core';
+import { modelSettings as settings } from './helpers/model-settings.js';
 
 const REQS = '# model deps\nnumpy==1.26.4\nakerbp-mlops==MLOPS_VERSION\nAkerBP_MLOps[extra] >= 3 ; python_version>"3"\nakerbp-mlpet==4.2\n';
 
-function settings(over: Partial<ModelSettings> = {}): ModelSettings {
-  return {
-    modelName: 'model1', humanFriendlyModelName: 'Model 1', modelFile: 'model_code/model1.py', reqFile: 'model_code/requirements.model',
-    artifactFolder: 'model_artifact', artifactVersion: null, testFile: 'model_code/test_model1.py', platform: 'cdf', dataset: 'mlops',
-    pythonVersion: 'py311', helperModels: [], retention: { keep: 3, from: 'default' }, info: { prediction: { description: 'd', owner: 'o@x.com', metadata: {} } },
-    source: { file: 'mlops_settings.yaml', line: 1 }, ...over,
-  };
-}
 
 async function makeRepo(): Promise<string> {
   const repo = await mkdtemp(join(tmpdir(), 'pkg-repo-'));

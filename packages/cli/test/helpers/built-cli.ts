@@ -23,6 +23,8 @@ export interface CliOptions {
   cwd?: string;
   /** written to stdin (a pipe, so never a terminal) */
   input?: string;
+  /** cap of runAsync / mlopsAsync; default 90 s */
+  timeoutMs?: number;
 }
 
 function environment({ bareEnv, env }: CliOptions): NodeJS.ProcessEnv {
@@ -35,10 +37,10 @@ export function mlops(args: string[], options: CliOptions = {}): CliRun {
   return { code: run.status, stdout: String(run.stdout), stderr: String(run.stderr) };
 }
 
-/** `command ...args` without blocking this process (90 s cap). */
+/** `command ...args` without blocking this process (`timeoutMs` cap, default 90 s). */
 export function runAsync(command: string, args: string[], options: CliOptions = {}): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: environment(options), timeout: 90_000 });
+    const child = spawn(command, args, { cwd: options.cwd, env: environment(options), timeout: options.timeoutMs ?? 90_000 });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += String(c)));
