@@ -2,7 +2,7 @@
 
 Usage: `python run_function.py` with cwd = the unzipped function code and one JSON request on
 stdin: {"function_path", "data", "secrets", "function_call_info", "cdf": {"base_url", "project",
-"token"} | null, "result_file"}. Writes {"ok": true, "response": ...} or {"ok": false, "error":
+"token"} | null, "result_file", "notices"?: [lines printed first]}. Writes {"ok": true, "response": ...} or {"ok": false, "error":
 {"message", "trace"}} to result_file and exits 0; the handler's own output goes to stdout/stderr,
 which the caller keeps as the call's logs.
 """
@@ -40,13 +40,29 @@ def handle_arguments(handle, available: dict) -> dict:
 
 
 def make_client(cdf: dict | None):
+    """The `client` CDF passes: a CogniteClient bound to the call's session token when this
+    interpreter can import cognite-sdk (CDF installs it in every function), otherwise the
+    emulator's built-in client, announced on the call's first log line."""
     if not cdf:
         return None
-    from mlops_emulator_client import EmulatorClient
-    return EmulatorClient(cdf["base_url"], cdf["project"], cdf["token"])
+    try:
+        from cognite.client import ClientConfig, CogniteClient
+        from cognite.client.credentials import Token
+    except ImportError as error:
+        print(f"cognite-sdk cannot be imported by {sys.executable} ({error}): handle() gets the emulator's "
+              "built-in client (files, functions, data_sets; see the emulator's README). For the real "
+              "CogniteClient, install cognite-sdk for this interpreter, or list it in requirements.txt "
+              "with an indexUrl that serves it.")
+        from mlops_emulator_client import EmulatorClient
+        return EmulatorClient(cdf["base_url"], cdf["project"], cdf["token"])
+    config = ClientConfig(client_name="cdf-emulator-function", project=cdf["project"],
+                          base_url=cdf["base_url"], credentials=Token(cdf["token"]))
+    return CogniteClient(config)
 
 
 def run(request: dict):
+    for notice in request.get("notices") or []:
+        print(notice)
     code_root = os.getcwd()
     sys.path.insert(0, code_root)
     module = importlib.import_module(module_name(request.get("function_path") or "handler.py"))
@@ -54,12 +70,15 @@ def run(request: dict):
     if not callable(handle):
         raise TypeError(f"{request.get('function_path') or 'handler.py'} must contain a function named 'handle'")
     available = {
-        "client": make_client(request.get("cdf")),
+        "client": None,
         "data": request.get("data"),
         "secrets": request.get("secrets"),
         "function_call_info": request.get("function_call_info"),
     }
-    return handle(**handle_arguments(handle, available))
+    arguments = handle_arguments(handle, available)
+    if "client" in arguments:  # only a handler that takes a client gets one (and the notice about it)
+        arguments["client"] = make_client(request.get("cdf"))
+    return handle(**arguments)
 
 
 def outcome(request: dict) -> str:

@@ -1,9 +1,17 @@
-"""A minimal CDF client for function code running on the emulator (standard library only).
+"""The emulator's built-in CDF client for function code (standard library only).
 
-It mirrors the parts of cognite-sdk-python that model code and the mlops runtime use, with the
-same method names, keyword arguments and snake_case attributes, so handler code written for
-`cognite.client.CogniteClient` runs unchanged. It speaks the CDF API v1 wire format (camelCase
-JSON under /api/v1/projects/{project}) and sends the bearer token on every request.
+run_function.py hands it to `handle()` when the function's interpreter cannot import
+cognite-sdk. It mirrors the parts of cognite-sdk-python 8.x that model code and the mlops runtime
+use, with the same method names, keyword arguments and snake_case attributes, so handler code
+written for `cognite.client.CogniteClient` runs unchanged:
+
+- files: upload, upload_bytes, download, download_to_path, download_bytes, retrieve,
+  retrieve_multiple, list, update, delete
+- functions: retrieve, list, call (and Function.call, FunctionCall.get_response/get_logs/wait/update)
+- data_sets: retrieve
+
+It speaks the CDF API v1 wire format (camelCase JSON under /api/v1/projects/{project}) and sends
+the call's bearer token on every request; requests answered 429/502/503/504 are retried.
 """
 from __future__ import annotations
 
@@ -13,7 +21,8 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import Any, Iterable
+from pathlib import Path
+from typing import Any, Iterable, Sequence
 
 # Status codes the official SDK retries; the emulator's fault injection produces them.
 _RETRYABLE = {429, 502, 503, 504}
@@ -78,6 +87,77 @@ class DataSet(CogniteResource):
     pass
 
 
+class FileMetadataUpdate:
+    """`FileMetadataUpdate(id=...)` / `(external_id=...)` with the SDK's chained setters, e.g.
+    `FileMetadataUpdate(id=1).metadata.add({"k": "v"}).directory.set("/d")`."""
+
+    _FIELDS = {"external_id": "externalId", "directory": "directory", "source": "source",
+               "mime_type": "mimeType", "metadata": "metadata", "asset_ids": "assetIds",
+               "source_created_time": "sourceCreatedTime", "source_modified_time": "sourceModifiedTime",
+               "data_set_id": "dataSetId", "security_categories": "securityCategories",
+               "labels": "labels", "geo_location": "geoLocation"}
+
+    def __init__(self, id: int | None = None, external_id: str | None = None):
+        self._identifier = _identifier(id, external_id)
+        self._update: dict[str, dict] = {}
+
+    def __getattr__(self, name: str) -> "_FieldUpdate":
+        if name in self._FIELDS:
+            return _FieldUpdate(self, self._FIELDS[name])
+        raise AttributeError(name)
+
+    def dump(self, camel_case: bool = True) -> dict:
+        return {**self._identifier, "update": self._update}
+
+
+class _FieldUpdate:
+    def __init__(self, parent: FileMetadataUpdate, field: str):
+        self._parent, self._field = parent, field
+
+    def _put(self, op: dict) -> FileMetadataUpdate:
+        self._parent._update[self._field] = op
+        return self._parent
+
+    def set(self, value: Any) -> FileMetadataUpdate:
+        return self._put({"setNull": True} if value is None else {"set": value})
+
+    def add(self, value: Any) -> FileMetadataUpdate:
+        return self._put({"add": _labels(self._field, value)})
+
+    def remove(self, value: Any) -> FileMetadataUpdate:
+        return self._put({"remove": _labels(self._field, value)})
+
+
+def _labels(field: str, value: Any) -> Any:
+    if field != "labels":
+        return value
+    return [{"externalId": v} if isinstance(v, str) else v for v in ([value] if isinstance(value, str) else value)]
+
+
+# FileMetadata fields `files.update` may change, and how (scalar: set/setNull, container: set).
+_FILE_UPDATABLE = {"external_id": False, "directory": False, "source": False, "mime_type": False,
+                   "metadata": True, "asset_ids": True, "source_created_time": False,
+                   "source_modified_time": False, "data_set_id": False, "security_categories": True,
+                   "labels": True, "geo_location": False}
+
+
+def _file_update_from_metadata(item: FileMetadata, mode: str) -> dict:
+    """The update body the SDK builds from a FileMetadata: `replace_ignore_null` sets the given
+    fields, `patch` also merges metadata, `replace` additionally nulls (or empties) the rest."""
+    ident = {"id": item.id} if item.id is not None else {"externalId": item.external_id}
+    update: dict[str, dict] = {}
+    for name, container in _FILE_UPDATABLE.items():
+        value = getattr(item, name)
+        field = FileMetadataUpdate._FIELDS[name]
+        if value is not None:
+            if name == "labels":
+                value = _labels("labels", value)
+            update[field] = {"add": value} if mode == "patch" and name == "metadata" else {"set": value}
+        elif mode == "replace" and name != "external_id":
+            update[field] = {"set": {} if name == "metadata" else []} if container else {"setNull": True}
+    return {**ident, "update": update}
+
+
 class FunctionCall(CogniteResource):
     def _path(self) -> str:
         return f"/functions/{self.function_id}/calls/{self.id}"
@@ -105,6 +185,20 @@ class Function(CogniteResource):
     def call(self, data: Any = None, wait: bool = True, nonce: str | None = None) -> FunctionCall:
         return self._cognite_client.functions.call(id=self.id, data=data, wait=wait, nonce=nonce)
 
+    def list_calls(self, status: str | None = None, limit: int | None = _DEFAULT_LIMIT) -> list[FunctionCall]:
+        call_filter = {"status": status} if status else {}
+        items = self._cognite_client._list_all(f"/functions/{self.id}/calls/list", call_filter, limit)
+        return [FunctionCall._load(item, self._cognite_client) for item in items]
+
+    def retrieve_call(self, id: int) -> FunctionCall | None:
+        try:
+            return FunctionCall._load(self._cognite_client._request("GET", f"/functions/{self.id}/calls/{id}"),
+                                      self._cognite_client)
+        except CogniteAPIError as error:
+            if error.code == 404:
+                return None
+            raise
+
 
 def _identifier(id: int | None, external_id: str | None) -> dict:
     if (id is None) == (external_id is None):
@@ -112,36 +206,133 @@ def _identifier(id: int | None, external_id: str | None) -> dict:
     return {"id": id} if id is not None else {"externalId": external_id}
 
 
+def _identifiers(ids: Any, external_ids: Any) -> list[dict]:
+    """Identifier dicts for one or many ids and external ids, as the SDK's IdentifierSequence."""
+    idents = [{"id": i} for i in _as_list(ids)] + [{"externalId": x} for x in _as_list(external_ids)]
+    if not idents:
+        raise ValueError("No ids or external_ids specified")
+    return idents
+
+
+def _unlimited(limit: Any) -> bool:
+    return limit is None or limit == -1 or limit == float("inf")
+
+
+_FILE_FIELDS = {"external_id": "externalId", "source": "source", "mime_type": "mimeType", "metadata": "metadata",
+                "directory": "directory", "asset_ids": "assetIds", "data_set_id": "dataSetId",
+                "source_created_time": "sourceCreatedTime", "source_modified_time": "sourceModifiedTime",
+                "security_categories": "securityCategories", "geo_location": "geoLocation"}
+
+
 class FilesAPI:
     def __init__(self, client: "EmulatorClient"):
         self._client = client
 
+    def _create_and_upload(self, payload: bytes, name: str, overwrite: bool, labels: Any = None, **fields: Any) -> FileMetadata:
+        body = {"name": name, **{_FILE_FIELDS[k]: v for k, v in fields.items() if v is not None}}
+        if labels is not None:
+            body["labels"] = _labels("labels", labels)
+        created = self._client._request("POST", "/files", body,
+                                        query={"overwrite": "true" if overwrite else "false"})
+        self._client._transfer("PUT", created.pop("uploadUrl"), payload)
+        created["uploaded"] = True
+        return FileMetadata._load(created, self._client)
+
     def upload_bytes(self, content: str | bytes, name: str, external_id: str | None = None,
                      source: str | None = None, mime_type: str | None = None,
                      metadata: dict[str, str] | None = None, directory: str | None = None,
-                     asset_ids: list[int] | None = None, data_set_id: int | None = None,
+                     asset_ids: Sequence[int] | None = None, data_set_id: int | None = None,
+                     labels: Any = None, geo_location: Any = None,
+                     source_created_time: int | None = None, source_modified_time: int | None = None,
+                     security_categories: Sequence[int] | None = None,
                      overwrite: bool = False) -> FileMetadata:
-        body = {k: v for k, v in {
-            "name": name, "externalId": external_id, "source": source, "mimeType": mime_type,
-            "metadata": metadata, "directory": directory, "assetIds": asset_ids,
-            "dataSetId": data_set_id,
-        }.items() if v is not None}
-        created = self._client._request("POST", "/files", body,
-                                        query={"overwrite": "true" if overwrite else "false"})
         payload = content.encode("utf-8") if isinstance(content, str) else bytes(content)
-        self._client._transfer("PUT", created["uploadUrl"], payload)
-        created.pop("uploadUrl", None)
-        return FileMetadata._load(created, self._client)
+        return self._create_and_upload(
+            payload, name, overwrite, labels=labels, external_id=external_id, source=source, mime_type=mime_type,
+            metadata=metadata, directory=directory, asset_ids=asset_ids, data_set_id=data_set_id,
+            geo_location=geo_location, source_created_time=source_created_time,
+            source_modified_time=source_modified_time, security_categories=security_categories)
+
+    def upload(self, path: str | Path, external_id: str | None = None, name: str | None = None,
+               source: str | None = None, mime_type: str | None = None,
+               metadata: dict[str, str] | None = None, directory: str | None = None,
+               asset_ids: Sequence[int] | None = None, source_created_time: int | None = None,
+               source_modified_time: int | None = None, data_set_id: int | None = None,
+               labels: Any = None, geo_location: Any = None,
+               security_categories: Sequence[int] | None = None, recursive: bool = False,
+               overwrite: bool = False) -> "FileMetadata | list[FileMetadata]":
+        """A file → its FileMetadata; a folder → a list, one file each (subfolders when recursive),
+        named by their file names, as the SDK does."""
+        fields = dict(source=source, mime_type=mime_type, metadata=metadata, directory=directory,
+                      asset_ids=asset_ids, source_created_time=source_created_time,
+                      source_modified_time=source_modified_time, data_set_id=data_set_id,
+                      geo_location=geo_location, security_categories=security_categories)
+        path = Path(path)
+        if path.is_file():
+            return self._create_and_upload(path.read_bytes(), name or path.name, overwrite, labels=labels,
+                                           external_id=external_id, **fields)
+        if not path.is_dir():
+            raise ValueError(f"The path '{path}' does not exist")
+        found = sorted(p for p in (path.rglob("*") if recursive else path.iterdir()) if p.is_file())
+        return [self._create_and_upload(p.read_bytes(), p.name, overwrite, labels=labels, **fields) for p in found]
 
     def retrieve(self, id: int | None = None, external_id: str | None = None) -> FileMetadata | None:
         items = self._client._request("POST", "/files/byids", {
             "items": [_identifier(id, external_id)], "ignoreUnknownIds": True})["items"]
         return FileMetadata._load(items[0], self._client) if items else None
 
+    def retrieve_multiple(self, ids: Sequence[int] | None = None, external_ids: Sequence[str] | None = None,
+                          ignore_unknown_ids: bool = False) -> list[FileMetadata]:
+        idents = _identifiers(ids, external_ids)
+        items = self._client._request("POST", "/files/byids", {"items": idents, "ignoreUnknownIds": ignore_unknown_ids})["items"]
+        return [FileMetadata._load(item, self._client) for item in items]
+
     def download_bytes(self, id: int | None = None, external_id: str | None = None) -> bytes:
         links = self._client._request("POST", "/files/downloadlink",
                                       {"items": [_identifier(id, external_id)]})["items"]
         return self._client._transfer("GET", links[0]["downloadUrl"])
+
+    def download_to_path(self, path: str | Path, id: int | None = None, external_id: str | None = None) -> None:
+        path = Path(path)
+        if not path.parent.is_dir():
+            raise NotADirectoryError(f"{path.parent} is not a directory")
+        path.write_bytes(self.download_bytes(id=id, external_id=external_id))
+
+    def download(self, directory: str | Path, id: int | Sequence[int] | None = None,
+                 external_id: str | Sequence[str] | None = None,
+                 keep_directory_structure: bool = False, resolve_duplicate_file_names: bool = False) -> None:
+        """Each file to `directory`/<its name> (under its CDF directory when keep_directory_structure)."""
+        directory = Path(directory)
+        if not directory.is_dir():
+            raise NotADirectoryError(str(directory))
+        idents = _identifiers(id, external_id)
+        metas = self._client._request("POST", "/files/byids", {"items": idents})["items"]
+        taken: set[Path] = set()
+        for meta in metas:
+            folder = directory / meta["directory"].strip("/") if keep_directory_structure and meta.get("directory") else directory
+            target = folder / meta["name"]
+            if resolve_duplicate_file_names:
+                n = 1
+                while target in taken:
+                    target = folder / f"{Path(meta['name']).stem}({n}){Path(meta['name']).suffix}"
+                    n += 1
+            taken.add(target)
+            folder.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(self.download_bytes(id=meta["id"]))
+
+    def update(self, item: Any, mode: str = "replace_ignore_null") -> "FileMetadata | list[FileMetadata]":
+        """FileMetadata or FileMetadataUpdate objects (one or a list); modes as the SDK's."""
+        single = not isinstance(item, (list, tuple))
+        bodies = [i.dump() if isinstance(i, FileMetadataUpdate) else _file_update_from_metadata(i, mode)
+                  for i in ([item] if single else item)]
+        items = self._client._request("POST", "/files/update", {"items": bodies})["items"]
+        loaded = [FileMetadata._load(i, self._client) for i in items]
+        return loaded[0] if single else loaded
+
+    def delete(self, id: int | Sequence[int] | None = None, external_id: str | Sequence[str] | None = None,
+               ignore_unknown_ids: bool = False) -> None:
+        idents = _identifiers(id, external_id)
+        self._client._request("POST", "/files/delete", {"items": idents, "ignoreUnknownIds": ignore_unknown_ids})
 
     def list(self, name: str | None = None, mime_type: str | None = None,
              metadata: dict[str, str] | None = None,
@@ -180,17 +371,29 @@ class FunctionsAPI:
             "items": [_identifier(id, external_id)], "ignoreUnknownIds": True})["items"]
         return Function._load(items[0], self._client) if items else None
 
+    def list(self, name: str | None = None, owner: str | None = None, file_id: int | None = None,
+             status: str | None = None, external_id_prefix: str | None = None,
+             created_time: dict | None = None, metadata: dict[str, str] | None = None,
+             limit: int | None = _DEFAULT_LIMIT) -> list[Function]:
+        """As the SDK: one `POST /functions/list` (no cursor), `limit` -1, None or inf for all (10,000)."""
+        function_filter = {k: v for k, v in {
+            "name": name, "owner": owner, "fileId": file_id, "status": status,
+            "externalIdPrefix": external_id_prefix, "createdTime": created_time, "metadata": metadata,
+        }.items() if v is not None}
+        body = {"filter": function_filter, "limit": 10_000 if _unlimited(limit) else limit}
+        return [Function._load(item, self._client) for item in self._client._request("POST", "/functions/list", body)["items"]]
+
     def call(self, id: int | None = None, external_id: str | None = None, data: Any = None,
              wait: bool = True, nonce: str | None = None) -> FunctionCall:
         if id is None:
             function = self.retrieve(external_id=external_id)
             if function is None:
-                raise CogniteAPIError(f"Function with external id {external_id!r} not found", 404,
-                                      missing=[{"externalId": external_id}])
+                raise ValueError(f'Function with external ID "{external_id}" is not found')
             id = function.id
         else:
             _identifier(id, external_id)
         if nonce is None:
+            # Like the SDK with a token credential: a token-exchange session of this client.
             session = self._client._request("POST", "/sessions", {"items": [{"tokenExchange": True}]})
             nonce = session["items"][0]["nonce"]
         body = {"nonce": nonce} if data is None else {"data": data, "nonce": nonce}
@@ -236,7 +439,7 @@ class EmulatorClient:
         return json.loads(raw) if raw else {}
 
     def _list_all(self, path: str, list_filter: dict, limit: int | None) -> list[dict]:
-        unlimited = limit is None or limit < 0 or limit == float("inf")
+        unlimited = _unlimited(limit)
         items: list[dict] = []
         cursor = None
         while unlimited or len(items) < limit:

@@ -14,19 +14,36 @@ from .services import SERVICES, warm_up
 
 
 def serve(root: str, client: Any, data: Any, secrets: Any) -> dict:
+    """The call's response: the service's, `{"status": "ok"}` for a keep-warm call (no data), or
+    `{"status": "error", "message", "error_message", "model_id"}` (error_message: the key
+    akerbp-mlops callers read)."""
     model_id = None
     try:
         # The user guide promises repo-relative paths: os.path.join("model_code", "data.csv").
         os.chdir(root)
         package = read_package(root)
         model_id = package.model_id
+        _expose_compat_package(root)
+        # Model code's akerbp.mlops helpers work over this call's client and secrets.
+        from akerbp.mlops.cdf import helpers
+        helpers.bind_handler_client(client, secrets if isinstance(secrets, dict) else None)
         if is_keep_warm(data):
             warm_up(package, secrets)
             return {"status": "ok"}
         return SERVICES[package.service](package, client, data, secrets)
     except (Exception, SystemExit) as error:  # model code may call sys.exit()
         traceback.print_exc(file=sys.stderr)
-        return {"status": "error", "message": error_message(error), "model_id": model_id}
+        message = error_message(error)
+        return {"status": "error", "message": message, "error_message": message, "model_id": model_id}
+
+
+def _expose_compat_package(root: str) -> None:
+    """Our `akerbp` is a namespace portion; a requirement that installs a regular `akerbp` package
+    (with its own __init__.py) would hide it, so our folder is added to `akerbp.__path__`."""
+    import akerbp
+    ours = os.path.join(root, "akerbp")
+    if ours not in list(akerbp.__path__):
+        akerbp.__path__.append(ours)
 
 
 def error_message(error: BaseException) -> str:

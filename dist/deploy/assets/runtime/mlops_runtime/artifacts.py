@@ -1,11 +1,14 @@
-"""Writes model artifacts and prediction files to CDF Files in the Model Manager's format."""
+"""Model artifacts and prediction files in CDF Files, in the Model Manager's format (the training
+service and `akerbp.mlops.model_manager` share it)."""
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import re
 import shutil
+import tarfile
 import tempfile
 import uuid
 from typing import Any
@@ -42,30 +45,37 @@ def archive_folder(folder: str) -> bytes:
             return archive.read()
 
 
-def _versions(client: Any, model: str, env: str, data_set: int | None) -> list[int]:
+def versions(client: Any, model: str, env: str, data_set: int | None) -> dict[int, Any]:
+    """{version: file} of `<model>/<env>/<version>` in the artifact directory (every page)."""
     prefix = f"{model}/{env}/"
     files = client.files.list(external_id_prefix=prefix, data_set_ids=[data_set] if data_set else None, limit=None)
     pattern = re.compile(rf"^{re.escape(prefix)}([1-9][0-9]*)$")
-    return [int(match.group(1)) for match in (pattern.match(f.external_id or "") for f in files) if match]
+    found = {}
+    for file in files:
+        match = pattern.match(file.external_id or "")
+        if match:
+            found[int(match.group(1))] = file
+    return found
 
 
 def _metadata_value(value: Any) -> str:
-    return value if isinstance(value, str) else json.dumps(jsonable(value, "training metadata"))
+    return value if isinstance(value, str) else json.dumps(jsonable(value, "artifact metadata"))
 
 
-def upload_new_version(client: Any, package: FunctionPackage, folder: str, metadata: dict) -> dict:
-    """Uploads `folder` as `<model>/<env>/<next version>`; a 409 means another upload took that
-    version first, so the next number is tried."""
-    content = archive_folder(folder)
-    data_set = data_set_id(client, package.dataset)
-    version = max(_versions(client, package.model_name, package.env, data_set), default=0) + 1
+def upload_new_version(client: Any, model: str, env: str, data_set: int | None, content: bytes,
+                       metadata: dict) -> dict:
+    """Uploads the archive `content` as `<model>/<env>/<highest + 1>` with `metadata` (non-strings
+    JSON-encoded) plus version, sha256 and size; returns that metadata with artifact_id and
+    file_id. A 409 means another upload took the version first, so the next number is tried."""
+    version = max(versions(client, model, env, data_set), default=0) + 1
     for _ in range(_MAX_VERSION_ATTEMPTS):
-        external_id = f"{package.model_name}/{package.env}/{version}"
+        external_id = f"{model}/{env}/{version}"
         file_metadata = {**{str(k): _metadata_value(v) for k, v in metadata.items()},
-                         "version": str(version), "sha256": hashlib.sha256(content).hexdigest()}
+                         "version": str(version), "sha256": hashlib.sha256(content).hexdigest(),
+                         "size": str(len(content))}
         try:
             created = client.files.upload_bytes(
-                content, name=f"{package.model_name}_{package.env}_{version}.tar.gz", external_id=external_id,
+                content, name=f"{model}_{env}_{version}.tar.gz", external_id=external_id,
                 directory=ARTIFACT_DIRECTORY, metadata=file_metadata, data_set_id=data_set, overwrite=False)
         except Exception as error:
             if getattr(error, "code", None) != 409:
@@ -73,8 +83,24 @@ def upload_new_version(client: Any, package: FunctionPackage, folder: str, metad
             version += 1
             continue
         return {**file_metadata, "artifact_id": external_id, "file_id": created.id}
-    raise RuntimeProblem(f"Could not find a free artifact version for {package.model_name}/{package.env} "
+    raise RuntimeProblem(f"Could not find a free artifact version for {model}/{env} "
                          f"after {_MAX_VERSION_ATTEMPTS} attempts (concurrent uploads?).")
+
+
+def unpack_archive(content: bytes, folder: str) -> None:
+    """Unpacks a .tar.gz artifact into `folder` (created if needed); members that would land
+    outside it, links and devices are refused."""
+    os.makedirs(folder, exist_ok=True)
+    root = os.path.realpath(folder)
+    with tarfile.open(fileobj=io.BytesIO(content), mode="r:gz") as archive:
+        for member in archive.getmembers():
+            target = os.path.realpath(os.path.join(root, member.name))
+            if not (member.isfile() or member.isdir()) or (target != root and not target.startswith(root + os.sep)):
+                raise RuntimeProblem(f"Artifact archive member {member.name!r} is not a plain file inside the folder.")
+        if hasattr(tarfile, "data_filter"):  # Python 3.12+: say so, or it warns
+            archive.extractall(root, filter="data")
+        else:
+            archive.extractall(root)
 
 
 def write_predictions(client: Any, package: FunctionPackage, prediction: Any) -> str:

@@ -1,0 +1,1 @@
+"""`akerbp.mlops.cdf`: CDF helpers, as in the akerbp-mlops package."""
