@@ -64,7 +64,7 @@ describe('use-oidc: a GitHub OIDC token exchanged as a client_assertion', () => 
     const before = oidc.issued.length;
     const run = await runBundle('package-model', { env: 'test', 'working-directory': repo, 'use-oidc': 'true' }, { env: { ...cdfEnv, ...oidc.env } });
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    expect(run.summary).toMatch(/\| sonic_model \| prediction \| 1 \|/);
+    expect(run.summary).toMatch(/<td>sonic_model<\/td><td>prediction<\/td><td>1<\/td>/);
     // The version resolved in CDF, as a map by model: what the reusable workflow tests and deploys.
     expect(JSON.parse(run.outputs['artifact-version'])).toEqual({ sonic_model: 1 });
     expect(oidc.issued.length).toBe(before + 1);

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MlopsError, modelTestEnvironment, parseJUnit, readServiceTestPayload, runModelTests, silentLogger, testModels, type ModelSettings } from '@akerbp-mlops/core';
+import { displayRepoPath, MlopsError, modelTestEnvironment, parseJUnit, readServiceTestPayload, runModelTests, silentLogger, testModels, type ModelSettings } from '@akerbp-mlops/core';
 
 function settings(testFile: string): ModelSettings {
   return {
@@ -178,9 +178,9 @@ info:
     });
     const by = Object.fromEntries(results.map((r) => [r.model, r]));
     expect(by.falsy.serviceTest).toBe('failed');
-    expect(by.falsy.problems[0]).toMatchObject({ file: 'mcode/test_falsy.py', line: 3, field: 'ServiceTest.prediction_check' });
+    expect(by.falsy.problems[0]).toMatchObject({ file: displayRepoPath(repo, 'mcode/test_falsy.py'), line: 3, field: 'ServiceTest.prediction_check' });
     expect(by.falsy.problems[0].message).toMatch(/ServiceTest\.prediction_check returned a falsy value for the response \{"status":"ok","prediction":\{"n":2\}/);
-    expect(by.raises.problems[0]).toMatchObject({ file: 'mcode/test_raises.py', line: 4, field: 'ServiceTest.prediction_check' });
+    expect(by.raises.problems[0]).toMatchObject({ file: displayRepoPath(repo, 'mcode/test_raises.py'), line: 4, field: 'ServiceTest.prediction_check' });
     expect(by.raises.problems[0].message).toMatch(/raised ValueError: bad n 2/);
     for (const ok of [by.passes, by.data]) expect(ok).toMatchObject({ serviceTest: 'passed', modelId: `${ok.model}/dev/1`, problems: [] });
   }, 300_000);
