@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cogniteEnv } from '../helpers/emulator-env.js';
 import { exampleRepo } from '../helpers/example-repo.js';
 import { cancelLikeRunner, runBundle, stateEnv } from '../helpers/run-bundle.js';
+import { summaryText } from '../helpers/summary.js';
 
 const LATEST = 'sonic_model-prediction-dev';
 /** Cancelled deploys at random points (seeded); `npm run test:faults` runs more. */
@@ -76,14 +77,14 @@ describe('cancelling a deploy', () => {
     expect(run.code).toBe(1);
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(run.stdout).toMatch(/::error::deploy-cdf-function was cancelled \(SIGINT\): no new work was started; sonic_model-prediction-dev was being replaced and the create was sent/);
-    expect(run.summary).toMatch(/deploy-cdf-function cancelled/);
-    expect(run.summary).toMatch(/What is serving[\s\S]*sonic_model-prediction-dev \| switching \| sonic_model-prediction-dev is being re-created with version 2/);
+    expect(summaryText(run.summary)).toMatch(/deploy-cdf-function cancelled/);
+    expect(summaryText(run.summary)).toMatch(/What is serving[\s\S]*sonic_model-prediction-dev \| switching \| sonic_model-prediction-dev is being re-created with version 2/);
     const recorded = JSON.parse(run.state.deployments);
     expect(recorded).toEqual([expect.objectContaining({ latest: LATEST, phase: 'switching', previousVersioned: `${LATEST}-1` })]);
     expect(JSON.stringify(run.state)).not.toMatch(/super-secret-value/);
     const checked = await post(2, run.state);
     expect(checked.code, checked.stdout).toBe(0);
-    expect(checked.summary).toMatch(/sonic_model-prediction-dev \| ok \| sonic_model-prediction-dev serves version 2/);
+    expect(summaryText(checked.summary)).toMatch(/sonic_model-prediction-dev \| ok \| sonic_model-prediction-dev serves version 2/);
     expect(await answer()).toBe('sonic_model/dev/2');
   });
 
@@ -93,7 +94,7 @@ describe('cancelling a deploy', () => {
     expect(JSON.parse(run.state.deployments)).toEqual([expect.objectContaining({ phase: 'switching', previousVersioned: `${LATEST}-2` })]);
     const checked = await post(3, run.state);
     expect(checked.code, checked.stdout).toBe(0);
-    expect(checked.summary).toMatch(/sonic_model-prediction-dev \| (ok \| sonic_model-prediction-dev serves version 3|restored \| sonic_model-prediction-dev was restored to sonic_model-prediction-dev-2)/);
+    expect(summaryText(checked.summary)).toMatch(/sonic_model-prediction-dev \| (ok \| sonic_model-prediction-dev serves version 3|restored \| sonic_model-prediction-dev was restored to sonic_model-prediction-dev-2)/);
     expect(['sonic_model/dev/2', 'sonic_model/dev/3']).toContain(await answer());
   });
 
@@ -103,7 +104,7 @@ describe('cancelling a deploy', () => {
     const run = await deploy(4, when(/POST .*\/functions$/, (child) => { signals = cancelLikeRunner(child); }));
     expect(await signals).toEqual(['SIGINT']);
     expect(run.code).toBe(1);
-    expect(run.summary).toMatch(/What is serving[\s\S]*sonic_model-prediction-dev \| preparing \| sonic_model-prediction-dev serves version/);
+    expect(summaryText(run.summary)).toMatch(/What is serving[\s\S]*sonic_model-prediction-dev \| preparing \| sonic_model-prediction-dev serves version/);
     const checked = await post(4, run.state);
     expect(checked.code).toBe(0);
     expect(checked.stdout).toMatch(/Nothing to check/);
