@@ -100,13 +100,14 @@ describe('secrets, index credentials and given packages, through the built actio
 
     const rotated = await deployAction(repo, { 'function-secrets': '{"api-key": "second-value-2222"}' });
     expect(rotated.code, rotated.stdout + rotated.stderr).toBe(0);
-    expect(rotated.outputs.changed).toBe('true');
+    expect(JSON.parse(rotated.outputs.changed)).toEqual({ sonic_model: true });
+    expect(JSON.parse(rotated.outputs['code-sha256'])).toEqual({ sonic_model: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(rotated.outputs['code-sha256']).toBe(first.outputs['code-sha256']);
     expect(await servedTag(xid)).toBe(tag('second-value-2222'));
 
     const same = await deployAction(repo, { 'function-secrets': '{"api-key": "second-value-2222"}' });
     expect(same.code, same.stdout + same.stderr).toBe(0);
-    expect(same.outputs.changed).toBe('false');
+    expect(JSON.parse(same.outputs.changed)).toEqual({ sonic_model: false });
 
     const serving = await latest(xid);
     for (const empty of ['', '  ']) {
@@ -125,7 +126,7 @@ describe('secrets, index credentials and given packages, through the built actio
 
     const removed = await deployAction(repo, { 'function-secrets': '{}' });
     expect(removed.code, removed.stdout + removed.stderr).toBe(0);
-    expect(removed.outputs.changed).toBe('true');
+    expect(JSON.parse(removed.outputs.changed)).toEqual({ sonic_model: true });
     expect((await latest(xid)).secrets ?? {}).toEqual({});
     expect(await servedTag(xid)).toBe(tag(''));
     // No value, and no fast hash of one, is readable in the function's metadata.
