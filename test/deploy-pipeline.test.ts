@@ -160,10 +160,13 @@ describe('deploy pipeline bundle', () => {
     });
 
     it('--env auto outside a GitHub run asks for an environment instead of guessing', async () => {
+      const before = emu.requests.length;
       const run = await cli(exampleRepo(), ['--env', 'auto']);
-      expect(run.status).toBe(1);
-      expect(run.stderr).toMatch(/^error: env "auto" follows the branch rules of a GitHub run .* choose the environment: dev, test or prod\.$/m);
+      // A usage error (README: exit 2, one line on stderr, then where help is); nothing is guessed or touched.
+      expect(run.status, run.stdout + run.stderr).toBe(2);
+      expect(run.stderr).toMatch(/^error: --env auto applies the branch rules of a CI run .* pass --env dev, test or prod \(or set MODEL_ENV\)\.\nRun 'mlops deploy --help' for usage\.\n$/);
       expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+      expect(emu.requests.slice(before)).toEqual([]);
     });
   });
 });
