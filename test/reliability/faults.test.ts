@@ -1,7 +1,7 @@
 /**
  * Fault-injected deploys: many deploys of the example model against an emulator that answers
  * 429/503 at random, adds latency and fails builds (seeded), with invariants checked after each:
- * the latest exists, is Ready and answers status ok with the old or the new version; versions
+ * the latest exists, is Ready and answers status ok with the old or the new version; deployments
  * are unique; no code files beyond retention (orphans only from failed runs, swept later).
  * Every run gives function secrets, changed every other run: a successful run leaves the latest
  * created with exactly those (its fingerprint matches), and no secret value appears in any log
@@ -108,11 +108,22 @@ describe(`fault-injected deploys (${RUNS} runs, faults ${SPEC}, seed ${SEED})`, 
       else if (!allowed.includes(answer.model_id!)) found.push(`the latest serves ${answer.model_id}, expected one of ${allowed.join(', ')}`);
     }
     const versioned = family.filter((f) => f !== latest);
-    const versions = versioned.map((f) => f.metadata?.version);
-    if (new Set(versions).size !== versions.length) found.push(`duplicate versions ${versions.join(', ')}`);
+    // A deployment is one version's code file run with one set of secrets (deploy/state.ts): `-N` and
+    // `-N-k` of one version are distinct deployments (a code-only change or a secret rotation), two
+    // versioned functions of the same version, code file and secrets are a duplicate. Fingerprints
+    // are salted per deployment, so the secrets are told by matching each value this test gave.
+    const deployments: string[] = [];
+    for (const f of versioned) {
+      const stored = decodeSuiteMetadata(f.metadata)?.credentials;
+      let secret = -1;
+      for (let i = 0; i < secretValues.length && secret < 0; i++) if (await credentialsMatch(stored, { secrets: { 'api-key': secretValues[i] } })) secret = i;
+      deployments.push(`${f.externalId} (version ${f.metadata?.version}, code file ${f.fileId}, secrets ${secret < 0 ? 'unknown' : `#${secret}`})`);
+    }
+    const keys = deployments.map((d) => d.replace(/^\S+ /, ''));
+    if (new Set(keys).size !== keys.length) found.push(`duplicate deployments ${deployments.join(', ')}`);
     for (const f of versioned) if (parseVersionedSuffix(LATEST, f.externalId)?.version !== Number(f.metadata?.version)) found.push(`${f.externalId} holds version ${f.metadata?.version}`);
     // Retention keeps KEEP versions, plus the serving one; failed runs may leave one more each until swept.
-    if (versioned.length > KEEP + 1 + failedRuns) found.push(`${versioned.length} versioned functions kept (retention ${KEEP})`);
+    if (versioned.length > KEEP + 1 + failedRuns) found.push(`${versioned.length} versioned functions kept (retention ${KEEP}): ${versioned.map((f) => `${f.externalId} ${f.status} file ${f.fileId} created ${f.createdTime}`).join(', ')}`);
     const orphans = (await orphanIds()).filter((id) => !earlierOrphans.includes(id));
     if (orphans.length > failedRuns) found.push(`${orphans.length} orphaned code files after ${failedRuns} failed run(s)`);
     return found;
