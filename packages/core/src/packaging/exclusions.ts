@@ -19,8 +19,12 @@ export const MLOPSIGNORE = '.mlopsignore';
 
 /** Credential files by name: token caches, dotenv files, netrc, pip and git credential stores. */
 const CREDENTIAL_NAMES = new Set(['auth_cache.bin', '.env', '.netrc', '_netrc', '.pypirc', '.git-credentials']);
-/** dotenv variants (`.env.local`, `.env.prod`), keys and certificates with private keys. */
-const CREDENTIAL_PATTERNS = [/^\.env\./, /\.(pem|key|p12|pfx)$/i];
+/**
+ * dotenv variants (`.env.local`, `.env.prod`), keys and certificates with private keys, and
+ * OpenSSH's default private-key names (`id_rsa`, `id_ed25519`, `id_ecdsa`, `id_dsa`; ssh-keygen(1)
+ * FILES), whose public halves end in `.pub` and are harmless.
+ */
+const CREDENTIAL_PATTERNS = [/^\.env\./, /\.(pem|key|p12|pfx)$/i, /^id_(rsa|dsa|ecdsa|ed25519)(_sk)?$/];
 
 /** Whether a file name (no folder) is a credential file that never goes into a zip. */
 export function isCredentialFile(name: string): boolean {
