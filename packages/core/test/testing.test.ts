@@ -107,14 +107,17 @@ describe('the credentials model tests see', () => {
     ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.actions.example/x', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token',
     ACTIONS_RUNTIME_TOKEN: 'runtime-token', GITHUB_TOKEN: 'ghs_token', 'INPUT_CLIENT-SECRET': 'input-secret',
     'INPUT_FUNCTION-SECRETS': '{"k": "v"}', MY_SERVICE_PASSWORD: 'pw', HTTPS_PROXY: 'http://proxy:3128', no_proxy: 'localhost',
+    // The user's own variables: a name saying SECRET/TOKEN/PASSWORD/PRIVATE_KEY is dropped, others pass.
+    MY_API_TOKEN: 'user-token', MY_DB_PRIVATE_KEY: 'pk', MY_SETTING: 'kept', PIP_INDEX_URL: 'https://pypi.example/simple',
   };
   afterEach(() => {
     for (const name of Object.keys(planted)) delete process.env[name];
   });
 
-  it('keeps the read pair, tenant, base URL, project and proxies; drops write secrets, OIDC request tokens, GITHUB_TOKEN and inputs', () => {
+  it('keeps the read pair, tenant, base URL, project, proxies and plain user variables; drops write secrets, OIDC request tokens, GITHUB_TOKEN, inputs and secret-named user variables', () => {
     expect(Object.keys(modelTestEnvironment(planted)).sort()).toEqual([
-      'COGNITE_CLIENT_ID_READ', 'COGNITE_CLIENT_SECRET_READ', 'COGNITE_OIDC_BASE_URL', 'COGNITE_PROJECT', 'COGNITE_TENANT_ID', 'HTTPS_PROXY', 'no_proxy',
+      'COGNITE_CLIENT_ID_READ', 'COGNITE_CLIENT_SECRET_READ', 'COGNITE_OIDC_BASE_URL', 'COGNITE_PROJECT', 'COGNITE_TENANT_ID', 'HTTPS_PROXY',
+      'MY_SETTING', 'PIP_INDEX_URL', 'no_proxy',
     ]);
   });
 
@@ -125,7 +128,8 @@ describe('the credentials model tests see', () => {
 from akerbp.mlops.core.config import client_secrets
 
 WITHHELD = ["COGNITE_CLIENT_ID_WRITE", "COGNITE_CLIENT_SECRET_WRITE", "ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
-            "ACTIONS_RUNTIME_TOKEN", "GITHUB_TOKEN", "INPUT_CLIENT-SECRET", "INPUT_FUNCTION-SECRETS", "MY_SERVICE_PASSWORD"]
+            "ACTIONS_RUNTIME_TOKEN", "GITHUB_TOKEN", "INPUT_CLIENT-SECRET", "INPUT_FUNCTION-SECRETS", "MY_SERVICE_PASSWORD",
+            "MY_API_TOKEN", "MY_DB_PRIVATE_KEY"]
 
 
 def test_no_write_secret_and_no_oidc_request_token():
@@ -137,7 +141,7 @@ def test_no_write_secret_and_no_oidc_request_token():
 def test_the_read_pair_and_where_cdf_is():
     assert os.environ["COGNITE_CLIENT_SECRET_READ"] == "read-secret" and os.environ["COGNITE_PROJECT"] == "proj"
     assert client_secrets == {"id-read": "reader", "secret-read": "read-secret", "tenant-id": "tenant", "base-url": "https://x.cognitedata.com"}
-    assert os.environ["HTTPS_PROXY"] == "http://proxy:3128"
+    assert os.environ["HTTPS_PROXY"] == "http://proxy:3128" and os.environ["MY_SETTING"] == "kept"
 `,
     });
     const s = await runModelTests({ repoRoot: repo, model: settings('mcode/test_m.py'), python: 'python3', junitFile: join(repo, 'out', 'j.xml'), log: silentLogger });
