@@ -2,7 +2,7 @@
  * The built CLI against the emulator as a terminal user and a script meet it: --json documents on
  * stdout, prod confirmations typed through a pseudo-terminal, credential errors in shell terms.
  */
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
@@ -106,5 +106,22 @@ describe('messages for a terminal', () => {
     expect(run.stderr).toContain('COGNITE_PROJECT, COGNITE_OIDC_BASE_URL, COGNITE_TENANT_ID, COGNITE_CLIENT_ID_WRITE, COGNITE_CLIENT_SECRET_WRITE are not set');
     expect(run.stderr).toContain('  export COGNITE_PROJECT=my-cdf-project\n');
     expect(run.stderr).not.toMatch(/input|repository secret/i);
+  });
+
+  it('mlops test and mlops package, which only read CDF, name the read pair and the flag that avoids CDF', async () => {
+    const repo = join(mkdtempSync(join(tmpdir(), 'mlops-readonly-')), 'repo');
+    cpSync(join(repoRoot, 'examples', 'model-repo'), repo, { recursive: true });
+    rmSync(join(repo, 'model_artifact'), { recursive: true, force: true });
+    const test = await mlopsAsync(['test', '--env', 'test', '--no-install', '--repo', repo], { bareEnv: true });
+    expect(test.code).toBe(1);
+    const tested = test.stdout + test.stderr;
+    expect(tested).toContain('COGNITE_PROJECT, COGNITE_OIDC_BASE_URL, COGNITE_TENANT_ID, COGNITE_CLIENT_ID_READ, COGNITE_CLIENT_SECRET_READ are not set');
+    expect(tested).toContain('run with --env dev');
+    expect(tested).not.toMatch(/_WRITE|input|repository secret/i);
+    const pkg = await mlopsAsync(['package', '--env', 'test', '--repo', repo], { bareEnv: true });
+    expect(pkg.code).toBe(1);
+    expect(pkg.stderr).toContain('  export COGNITE_CLIENT_SECRET_READ=');
+    expect(pkg.stderr).toContain('--artifact-source local');
+    expect(pkg.stderr).not.toMatch(/_WRITE|input|repository secret/i);
   });
 });

@@ -45,7 +45,7 @@ async function packageCommand(values: PackageOptions): Promise<number> {
     artifactSource: parseArtifactSourceKind(values.artifactSource ?? '', env),
     artifactVersion: parseVersionArgument(values.artifactVersion ?? '', '--artifact-version'),
     outputDir: values.outputDir,
-    cdfClient: () => createCdfClient(cdfConfigFromEnv(log), { access: 'read', log }),
+    cdfClient: () => createCdfClient(cdfConfigFromEnv(log, process.env, { readOnly: true, hint: 'or package the artifact folder on disk with --artifact-source local' }), { access: 'read', log }),
     log,
   });
   for (const p of packages) humanStream(values.json).write(`${p.path}\n  ${p.size} bytes, ${p.manifest.length} files, sha256 ${p.sha256}\n`);

@@ -2,9 +2,10 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
-  TEST_SUMMARY_HEADINGS, consoleLogger, createCdfClient, formatProblem, parseEnv, parseNameList, parseService, resolveCdfConfig,
-  testFailure, testModels, testSummaryRows, type CdfInputs,
+  TEST_SUMMARY_HEADINGS, consoleLogger, createCdfClient, formatProblem, parseEnv, parseNameList, parseService,
+  testFailure, testModels, testSummaryRows,
 } from '@akerbp-mlops/core';
+import { cdfConfigFromEnv } from '../credentials.js';
 import { alignedTable } from '../table.js';
 import { handler } from '../exit.js';
 import { repoOptions, verboseOption, type RepoOptions } from '../options.js';
@@ -32,11 +33,6 @@ interface TestOptions extends RepoOptions {
   json?: boolean;
 }
 
-/** The read pair stands in for the write pair when only it is set: tests read, never write. */
-function readCredentials(env: NodeJS.ProcessEnv): CdfInputs {
-  return env.COGNITE_CLIENT_ID_WRITE ? {} : { 'client-id': env.COGNITE_CLIENT_ID_READ, 'client-secret': env.COGNITE_CLIENT_SECRET_READ };
-}
-
 async function testCommand(values: TestOptions): Promise<number> {
   const log = consoleLogger({ verbose: values.verbose });
   const results = await testModels({
@@ -48,7 +44,10 @@ async function testCommand(values: TestOptions): Promise<number> {
     service: parseService(values.service),
     outputDir: '.mlops/test',
     artifactEnv: parseEnv(values.env, '--env'),
-    cdfClient: () => createCdfClient(resolveCdfConfig(readCredentials(process.env), process.env, log), { access: 'read', log }),
+    // Tests read, never write: the read pair is enough.
+    cdfClient: () => createCdfClient(cdfConfigFromEnv(log, process.env, {
+      readOnly: true, hint: 'or, without CDF, keep the artifact folders on disk and run with --env dev (the default)',
+    }), { access: 'read', log }),
     log,
   });
   const human = humanStream(values.json);
