@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -187,5 +188,63 @@ info:
     expect(by.raises.problems[0]).toMatchObject({ file: displayRepoPath(repo, 'mcode/test_raises.py'), line: 4, field: 'ServiceTest.prediction_check' });
     expect(by.raises.problems[0].message).toMatch(/raised ValueError: bad n 2/);
     for (const ok of [by.passes, by.data]) expect(ok).toMatchObject({ serviceTest: 'passed', modelId: `${ok.model}/dev/1`, problems: [] });
+  }, 300_000);
+});
+
+describe('akerbp.mlops beside a regular akerbp package', () => {
+  it('pytest, the ServiceTest reader and the service test import akerbp.mlops and akerbp.mlpet when site-packages holds akerbp/__init__.py', async () => {
+    // An interpreter whose site-packages has a regular (non-namespace) akerbp, as an old
+    // akerbp.mlpet wheel or a company package would install it: it wins over our namespace portion.
+    const venv = await mkdtemp(join(tmpdir(), 'akerbp-regular-'));
+    const made = spawnSync('python3', ['-m', 'venv', '--system-site-packages', '--without-pip', venv], { encoding: 'utf8' });
+    expect(made.status, made.stderr).toBe(0);
+    const python = join(venv, 'bin', 'python');
+    const site = spawnSync(python, ['-c', 'import sysconfig; print(sysconfig.get_paths()["purelib"])'], { encoding: 'utf8' }).stdout.trim();
+    await mkdir(join(site, 'akerbp', 'mlpet'), { recursive: true });
+    await writeFile(join(site, 'akerbp', '__init__.py'), 'REGULAR = True\n');
+    await writeFile(join(site, 'akerbp', 'mlpet', '__init__.py'), 'VERSION = "stand-in"\n');
+    const repo = await repoWith({
+      'mlops_settings.yaml': 'model_name: m\nhuman_friendly_model_name: m\nmodel_file: mcode/model.py\nreq_file: mcode/requirements.model\nartifact_folder: null\ntest_file: mcode/test_m.py\npython_version: py311\ninfo:\n  prediction:\n    description: d\n    owner: o@example.com\n    metadata: {}\n',
+      'mcode/requirements.model': '',
+      'mcode/model.py': `import akerbp
+import akerbp.mlpet
+from akerbp.mlops.core import logger
+
+log = logger.get_logger("m")
+
+
+class ModelException(Exception):
+    pass
+
+
+def initialization(artifact_folder, secrets):
+    return None
+
+
+def predict(data, init_object, secrets):
+    log.info("mlpet %s", akerbp.mlpet.VERSION)
+    return {"mlpet": akerbp.mlpet.VERSION, "regular": akerbp.REGULAR}
+`,
+      'mcode/test_m.py': `import akerbp.mlpet
+from akerbp.mlops.core import exceptions
+from mcode.model import predict
+
+
+class ServiceTest:
+    prediction_input = {"data": {}}
+    prediction_check = staticmethod(lambda response: response["prediction"] == {"mlpet": "stand-in", "regular": True})
+
+
+def test_both_import():
+    assert issubclass(exceptions.FunctionCallError, Exception)
+    assert predict({}, None, None) == {"mlpet": "stand-in", "regular": True}
+`,
+    });
+    const [result] = await testModels({
+      settingsFile: 'mlops_settings.yaml', workingDirectory: repo, models: [], python, installRequirements: false,
+      service: 'prediction', outputDir: '.mlops/test', log: silentLogger,
+    });
+    expect(result.problems).toEqual([]);
+    expect(result).toMatchObject({ tests: { passed: 1, failed: 0 }, serviceTest: 'passed', modelId: 'm/dev/1' });
   }, 300_000);
 });

@@ -28,6 +28,8 @@ export async function runModelTests(o: RunModelTestsOptions): Promise<TestSummar
     '-o', 'junit_family=xunit1',
     // The cache would be written into the user's repository.
     '-p', 'no:cacheprovider',
+    // akerbp.mlops stays importable beside a regular (non-namespace) akerbp package.
+    '-p', 'mlops_runtime.akerbp_path',
   ];
   // Streamed as pytest prints, so a slow or hanging test shows where it is.
   const run = await o.log.group(`pytest ${o.model.testFile}`, () =>

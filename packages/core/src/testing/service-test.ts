@@ -16,9 +16,13 @@ import { modelPythonPath, runPython, tail } from './process.js';
 /** CDF's call time limit (10 minutes on Azure and AWS). */
 const CALL_TIMEOUT_MS = 10 * 60_000;
 
-/** Imports the test module and dumps `ServiceTest.<attr>`, with the lines to annotate. */
+/**
+ * Imports the test module and dumps `ServiceTest.<attr>`, with the lines to annotate. Like
+ * CALL_CHECK, it first imports mlops_runtime.akerbp_path (akerbp.mlops beside a regular akerbp).
+ */
 const READ_PAYLOAD = String.raw`
 import ast, importlib, json, sys, traceback
+import mlops_runtime.akerbp_path
 test_file, attr, out = sys.argv[1:4]
 result = {"class_line": None, "attr_line": None}
 try:
@@ -58,6 +62,7 @@ json.dump(result, open(out, "w"))
  */
 const CALL_CHECK = String.raw`
 import importlib, inspect, json, sys, traceback
+import mlops_runtime.akerbp_path
 test_file, attr, response_file, out = sys.argv[1:5]
 result = {}
 try:
