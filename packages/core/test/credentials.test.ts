@@ -7,9 +7,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as tar from 'tar';
 import { describe, expect, it } from 'vitest';
 import {
-  MlopsError, buildPackage, checkGivenPackage, credentialFingerprint, logicalLines, refuseRequirementCredentials, credentialsMatch, decodeSuiteMetadata, encodeSuiteMetadata, isCredentialFile, localArtifactSource, parseIndexUrls, parseSecretsJson, refuseSilentWipe, silentLogger,
+  MlopsError, buildPackage, createArchive, checkGivenPackage, credentialFingerprint, logicalLines, refuseRequirementCredentials, credentialsMatch, decodeSuiteMetadata, encodeSuiteMetadata, isCredentialFile, localArtifactSource, parseIndexUrls, parseSecretsJson, refuseSilentWipe, silentLogger,
   type CdfFunction, type Logger,
 } from '@akerbp-mlops/core';
 import { withTempDir } from '../src/temp.js';
@@ -189,6 +190,42 @@ describe('credential files and .mlopsignore', () => {
     for (const p of ['model_code/.env', 'model_code/sub/auth_cache.bin', 'model_code/cert.pem', 'model_artifact/.netrc']) expect(paths).not.toContain(p);
     expect(warnings.length).toBe(4);
     expect(warnings.join('\n')).toMatch(/model_code\/\.env was left out of the function zip: credential files/);
+  });
+
+  it('names a credential file of a downloaded artifact by the artifact_folder setting, never the scratch path', async () => {
+    const repo = await repoWith({});
+    const downloaded = await mkdtemp(join(tmpdir(), 'mlops-artifact-dl-'));
+    await mkdir(join(downloaded, 'sub'));
+    await writeFile(join(downloaded, 'sub', '.env'), 'TOKEN=abc');
+    await writeFile(join(downloaded, 'w.bin'), 'w');
+    const warnings: string[] = [];
+    const pkg = await build(repo, { ...silentLogger, warning: (m) => warnings.push(m) }, { artifactFolder: downloaded });
+    expect(pkg.manifest.map((m) => m.path)).toEqual(expect.arrayContaining(['model_artifact/w.bin']));
+    expect(pkg.manifest.map((m) => m.path)).not.toContain('model_artifact/sub/.env');
+    expect(warnings).toEqual([expect.stringMatching(/^model_artifact\/sub\/\.env \(in the downloaded artifact\) was left out of the function zip/)]);
+    expect(warnings.join('\n')).not.toContain(downloaded);
+  });
+
+  it('leaves credential files out of an artifact archive, warning with the folder as given', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'art-cwd-'));
+    await mkdir(join(cwd, 'art', 'keys'), { recursive: true });
+    for (const [p, text] of Object.entries({ 'art/weights.bin': 'w', 'art/.env': 'TOKEN=abc', 'art/keys/client.pem': 'k', 'art/keys/id_rsa.pub': 'pub' })) await writeFile(join(cwd, p), text);
+    const warnings: string[] = [];
+    const file = join(cwd, 'a.tar.gz');
+    const previous = process.cwd();
+    process.chdir(cwd);
+    try {
+      await createArchive('art', file, { warning: (m) => warnings.push(m) });
+    } finally {
+      process.chdir(previous);
+    }
+    const entries: string[] = [];
+    await tar.t({ file, onReadEntry: (e) => entries.push(e.path) });
+    expect(entries.filter((e) => !e.endsWith('/')).sort()).toEqual(['./keys/id_rsa.pub', './weights.bin']);
+    expect(warnings.sort()).toEqual([
+      expect.stringMatching(/^art\/\.env was left out of the artifact: credential files .* model artifacts/),
+      expect.stringMatching(/^art\/keys\/client\.pem was left out of the artifact/),
+    ]);
   });
 
   it('.mlopsignore (gitignore syntax) excludes more, with negation and folder patterns', async () => {

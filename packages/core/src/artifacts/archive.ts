@@ -4,13 +4,15 @@
  * are interchangeable. Extraction refuses anything that could write outside the target folder.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type Stats } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
-import { isAbsolute, posix } from 'node:path';
+import { isAbsolute, join, posix } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as tar from 'tar';
 import { MlopsError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { leaveOutCredentialFile } from '../packaging/exclusions.js';
 
 export interface Digest {
   sha256: string;
@@ -33,12 +35,18 @@ export function digestStream(onBytes?: (done: number) => void): Transform & { di
   return Object.assign(t, { digest: () => (result ??= { sha256: hash.digest('hex'), size }) });
 }
 
-/** Streams `folder` into a .tar.gz at `file`; returns its sha256 and size. */
-export async function createArchive(folder: string, file: string): Promise<Digest> {
+/**
+ * Streams `folder` into a .tar.gz at `file`; returns its sha256 and size. Credential files are
+ * left out with a warning on `log` naming them under `folder` as given (the rule of function
+ * zips, packaging/exclusions.ts). Throws MlopsError when `folder` is not a folder.
+ */
+export async function createArchive(folder: string, file: string, log?: Pick<Logger, 'warning'>): Promise<Digest> {
   const info = await stat(folder).catch(() => null);
   if (!info?.isDirectory()) throw new MlopsError(`Artifact folder "${folder}" does not exist or is not a folder.`);
   const digest = digestStream();
-  await pipeline(tar.c({ gzip: true, cwd: folder, portable: true }, ['.']), digest, createWriteStream(file));
+  // tar names entries './sub/file' relative to cwd.
+  const filter = (entry: string, s: Stats | tar.ReadEntry) => !('isFile' in s && s.isFile() && leaveOutCredentialFile(posix.basename(entry), join(folder, entry), 'artifact', log));
+  await pipeline(tar.c({ gzip: true, cwd: folder, portable: true, filter }, ['.']), digest, createWriteStream(file));
   return digest.digest();
 }
 

@@ -243,7 +243,7 @@ export class ModelManager {
     if (provenance.runUrl) user.run_url = provenance.runUrl;
     return withTempDir('mlops-artifact-', async (dir) => {
       const file = join(dir, 'artifact.tar.gz');
-      const digest = await createArchive(folder, file);
+      const digest = await createArchive(folder, file, this.log);
       return this.createVersion(model, e, { file, ...digest }, user, options.onProgress);
     });
   }

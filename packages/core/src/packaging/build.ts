@@ -3,7 +3,7 @@
  * model's top folder, its artifacts, requirements.txt and mlops_function.json.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
 import { assetDir } from '../assets.js';
 import { MlopsError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -119,10 +119,13 @@ export async function buildPackage(o: BuildPackageOptions): Promise<BuiltPackage
   entries.push(...await collectFolder(join(repoRoot, topFolder), topFolder, { allowedRoot: repoRoot, describe, ignored, log: o.log }));
 
   if (model.artifactFolder) {
-    if (!o.artifactFolder) throw new MlopsError(`Model "${model.modelName}" declares artifact_folder ${model.artifactFolder} but no artifacts were provided to the packager.`);
-    const fromRepo = relative(repoRoot, o.artifactFolder);
-    const allowedRoot = fromRepo.startsWith('..') ? o.artifactFolder : repoRoot;
-    entries.push(...await collectFolder(o.artifactFolder, model.artifactFolder, { allowedRoot, describe, ignored, log: o.log }));
+    const { artifactFolder: setting } = model;
+    const folder = o.artifactFolder;
+    if (!folder) throw new MlopsError(`Model "${model.modelName}" declares artifact_folder ${setting} but no artifacts were provided to the packager.`);
+    const downloaded = relative(repoRoot, folder).startsWith('..');
+    // A downloaded artifact sits in a scratch folder: its files are named by the artifact_folder setting.
+    const describeArtifact = downloaded ? (p: string) => `${posix.join(setting, relative(folder, p).split(sep).join('/'))} (in the downloaded artifact)` : describe;
+    entries.push(...await collectFolder(folder, setting, { allowedRoot: downloaded ? folder : repoRoot, describe: describeArtifact, ignored, log: o.log }));
   }
 
   return withTempDir('mlops-helpers-', async (scratch) => {

@@ -7,7 +7,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { MlopsError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { credentialFileWarning, isCredentialFile } from './exclusions.js';
+import { leaveOutCredentialFile } from './exclusions.js';
 
 /** One file of the zip: read from disk when `path` is set, else from `data`. */
 export interface ZipFileEntry {
@@ -77,8 +77,8 @@ export async function collectFolder(
       if (info.isDirectory()) {
         if (!options.ignored?.(`${zipPath}/`)) await walk(child, zipPath, false);
       } else if (info.isFile()) {
-        if (isCredentialFile(name)) options.log?.warning(credentialFileWarning(options.describe(child)));
-        else if (!options.ignored?.(zipPath)) out.push({ zipPath, size: info.size, path: child });
+        if (leaveOutCredentialFile(name, options.describe(child), 'function zip', options.log)) continue;
+        if (!options.ignored?.(zipPath)) out.push({ zipPath, size: info.size, path: child });
       }
       // sockets, fifos and devices are not code: skipped
     }

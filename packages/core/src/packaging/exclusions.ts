@@ -13,6 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ignore from 'ignore';
 import { MlopsError } from '../errors.js';
+import type { Logger } from '../logger.js';
 
 /** The user's exclusion file, at the repository root. */
 export const MLOPSIGNORE = '.mlopsignore';
@@ -31,9 +32,19 @@ export function isCredentialFile(name: string): boolean {
   return CREDENTIAL_NAMES.has(name) || CREDENTIAL_PATTERNS.some((p) => p.test(name));
 }
 
-/** The warning for a credential file left out; `shown` names the file for the user. */
-export function credentialFileWarning(shown: string): string {
-  return `${shown} was left out of the function zip: credential files (auth_cache.bin, .env, *.pem, .netrc and the like) are never shipped, since anyone with Files read access in the CDF project can download function code. Give the function what it needs as function-secrets.`;
+/** Where a credential file is kept out of: a function's code zip, or a model artifact. */
+export type CredentialFileTarget = 'function zip' | 'artifact';
+
+/**
+ * The one exclusion rule for credential files, shared by everything that ships a folder to CDF
+ * (function zips, artifact uploads): true when `name` (no folder) is a credential file, after
+ * warning on `log` with `shown`, the file's path as the user knows it (never a scratch path).
+ */
+export function leaveOutCredentialFile(name: string, shown: string, target: CredentialFileTarget, log?: Pick<Logger, 'warning'>): boolean {
+  if (!isCredentialFile(name)) return false;
+  const readers = target === 'function zip' ? 'function code' : 'model artifacts';
+  log?.warning(`${shown} was left out of the ${target}: credential files (auth_cache.bin, .env, *.pem, .netrc and the like) are never shipped, since anyone with Files read access in the CDF project can download ${readers}. Give the function what it needs as function-secrets.`);
+  return true;
 }
 
 /**
