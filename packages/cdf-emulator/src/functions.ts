@@ -19,9 +19,14 @@ const MAX_SECRET_BYTES = 25 * 1024;
 const MAX_ENV_VARS = 100;
 const ENV_VAR_KEY = /^[A-Za-z0-9_]+$/;
 
-/** What the API shows: secrets masked, internal state hidden. */
+/**
+ * What the API shows: secrets masked, and `indexUrl` / `extraIndexUrls` (which may carry pip
+ * credentials) not at all: they are create-only fields. Sources: cognite-sdk-python's read class
+ * `Function` has neither (only `FunctionWrite` does), and cognite-toolkit's FunctionLoader
+ * copies them from the local file when comparing ("Only in write (request) format of the function").
+ */
 export function functionJson(fn: FunctionRecord): Json {
-  const { secrets, ...rest } = fn;
+  const { secrets, indexUrl: _index, extraIndexUrls: _extra, ...rest } = fn;
   return secrets ? { ...rest, secrets: Object.fromEntries(Object.keys(secrets).map((k) => [k, '***'])) } : rest;
 }
 

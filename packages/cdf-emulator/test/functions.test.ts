@@ -34,6 +34,23 @@ describe('functions', () => {
     expect(ready.status).toBe('Ready');
   });
 
+  it('never returns indexUrl / extraIndexUrls (create-only, like CDF): not on create, GET, list or byids', async () => {
+    const token = 'pip-index-token-77aa';
+    const fn = await createFunction(client, { 'handler.py': ECHO }, {
+      externalId: 'indexed', indexUrl: `https://u:${token}@pkgs.example.com/simple`, extraIndexUrls: [`https://${token}@more.example.com/simple`],
+    });
+    const ready = await waitForFunction(client, fn.id);
+    expect(ready.status).toBe('Ready');
+    const { data: listed } = await client.post<{ items: FunctionJson[] }>(api('/functions/list'), { data: { limit: 100 } });
+    const { data: byIds } = await client.post<{ items: FunctionJson[] }>(api('/functions/byids'), { data: { items: [{ id: fn.id }] } });
+    for (const shown of [fn, ready, listed.items.find((f) => f.id === fn.id), byIds.items[0]]) {
+      expect(shown).toBeDefined();
+      expect(Object.keys(shown as object)).not.toEqual(expect.arrayContaining(['indexUrl']));
+      expect(Object.keys(shown as object)).not.toEqual(expect.arrayContaining(['extraIndexUrls']));
+      expect(JSON.stringify(shown)).not.toContain(token);
+    }
+  });
+
   it('calls it with a nonce: response, logs, the bound client and function_call_info', async () => {
     const call = await callFunction(client, echo.id, { x: 1 });
     expect(call).toMatchObject({ status: 'Running', functionId: echo.id });
