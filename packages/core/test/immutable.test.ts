@@ -10,7 +10,7 @@ import type { CogniteClient, FileInfo } from '@cognite/sdk';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  buildPackage, callByExternalId, createCdfClient, createFunction, deployFunction, listFunctions, loadSettings, retrieveFunction, rollbackLatest,
+  buildPackage, callByExternalId, createCdfClient, createFunction, deployFunction, familyFiles, listFunctions, loadSettings, provenVersioned, retrieveFunction, rollbackLatest,
   silentLogger, waitForReady, type CdfFunction, type DeployOptions, type Logger, type ModelSettings,
 } from '@akerbp-mlops/core';
 import { exampleRepo } from '../../../test/helpers/example-repo.js';
@@ -161,6 +161,58 @@ describe('immutable deployments', () => {
     } finally {
       await slow.stop();
     }
+  });
+
+  describe('a deploy that fails leaves retention nothing to miscount', () => {
+    const other = (name: string): ModelSettings => ({ ...model, modelName: name });
+    const deployAs = async (name: string, version: number, over: Partial<DeployOptions> = {}) => {
+      const p = await pkg(version);
+      return deployFunction({ client, model: other(name), service: 'prediction', env: 'test', packagePath: p.path, packageSha256: p.sha256, version, testPayload: PAYLOAD, log, waitTimeoutMs: 60_000, ...over });
+    };
+    const familyOf = async (latest: string) => (await listFunctions(client, { externalIdPrefix: latest })).map((f) => f.externalId).sort();
+    const fileOf = async (latest: string, sha: string) => (await client.files.retrieve([{ externalId: `mlops-code/${latest}/${sha}` }], { ignoreUnknownIds: true }))[0];
+
+    it('a secret rotation whose build fails leaves the code file proven: the deployment it shares keeps counting as proven', async () => {
+      const latest = 'rot_model-prediction-test';
+      await deployAs('rot_model', 1);
+      emu.setFaults('build-fail:1');
+      const err = await deployAs('rot_model', 1, { secrets: { 'api-key': 'rotated-value' } }).catch((e: Error) => e).finally(() => emu.setFaults(undefined));
+      expect((err as Error).message).toMatch(/injected failure/);
+      expect(await familyOf(latest)).toEqual([latest, `${latest}-1`]);
+      // The failure was the new function's (other secrets), not the code's: -1 still passed its smoke test.
+      expect((await fileOf(latest, (await pkg(1)).sha256))?.metadata).toMatchObject({ mlops_state: 'proven' });
+      const [fns, files] = [await listFunctions(client, { externalIdPrefix: latest }), await familyFiles(client, latest)];
+      const asFiles = files.map((f) => ({ id: f.id, externalId: f.externalId, metadata: f.metadata as Record<string, string> }));
+      expect(provenVersioned(latest, fns, asFiles).map((f) => f.externalId)).toEqual([`${latest}-1`]);
+    });
+
+    it('a deploy whose smoke call cannot be sent removes the candidate it created, so retention never meets it', async () => {
+      const latest = 'lost_model-prediction-test';
+      await deployAs('lost_model', 1);
+      // One 503 on the (not retried) POST of the smoke call.
+      let failed = false;
+      const flaky = new Proxy(client, {
+        get(target, prop, receiver) {
+          const value = Reflect.get(target, prop, receiver);
+          if (prop !== 'post') return typeof value === 'function' ? value.bind(target) : value;
+          return (url: string, options: unknown) => {
+            if (!failed && /\/functions\/\d+\/call$/.test(url)) {
+              failed = true;
+              return Promise.reject(Object.assign(new Error('Service Unavailable'), { status: 503 }));
+            }
+            return target.post(url, options as never);
+          };
+        },
+      });
+      const err = await deployAs('lost_model', 2, { client: flaky }).catch((e: Error) => e);
+      expect(failed).toBe(true);
+      expect((err as Error).message).toMatch(/503.*Not retried/s);
+      expect(await familyOf(latest)).toEqual([latest, `${latest}-1`]);
+      // Not marked failed: nothing showed the code is bad; a re-run deploys it.
+      expect((await fileOf(latest, (await pkg(2)).sha256))?.metadata).toMatchObject({ mlops_state: 'pending' });
+      expect(await deployAs('lost_model', 2)).toMatchObject({ changed: true, versionedExternalId: `${latest}-2` });
+      expect(await familyOf(latest)).toEqual([latest, `${latest}-1`, `${latest}-2`]);
+    });
   });
 
   describe('functions someone else made at the latest external id', () => {

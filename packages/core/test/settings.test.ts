@@ -275,6 +275,9 @@ describe('settings rules', () => {
     expect(plan(0)).toEqual([1, 3, 4]);
     expect(plan('all')).toEqual([]);
     expect(plan(2)).toEqual([1]);
+    // A concurrent deploy switched the latest to version 4 meanwhile: what it runs stays too.
+    const latest = { externalId: 'm-prediction-test', fileId: 4, status: 'Ready', createdTime: 9000, metadata: { version: '4' } } as never;
+    expect(planRetention('m-prediction-test', [...[1, 2, 3, 4].map(fn), latest], [1, 2, 3, 4].map(file), 0, 2, 10_000).doomed.map((f: { fileId: number }) => f.fileId)).toEqual([1, 3]);
   });
 
   it('model_id is accepted with a warning; packages_to_check applies to every helper model', async () => {

@@ -10,7 +10,7 @@ import type { CogniteClient, FileInfo } from '@cognite/sdk';
 import { deleteFunctions, listFunctions, retrieveFunction, waitForReady, type CdfFunction, type FunctionCreate } from '../cdf/functions.js';
 import { CdfApiError } from '../cdf/retry.js';
 import { MlopsError } from '../errors.js';
-import { throwIfCancelled } from '../interrupt.js';
+import { CancelledError, throwIfCancelled } from '../interrupt.js';
 import type { Logger } from '../logger.js';
 import { artifactExternalId, codeFileExternalId, functionExternalId } from '../naming.js';
 import { isCodeFileExternalId, isCodeFileFor, mustReplace, retrieveFiles, saveCallLogs, updateCodeFileState, uploadCodeFile } from './code-file.js';
@@ -235,8 +235,19 @@ async function deploy(o: DeployOptions, latestXid: string): Promise<DeployResult
     const spec = (externalId: string, isLatest: boolean): FunctionCreate => functionSpec({
       model, service, env, version, codeSha256: sha, fileId, externalId, latest: isLatest, secrets, indexUrls: o.indexUrls, credentialsFingerprint, provenance: o.provenance, log,
     });
-    /** Marks this deployment failed (function deleted, code file and logs kept), then rethrows. */
+    // Proven before this deploy: another function of this code passed its smoke test (this one differs in secrets or index URLs).
+    const provenBefore = stateOf(codeFile) === 'proven';
+    /**
+     * Marks this deployment failed (function deleted, code file and logs kept), then rethrows. A
+     * code file proven before stays proven: its other deployment still works, and un-proving it
+     * would take it from fallbacks, rollback and retention's count.
+     */
     const fail = async (fn: CdfFunction | null, err: unknown): Promise<never> => {
+      if (provenBefore) {
+        if (fn) await deleteFunctions(client, [{ id: fn.id }]).catch((e: Error) => log.warning(`Could not delete ${fn.externalId}, which never worked: ${e.message}`));
+        log.warning(`Deleted ${fn?.externalId ?? 'the new function'}, which never worked; its code file ${codeXid} stays proven: the deployment of it with the earlier secrets or index URLs passed its smoke test.`);
+        throw err;
+      }
       const reason = err instanceof SmokeTestError ? `smoke test failed: ${err.reason}` : (err as Error).message.split('\n')[0];
       const add: Record<string, string> = { [STATE_KEYS.state]: 'failed', [STATE_KEYS.failure]: reason.slice(0, FAILURE_TEXT_LIMIT) };
       if (err instanceof SmokeTestError) {
@@ -248,6 +259,25 @@ async function deploy(o: DeployOptions, latestXid: string): Promise<DeployResult
       if (fn) {
         await deleteFunctions(client, [{ id: fn.id }]).catch((e: Error) => log.warning(`Could not delete ${fn.externalId}, which never worked: ${e.message}`));
         log.warning(`Deleted ${fn.externalId}, which never worked; its code file ${codeXid} is kept, marked failed${add[STATE_KEYS.logFile] ? `, with the call's logs in ${add[STATE_KEYS.logFile]}` : ''}.`);
+      }
+      throw err;
+    };
+    /** The versioned function this deploy created (not one it reused or waited for). */
+    let createdHere: CdfFunction | undefined;
+    /**
+     * A function this deploy created and could not prove for another reason than its smoke test
+     * (the call could not be sent, a timeout) goes, so retention never meets a leftover that looks
+     * like a concurrent deploy's candidate; its code file stays pending and a re-run builds it
+     * again. After a cancel it stays (no new work starts): a re-run reuses it, retention removes it
+     * after ORPHAN_GRACE_MS.
+     */
+    const abandon = async (err: unknown): Promise<never> => {
+      if (createdHere && !(err instanceof CancelledError)) {
+        const fn = createdHere;
+        await deleteFunctions(client, [{ id: fn.id }]).then(
+          () => log.warning(`Deleted ${fn.externalId}, which this deploy created and could not prove; its code file ${codeXid} is kept (not marked failed: its smoke test never ran to the end).`),
+          (e: Error) => log.warning(`Could not delete ${fn.externalId}, which this deploy created and could not prove: ${e.message}`),
+        );
       }
       throw err;
     };
@@ -272,7 +302,7 @@ async function deploy(o: DeployOptions, latestXid: string): Promise<DeployResult
       let created: CdfFunction | undefined;
       for (let attempts = 1; !created; attempts++) {
         const xid = firstFree(latestXid, version, taken);
-        created = await createOrAdopt(client, spec(xid, false), log, 'throw').catch((err: unknown) => {
+        created = await createOrAdopt(client, spec(xid, false), log, 'throw', (fn) => { createdHere = fn; }).catch((err: unknown) => {
           if (!(err instanceof CdfApiError && err.status === 409) || attempts >= CANDIDATE_ATTEMPTS) throw err;
           taken.push({ externalId: xid } as CdfFunction);
           return undefined;
@@ -283,16 +313,22 @@ async function deploy(o: DeployOptions, latestXid: string): Promise<DeployResult
       return fn;
     });
     result.versionedExternalId = candidate.externalId as string;
-    if (smokePayload !== null) {
-      throwIfCancelled(`the smoke test of ${candidate.externalId}`);
-      smoke = await stage('smoke test versioned', `Smoke-test ${candidate.externalId}`, async (detail) => {
-        const r = await smokeCall(client, candidate, smokePayload, { timeoutMs: waitTimeoutMs, log }).catch((err: unknown) => (err instanceof SmokeTestError ? fail(candidate, err) : Promise.reject(err)));
-        detail(`status ${r.status} in ${r.ms} ms`);
-        return r;
-      });
-    }
-    if (stateOf(codeFile) !== 'proven') {
-      await updateCodeFileState(client, fileId, { [STATE_KEYS.state]: 'proven', [STATE_KEYS.provenAt]: String(Date.now()) }, [STATE_KEYS.failure, STATE_KEYS.logFile]);
+    try {
+      if (smokePayload !== null) {
+        throwIfCancelled(`the smoke test of ${candidate.externalId}`);
+        smoke = await stage('smoke test versioned', `Smoke-test ${candidate.externalId}`, async (detail) => {
+          const r = await smokeCall(client, candidate, smokePayload, { timeoutMs: waitTimeoutMs, log }).catch((err: unknown) => (err instanceof SmokeTestError ? fail(candidate, err) : Promise.reject(err)));
+          detail(`status ${r.status} in ${r.ms} ms`);
+          return r;
+        });
+      }
+      if (!provenBefore) {
+        await updateCodeFileState(client, fileId, { [STATE_KEYS.state]: 'proven', [STATE_KEYS.provenAt]: String(Date.now()) }, [STATE_KEYS.failure, STATE_KEYS.logFile]);
+      }
+    } catch (err) {
+      // fail() has already removed a candidate whose smoke test failed.
+      if (err instanceof SmokeTestError) throw err;
+      await abandon(err);
     }
 
     throwIfCancelled(`the switch of ${latestXid}`);

@@ -41,16 +41,19 @@ const asFile = (files: FileInfo[]) => {
 /**
  * `functions`: the family (latest and versioned) as it is now; `files`: the family's code files
  * (`mlops-code/<latest xid>/...`); `keep`: deployments kept, newest first (`'all'`: every one;
- * 0: none but the serving one, as the settings' `models_to_keep: 0`); `servingFileId` is never
- * removed. Pure: `now` is the clock.
+ * 0: none but the serving one, as the settings' `models_to_keep: 0`); `servingFileId` and the code
+ * file the latest runs now are never removed. Pure: `now` is the clock.
  */
 export function planRetention(latestXid: string, functions: CdfFunction[], files: FileInfo[], keep: number | 'all', servingFileId: number | null, now = Date.now()): RetentionPlan {
   const fileOf = asFile(files);
   const old = (t: number) => now - t > ORPHAN_GRACE_MS;
+  // What the latest runs now is kept too: a concurrent deploy may have switched it since.
+  const latestFileId = functions.find((fn) => fn.externalId === latestXid)?.fileId;
+  const serving = (fn: CdfFunction) => fn.fileId === servingFileId || fn.fileId === latestFileId;
   const versioned = functions.filter((fn) => parseVersionedSuffix(latestXid, fn.externalId) !== null).sort((a, b) => b.createdTime - a.createdTime);
   const proven = versioned.filter((fn) => isProvenFunction(fn, fileOf(fn.fileId)));
-  const kept = keep === 'all' ? proven : proven.filter((fn, i) => i < keep || fn.fileId === servingFileId);
-  const unproven = versioned.filter((fn) => !proven.includes(fn) && fn.fileId !== servingFileId && old(fn.createdTime));
+  const kept = keep === 'all' ? proven : proven.filter((fn, i) => i < keep || serving(fn));
+  const unproven = versioned.filter((fn) => !proven.includes(fn) && !serving(fn) && old(fn.createdTime));
   const doomed = [...proven.filter((fn) => !kept.includes(fn)), ...unproven].reverse();
   const inUse = new Set(functions.filter((fn) => !doomed.includes(fn)).map((fn) => fn.fileId));
   const codeFiles = files.filter((f) => isCodeFileExternalId(latestXid, f.externalId) && !inUse.has(f.id));

@@ -53,10 +53,13 @@ export class SmokeTestError extends MlopsError {
  * Creates the function; when the external id is taken (a concurrent deploy), adopts the existing
  * one if it runs the same code file, and refuses otherwise rather than fight over it (the
  * CdfApiError 409 is rethrown when `onConflict` is 'throw', so a caller can pick another id).
+ * `onCreated` hears of a function this call created (not one it adopted).
  */
-export async function createOrAdopt(client: CogniteClient, spec: FunctionCreate, log: Logger, onConflict: 'refuse' | 'throw' = 'refuse'): Promise<CdfFunction> {
+export async function createOrAdopt(client: CogniteClient, spec: FunctionCreate, log: Logger, onConflict: 'refuse' | 'throw' = 'refuse', onCreated?: (fn: CdfFunction) => void): Promise<CdfFunction> {
   try {
-    return await createFunction(client, spec);
+    const fn = await createFunction(client, spec);
+    onCreated?.(fn);
+    return fn;
   } catch (err) {
     if (!(err instanceof CdfApiError && err.status === 409) || !spec.externalId) throw err;
     const existing = await retrieveFunction(client, { externalId: spec.externalId });
