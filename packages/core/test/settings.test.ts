@@ -426,6 +426,19 @@ describe('metadata', () => {
     expect((await oneProblem(withMetadata(big))).message).toMatch(new RegExp(`at most ${USER_METADATA_BUDGET.bytes} bytes`));
   });
 
+  it('an alias with no anchor before it is refused at its line, as PyYAML refuses it', async () => {
+    const info = 'info:\n  prediction:\n    description: *d\n    owner: o\n  training: &d\n    description: t\n    owner: o\n';
+    expect(await oneProblem(doc({}, info))).toMatchObject({ line: 10, column: 18, message: 'alias *d has no anchor &d before it in this document (PyYAML: found undefined alias)' });
+  });
+
+  it('the alias guard counts what aliases add, not what is written', async () => {
+    // 10200 written items and a small alias pass; reusing the list once adds 10200 nodes (more than 10000) and is refused.
+    const list = `[${Array.from({ length: 10_200 }, (_, i) => `w${i}`).join(', ')}]`;
+    expect((await load(doc({ team: list, team2: '&s x', team3: '*s' }))).models).toHaveLength(1);
+    const found = await oneProblem(doc({ team: `&l ${list}`, team2: '*l' }));
+    expect(found).toMatchObject({ line: 9, message: expect.stringMatching(/^YAML aliases expand to more than 10000 nodes beyond what is written/) });
+  });
+
   it('checks training metadata merged from an anchor where it is written', async () => {
     const info = 'info:\n  prediction: &p\n    description: d\n    owner: o\n    metadata:\n      mlops: x\n  training:\n    << : *p\n';
     const found = await problems(doc({}, info));

@@ -20,11 +20,11 @@ import { ALLOWED_KEYS, DEFAULT_HELPER_PACKAGES, MAX_MODEL_NAME_LENGTH, MODEL_NAM
 import {
   DEFAULT_MODELS_TO_KEEP, SERVICES, type Env, type LoadedSettings, type ModelSettings, type Retention, type Service, type ServiceInfo,
 } from './types.js';
-import { aliasesOf, circularAlias, locateOffset, nodeAt } from './yaml-nodes.js';
+import { aliasExpansion, aliasesOf, circularAlias, deref, locateOffset, nodeAt } from './yaml-nodes.js';
 
 /** Settings files are a few kB; a bigger one is a mistake (or an attack), not worth parsing. */
 export const MAX_SETTINGS_BYTES = 1024 * 1024;
-/** Nodes that aliases may expand to in one document: plenty for `<< : *desc`, far too few for a billion laughs. */
+/** Nodes that expanding aliases may add to one document: plenty for `<< : *desc`, far too few for a billion laughs. */
 const MAX_ALIAS_COUNT = 10_000;
 
 export interface LoadSettingsOptions {
@@ -95,6 +95,8 @@ class ProblemList {
 interface Context {
   /** requirements files already checked (many models may share one) */
   checkedRequirements: Set<string>;
+  /** `existingPathProblem` per `kind\0path` (many models share their code files) */
+  pathProblems: Map<string, string | undefined>;
   repoRoot: string;
   realRepoRoot: string;
   env: Env;
@@ -118,7 +120,7 @@ export async function loadSettings(options: LoadSettingsOptions): Promise<Loaded
 
   const lines = new LineCounter();
   const problems = new ProblemList(display, lines);
-  const ctx: Context = { checkedRequirements: new Set(), repoRoot, realRepoRoot: realpathSync.native(repoRoot), env: options.env ?? 'test', problems };
+  const ctx: Context = { checkedRequirements: new Set(), pathProblems: new Map(), repoRoot, realRepoRoot: realpathSync.native(repoRoot), env: options.env ?? 'test', problems };
   // PyYAML keeps the last of repeated keys rather than refuse them.
   const docs = parseAllDocuments(text, { lineCounter: lines, merge: true, prettyErrors: true, uniqueKeys: false });
   const models: ModelSettings[] = [];
@@ -212,15 +214,16 @@ function loadDocument(doc: Document, index: number, ctx: Context, display: strin
     problems.add(circular.range?.[0] ?? 0, label, `alias *${circular.source} is used inside its own anchor &${circular.source}; settings cannot refer to themselves`);
     return undefined;
   }
-  try {
-    // Only the guard: a "billion laughs" document stops here, before PyYAML's reading expands it.
-    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (err) {
-    // yaml throws a ReferenceError when aliases expand past the limit (a "billion laughs" document).
-    if (!(err instanceof ReferenceError)) throw err;
-    const first = aliasesOf(doc)[0];
-    problems.add(first?.range?.[0] ?? locateOffset(doc, []), label,
-      `YAML aliases expand to more than ${MAX_ALIAS_COUNT} nodes (${err.message}); use fewer or smaller *aliases`);
+  // Only the guard: a "billion laughs" document stops here, before PyYAML's reading expands it.
+  const aliases = aliasesOf(doc);
+  const undefinedAlias = aliases.find((alias) => deref(alias, doc) === undefined);
+  if (undefinedAlias) {
+    problems.add(undefinedAlias.range?.[0] ?? 0, label, `alias *${undefinedAlias.source} has no anchor &${undefinedAlias.source} before it in this document (PyYAML: found undefined alias)`);
+    return undefined;
+  }
+  if (aliases.length && aliasExpansion(doc, MAX_ALIAS_COUNT) > MAX_ALIAS_COUNT) {
+    problems.add(aliases[0].range?.[0] ?? locateOffset(doc, []), label,
+      `YAML aliases expand to more than ${MAX_ALIAS_COUNT} nodes beyond what is written; use fewer or smaller *aliases`);
     return undefined;
   }
   const refused: PyYamlIssue[] = [];
@@ -368,7 +371,9 @@ function checkBeyondSchema(fields: Record<string, unknown>, doc: Document, add: 
     const p = stringAt(fields, key);
     // A path the schema already refused (absolute, .txt, ...) gets no second message.
     if (p === undefined || flagged.has(key)) return;
-    const problem = existingPathProblem(ctx.repoRoot, ctx.realRepoRoot, p, kind);
+    const id = `${kind}\0${p}`;
+    if (!ctx.pathProblems.has(id)) ctx.pathProblems.set(id, existingPathProblem(ctx.repoRoot, ctx.realRepoRoot, p, kind));
+    const problem = ctx.pathProblems.get(id);
     if (problem) add([key], problem + why);
   };
   mustExist('model_file', 'file');

@@ -10,6 +10,7 @@
  * The `yaml` library parses the text; only the scalar's text (`source`), style and tag are used.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Scalar } from 'yaml';
+import { deref } from './yaml-nodes.js';
 
 /** A Python `int` (arbitrary precision). */
 export class PyInt {
@@ -190,11 +191,16 @@ function keyId(key: PyValue): string {
   return pyRepr(key);
 }
 
-function dictSet(entries: [PyValue, PyValue][], key: PyValue, value: PyValue): void {
-  const id = keyId(key);
-  const at = entries.findIndex(([k]) => keyId(k) === id);
-  if (at >= 0) entries[at][1] = value;
-  else entries.push([key, value]);
+/** A dict under construction: `set` replaces the value of an equal key in place, as Python does. */
+class DictBuilder {
+  readonly entries: [PyValue, PyValue][] = [];
+  private readonly at = new Map<string, number>();
+  set(key: PyValue, value: PyValue): void {
+    const id = keyId(key);
+    const i = this.at.get(id);
+    if (i !== undefined) this.entries[i][1] = value;
+    else this.at.set(id, this.entries.push([key, value]) - 1);
+  }
 }
 
 export interface PyValueOptions {
@@ -210,7 +216,7 @@ export interface PyValueOptions {
  * a repeated key keeps its first place and its last value).
  */
 export function pyValueOf(node: unknown, doc: Document, o: PyValueOptions = {}, depth = 0): PyValue {
-  if (isAlias(node)) return pyValueOf(node.resolve(doc), doc, o, depth);
+  if (isAlias(node)) return pyValueOf(deref(node, doc), doc, o, depth);
   if (isScalar(node)) {
     let value: PyValue;
     try {
@@ -229,7 +235,7 @@ export function pyValueOf(node: unknown, doc: Document, o: PyValueOptions = {}, 
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       if (isMergeKey(pair.key)) {
-        const value = isAlias(pair.value) ? pair.value.resolve(doc) : pair.value;
+        const value = deref(pair.value, doc);
         const sources = isSeq(value) ? value.items : [value];
         for (const s of sources) {
           const v = pyValueOf(s, doc, o, depth);
@@ -240,11 +246,11 @@ export function pyValueOf(node: unknown, doc: Document, o: PyValueOptions = {}, 
         own.push([pyValueOf(pair.key, doc, o, depth + 1), pyValueOf(pair.value, doc, o, depth + 1)]);
       }
     }
-    const entries: [PyValue, PyValue][] = [];
+    const dict = new DictBuilder();
     // flatten_mapping: merge = later sources' pairs first, then earlier ones (so earlier win), then the node's own.
-    for (const source of merged.reverse()) for (const [k, v] of source) dictSet(entries, k, v);
-    for (const [k, v] of own) dictSet(entries, k, v);
-    return new PyDict(entries);
+    for (const source of merged.reverse()) for (const [k, v] of source) dict.set(k, v);
+    for (const [k, v] of own) dict.set(k, v);
+    return new PyDict(dict.entries);
   }
   return null;
 }
@@ -301,8 +307,12 @@ export function floatRepr(x: number): string {
 /** Characters `str.isprintable()` rejects (other than space): Python's repr escapes them. */
 const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
 
+/** Printable ASCII other than `'` and `\\`: Python's repr only wraps such a string in `'`. */
+const PLAIN_ASCII = /^[\x20-\x26\x28-\x5b\x5d-\x7e]*$/;
+
 /** Python's `repr(str)`. */
 export function strRepr(s: string): string {
+  if (PLAIN_ASCII.test(s)) return `'${s}'`;
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = quote;
   for (const ch of s) {

@@ -2,24 +2,57 @@
  * Finds where a value came from in a parsed YAML document, following aliases and merge keys
  * (`<< : *desc`), so every problem points at the line the user has to edit.
  */
-import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, type Alias, type Document, type Node, type Pair } from 'yaml';
 
 type Path = readonly (string | number)[];
 
-// Alias.resolve searches the whole document each time; settings look the same aliases up often.
-const resolved = new WeakMap<object, unknown>();
+interface AliasIndex {
+  /** every alias node, in source order */
+  aliases: Alias[];
+  /** what each alias names: the last node anchored with its name before it (undefined: no such anchor) */
+  targets: Map<Alias, Node | undefined>;
+  /** how many nodes are written (keys, values and items; an alias counts one) */
+  written: number;
+}
 
-function deref(node: unknown, doc: Document): unknown {
-  if (!isAlias(node)) return node;
-  if (!resolved.has(node)) resolved.set(node, node.resolve(doc));
-  return resolved.get(node);
+// Alias.resolve walks the whole document on every call; settings resolve the same aliases often.
+const indexes = new WeakMap<Document, AliasIndex>();
+
+/** One walk of the document, in the order `Alias.resolve` uses: a node's anchor counts before its children. */
+function aliasIndex(doc: Document): AliasIndex {
+  const known = indexes.get(doc);
+  if (known) return known;
+  const index: AliasIndex = { aliases: [], targets: new Map(), written: 0 };
+  const anchors = new Map<string, Node>();
+  const walk = (node: unknown): void => {
+    if (!isNode(node)) return;
+    index.written++;
+    if (isAlias(node)) {
+      index.aliases.push(node);
+      index.targets.set(node, anchors.get(node.source));
+      return;
+    }
+    if (node.anchor) anchors.set(node.anchor, node);
+    if (isSeq(node)) node.items.forEach(walk);
+    else if (isMap(node)) for (const pair of node.items) { walk(pair.key); walk(pair.value); }
+  };
+  walk(doc.contents);
+  indexes.set(doc, index);
+  return index;
+}
+
+/**
+ * The node an alias of `doc` names, as yaml's `Alias.resolve(doc)` finds it (the last node with
+ * that anchor before the alias), or undefined when no anchor precedes it; any other node is
+ * returned unchanged. Resolved from one walk of the document, kept while the document lives.
+ */
+export function deref(node: unknown, doc: Document): unknown {
+  return isAlias(node) ? aliasIndex(doc).targets.get(node) : node;
 }
 
 /** Every alias node of the document, in source order. */
 export function aliasesOf(doc: Document): Alias[] {
-  const found: Alias[] = [];
-  visit(doc, { Alias: (_, node) => void found.push(node) });
-  return found;
+  return aliasIndex(doc).aliases;
 }
 
 /** The first alias that sits inside the node its anchor names (`a: &x [*x]`), if any. */
@@ -29,6 +62,32 @@ export function circularAlias(doc: Document): Alias | undefined {
     const [start, end] = [alias.range?.[0], source?.range?.[1]];
     return start !== undefined && end !== undefined && source!.range![0] <= start && start < end;
   });
+}
+
+/**
+ * How many nodes expanding the document's aliases adds to what is written (each expanded key,
+ * value and item counts one), counting no further than about `limit`: the "billion laughs"
+ * guard, run before anything expands the aliases. Call it only on a document without a circular
+ * alias (`circularAlias`), which has no finite expansion; aliases with no anchor add nothing.
+ */
+export function aliasExpansion(doc: Document, limit: number): number {
+  const { written } = aliasIndex(doc);
+  const expanded = new Map<Node, number>();
+  const size = (node: unknown): number => {
+    const target = deref(node, doc);
+    if (!isNode(target)) return isNode(node) ? 1 : 0;
+    const known = expanded.get(target);
+    if (known !== undefined) return known;
+    let total = 1;
+    const add = (child: unknown) => {
+      if (total <= written + limit) total += size(child);
+    };
+    if (isSeq(target)) target.items.forEach(add);
+    else if (isMap(target)) for (const pair of target.items) { add(pair.key); add(pair.value); }
+    expanded.set(target, total);
+    return total;
+  };
+  return size(doc.contents) - written;
 }
 
 function isMergeKey(key: unknown): boolean {
