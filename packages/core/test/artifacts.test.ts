@@ -82,7 +82,7 @@ describe('Model Manager against the emulator', () => {
       onProgress: (done, total) => progress.push([done, total]),
     });
     expect(v1).toMatchObject({ externalId: 'sonic/test/1', version: 1, uploaded: true });
-    expect(v1.metadata).toMatchObject({ version: '1', accuracy: '0.9', tags: '[a, b]', git_sha: 'abc123', run_url: 'https://github.com/o/r/actions/runs/1' });
+    expect(v1.metadata).toMatchObject({ version: '1', accuracy: '0.9', tags: '["a", "b"]', git_sha: 'abc123', run_url: 'https://github.com/o/r/actions/runs/1' });
     expect(v1.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(progress.at(-1)).toEqual([v1.size, v1.size]);
 

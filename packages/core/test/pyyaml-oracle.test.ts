@@ -1,8 +1,10 @@
 // Oracle tests: PyYAML 6 (python3 -c 'import yaml') and Python's str()/repr() decide what is right.
 import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { PyDict, pyRepr, pyStr, pyValueOf, type PyYamlIssue } from '../src/settings/pyyaml.js';
+import { artifactMetadataValue } from '../src/artifacts/metadata-value.js';
 
 /** Tricky plain and quoted scalars, each as the value of one key. */
 const SCALARS = [
@@ -18,8 +20,8 @@ const SCALARS = [
   '[{name: keyword_1, required: true}, {name: k2, required: False, default: null}]', '{1: a, 2.5: b, true: c, null: d, 2020-01-01: e}', '[]', '{}', '[[1, [2]], {a: [y, n]}]',
 ];
 
-function python(script: string, input: string): string {
-  return execFileSync('python3', ['-c', script], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+function python(script: string, input: string, args: string[] = []): string {
+  return execFileSync('python3', ['-c', script, ...args], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
 describe('PyYAML oracle', () => {
@@ -58,5 +60,24 @@ describe('PyYAML oracle', () => {
       pyValueOf(doc.contents, doc, { issues });
       expect([text, issues.length > 0]).toEqual([text, refused[i]]);
     }
+  });
+});
+
+describe('artifact metadata oracle', () => {
+  it('encodes non-string values as the Python runtime\'s mm.upload_new_model_version does (json.dumps of jsonable)', () => {
+    const values: unknown[] = [
+      'text as is', '', 'é ☃ 𝄞', 0.9, 1, -0, 1e16, 1.5e16, 1e21, 1e-7, 0.0001, -999.15, true, false, null, ['a', 'b'], [],
+      { name: 'keyword_1', required: true, default: null }, { nested: [1, [2, { x: 'y' }]] }, 'quote " and \\ backslash',
+      ['tab\t', 'nl\n', 'bell\u0007', 'del\u007f'], { 'ключ': 'значение' }, [Number.NaN, Infinity, -Infinity],
+    ];
+    const expected = JSON.parse(python(
+      'import sys, json, math\nsys.path.insert(0, sys.argv[1])\nfrom mlops_runtime.artifacts import _metadata_value\n'
+        + 'def fix(v):\n  return float("nan") if v == "NaN" else float("inf") if v == "Infinity" else float("-inf") if v == "-Infinity" else [fix(x) for x in v] if isinstance(v, list) else v\n'
+        + 'print(json.dumps([_metadata_value(fix(v)) for v in json.load(sys.stdin)]))',
+      // JSON has no NaN or infinities: they travel as strings and are rebuilt in Python.
+      JSON.stringify(values, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)),
+      [resolve(import.meta.dirname, '..', 'runtime')],
+    )) as string[];
+    expect(values.map(artifactMetadataValue)).toEqual(expected);
   });
 });

@@ -10,7 +10,6 @@ import {
   modelMatrix,
   planRetention,
   settingsToJson,
-  stringifyMetadataValue,
   type Env,
   type Problem,
 } from '@akerbp-mlops/core';
@@ -388,15 +387,6 @@ describe('settings rules', () => {
 
 describe('metadata', () => {
   const withMetadata = (lines: string[]) => doc({}, `info:\n  prediction:\n    description: d\n    owner: o\n    metadata:\n${lines.map((l) => `      ${l}\n`).join('')}`);
-
-  it('stringifies values like the Python package', () => {
-    expect(stringifyMetadataValue(['ACS', 'RDEP', 'DEN'])).toBe('[ACS, RDEP, DEN]');
-    expect(stringifyMetadataValue(true)).toBe('True');
-    expect(stringifyMetadataValue(false)).toBe('False');
-    expect(stringifyMetadataValue(null)).toBe('None');
-    expect(stringifyMetadataValue(-999.15)).toBe('-999.15');
-    expect(stringifyMetadataValue({ a: [1, 'x'], b: { c: true } })).toBe('{a: [1, x], b: {c: True}}');
-  });
 
   it('refuses reserved keys, long keys and long values at their lines', async () => {
     for (const key of RESERVED_METADATA_KEYS) {

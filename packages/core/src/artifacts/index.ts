@@ -2,5 +2,6 @@
 export * from './archive.js';
 export * from './transfer.js';
 export * from './manager.js';
+export * from './metadata-value.js';
 export * from './source.js';
 export * from './promotion.js';

@@ -10,9 +10,9 @@ import { CdfApiError, sdkCall } from '../cdf/retry.js';
 import { MlopsError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { ARTIFACT_DIRECTORY, DEFAULT_DATASET, artifactExternalId, parseArtifactExternalId } from '../naming.js';
-import { stringifyMetadataValue } from '../settings/metadata.js';
 import { ENVIRONMENTS, type Env } from '../settings/types.js';
 import { createArchive, extractArchive, type Digest } from './archive.js';
+import { artifactMetadataValue } from './metadata-value.js';
 import { downloadFile, uploadFile, type Progress } from './transfer.js';
 import { withTempDir } from '../temp.js';
 
@@ -230,8 +230,8 @@ export class ModelManager {
     checkModel(model);
     const e = checkEnv(env);
     if (e === 'prod') throw new MlopsError('Artifacts reach prod only by promotion from test (mlops artifacts promote / the promote-artifact action), never by upload.');
-    // Stringified the way settings metadata is, so values read the same everywhere.
-    const user = Object.fromEntries(Object.entries(metadata).map(([k, v]) => [k, stringifyMetadataValue(v)]));
+    // Non-strings JSON-encoded, as the Python package (and the runtime's mm.upload_new_model_version) wrote them.
+    const user = Object.fromEntries(Object.entries(metadata).map(([k, v]) => [k, artifactMetadataValue(v)]));
     for (const key of ARTIFACT_METADATA_KEYS) {
       if (key in user) {
         this.log.warning(`Metadata key "${key}" is set by the Model Manager; your value is ignored.`);

@@ -10,6 +10,5 @@ export {
   RESERVED_METADATA_BYTES,
   USER_METADATA_BUDGET,
   METADATA_LIMITS,
-  stringifyMetadataValue,
 } from './metadata.js';
 export { MODEL_NAME_PATTERN, MAX_MODEL_NAME_LENGTH } from './schema.js';

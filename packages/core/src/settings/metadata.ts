@@ -29,22 +29,6 @@ export const USER_METADATA_BUDGET = {
   bytes: METADATA_LIMITS.totalBytes - RESERVED_METADATA_BYTES,
 } as const;
 
-/**
- * How a settings value becomes a CDF metadata string, as the Python package did: strings as
- * they are, booleans `True`/`False`, null `None`, numbers as written (the loader passes the
- * YAML source text), lists `[a, b, c]`, mappings `{k: v}`.
- */
-export function stringifyMetadataValue(value: unknown): string {
-  if (value === null || value === undefined) return 'None';
-  if (typeof value === 'boolean') return value ? 'True' : 'False';
-  if (Array.isArray(value)) return `[${value.map(stringifyMetadataValue).join(', ')}]`;
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') {
-    return `{${Object.entries(value).map(([k, v]) => `${k}: ${stringifyMetadataValue(v)}`).join(', ')}}`;
-  }
-  return String(value);
-}
-
 /** A metadata problem: on one key (`key`/`value` tells which node to point at) or the whole map. */
 export interface MetadataIssue {
   key?: string;
