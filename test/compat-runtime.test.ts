@@ -3,7 +3,8 @@
  * (`node dist/cli/index.js deploy`, build it first: `node scripts/build.mjs dist cli`) to the
  * emulator and called through @cognite/sdk's authenticated client.post:
  * - `sonic` uses the logger, core.exceptions and mm.setup(), takes the 3.1–4.1 `input` payload,
- *   has a ServiceTest with a prediction_check, and calls `vsh` with call_function;
+ *   has a ServiceTest with a prediction_check, and calls `vsh` with call_function, in its
+ *   service test too (the service tests' local CDF holds this run's vsh);
  * - the two-model pipeline runs with the first model's (vsh) artifact folder absent locally;
  * - deploying sonic's training service creates no artifact version.
  */
@@ -102,7 +103,8 @@ def predict(data, init_object, secrets):
     result = {"ac": [row["x"] * init_object["w"] for row in rows], "secret_names": init_object["secret_names"]}
     if data.get("with_vsh"):
         try:
-            helper = call_function(function_name="vsh-prediction-test", data={"data": {"x": [row["x"] for row in rows]}})
+            # MODEL_ENV is set in a deployed function (as the package set it) and in the service test.
+            helper = call_function(function_name=f"vsh-prediction-{os.environ['MODEL_ENV']}", data={"data": {"x": [row["x"] for row in rows]}})
         except exceptions.FunctionCallError as error:
             raise ModelException(f"vsh failed: {error}") from error
         result["vsh"] = helper["prediction"]["vsh"]
@@ -118,12 +120,13 @@ def train(data, folder_path, secrets):
 
 
 class ServiceTest:
-    prediction_input = {"input": [{"x": 1.0}, {"x": 2.0}], "return_file": False, "caller": "service test"}
+    # The service test calls vsh through call_function (the local CDF holds this run's vsh).
+    prediction_input = {"input": [{"x": 1.0}, {"x": 2.0}], "return_file": False, "caller": "service test", "with_vsh": True}
     training_input = {"data": {"w": 3}}
 
     @staticmethod
     def prediction_check(response):
-        return response["status"] == "ok" and response["prediction"]["ac"] == [2.0, 4.0]
+        return response["status"] == "ok" and response["prediction"]["ac"] == [2.0, 4.0] and response["prediction"]["vsh"] == [10.0, 20.0]
 
 
 def test_predict():
@@ -170,9 +173,9 @@ describe('model code written for the akerbp-mlops package', () => {
   });
   afterAll(() => emu?.stop());
 
-  const deploy = async (args: string[]) => {
+  const deploy = async (args: string[], extraEnv: Record<string, string> = {}) => {
     const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GITHUB_') && !k.startsWith('COGNITE_') && k !== 'MODEL_ENV' && k !== 'TESTING_ONLY'));
-    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli', 'index.js'), 'deploy', '--repo', repo, '--no-install', '--env', 'test', ...args], { env: { ...base, ...cdfEnv } });
+    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli', 'index.js'), 'deploy', '--repo', repo, '--no-install', '--env', 'test', ...args], { env: { ...base, ...cdfEnv, ...extraEnv } });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -180,16 +183,28 @@ describe('model code written for the akerbp-mlops package', () => {
     return { status, out };
   };
 
-  it('deploys both models, the first without its artifact folder on disk; they answer through client.post, one calling the other', async () => {
-    const first = await deploy(['--models', 'vsh']);
-    expect(first.status, first.out).toBe(0);
-    // The second model's steps never look at the first model's (again absent) artifact folder.
+  it('tests both models in one pipeline run, the first without its artifact folder on disk; the second\'s service test calls the first', async () => {
+    // TESTING_ONLY: both models' steps at once (default concurrency), nothing deployed, so no
+    // function exists in CDF: sonic's ServiceTest reaches vsh in the service tests' local CDF only.
+    const tested = await deploy([], { TESTING_ONLY: 'true' });
+    expect(tested.status, tested.out).toBe(0);
+    // sonic's code names vsh (f"vsh-prediction-{MODEL_ENV}"): the run's env only; vsh's own folder names sonic too.
+    expect(tested.out).toContain("Service tests can call vsh-prediction-test: this run's package of vsh (artifact version 1)");
+    expect(tested.out).not.toMatch(/call vsh-prediction-(dev|prod)/);
+    expect(tested.out).toContain('passed with model sonic/dev/1 and ServiceTest.prediction_check');
+    expect(tested.out).toContain('passed with model vsh/test/1');
+    expect(tested.out).not.toContain('read-secret-value');
+    const listed = (await client.post<{ items: unknown[] }>(`/api/v1/projects/${client.project}/functions/list`, { data: {} })).data.items;
+    expect(listed).toEqual([]);
+  }, 600_000);
+
+  it('deploys both models in one run, the first without its artifact folder on disk; they answer through client.post, one calling the other', async () => {
     rmSync(join(repo, 'vsh_artifact'), { recursive: true, force: true });
-    const second = await deploy(['--models', 'sonic']);
-    expect(second.status, second.out).toBe(0);
-    expect(second.out).toContain('passed with model sonic/dev/1 and ServiceTest.prediction_check');
-    expect(second.out).not.toContain('vsh_artifact');
-    expect(second.out).not.toContain('read-secret-value');
+    // In the settings' order (vsh first): sonic's deploy smoke test calls the vsh deployed just before.
+    const run = await deploy(['--concurrency', '1']);
+    expect(run.status, run.out).toBe(0);
+    expect(run.out).toContain('passed with model sonic/dev/1 and ServiceTest.prediction_check');
+    expect(run.out).not.toContain('read-secret-value');
 
     const vsh = await callThroughSdk(client, 'vsh-prediction-test', { data: { x: [1, 2] } });
     expect(vsh).toMatchObject({ status: 'ok', model_id: 'vsh/test/1', prediction: { vsh: [10, 20] } });

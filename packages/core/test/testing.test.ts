@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { displayRepoPath, MlopsError, modelTestEnvironment, parseJUnit, readServiceTestPayload, runModelTests, silentLogger, testModels, type ModelSettings } from '@akerbp-mlops/core';
+import { displayRepoPath, functionsNamedBy, MlopsError, modelTestEnvironment, parseJUnit, readServiceTestPayload, runModelTests, silentLogger, testModels, type ModelSettings } from '@akerbp-mlops/core';
 
 function settings(testFile: string): ModelSettings {
   return {
@@ -247,4 +247,22 @@ def test_both_import():
     expect(result.problems).toEqual([]);
     expect(result).toMatchObject({ tests: { passed: 1, failed: 0 }, serviceTest: 'passed', modelId: 'm/dev/1' });
   }, 300_000);
+});
+
+describe('functionsNamedBy: the repository functions a service test may call', () => {
+  it('names a model used as a word at the run env, a spelled-out external id at its own env, and nothing else', async () => {
+    const repo = await repoWith({
+      'alpha_code/alpha.py': 'import os\nfrom akerbp.mlops.cdf.helpers import call_function\n\n\ndef predict(data, init, secrets):\n'
+        + '    b = call_function(f"beta-prediction-{os.environ[\'MODEL_ENV\']}", data)\n    return call_function("gamma-prediction-prod", b)\n',
+      'alpha_code/notes.yaml': 'alphabet: not a model name\n',
+      'other/delta.py': 'x = "alpha"\n',
+    });
+    const model = (name: string, folder: string): ModelSettings => ({ ...settings(`${folder}/test_${name}.py`), modelName: name, modelFile: `${folder}/${name}.py` });
+    // alph is only part of words (alpha, alphabet): never named.
+    const models = [model('alpha', 'alpha_code'), model('beta', 'other'), model('gamma', 'other'), model('delta', 'other'), model('alph', 'other')];
+    const named = await functionsNamedBy(repo, models[0], models, 'test');
+    expect(named.map((n) => [n.peer.modelName, n.externalIds])).toEqual([['beta', ['beta-prediction-test']], ['gamma', ['gamma-prediction-prod']]]);
+    // delta's folder names alpha: alpha's function of the run's env.
+    expect((await functionsNamedBy(repo, models[3], models, 'dev')).map((n) => n.externalIds)).toEqual([['alpha-prediction-dev']]);
+  });
 });

@@ -21,6 +21,7 @@ import type { Plan } from '../plan.js';
 import { loadSettings } from '../settings/load.js';
 import { servicesOf, type Env, type ModelSettings, type Service } from '../settings/types.js';
 import { testModels } from '../testing/test-models.js';
+import { TestRun } from '../testing/test-run.js';
 import { settleWithConcurrency } from './concurrency.js';
 import type { GithubRunContext } from './github-context.js';
 import { resolvePlan, type EnvChoice } from './resolve-plan.js';
@@ -113,21 +114,33 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const outputDir = o.outputDir ?? '.mlops';
   const parallel = selected.length > 1 && o.concurrency > 1;
 
-  const settled = await settleWithConcurrency(selected, o.concurrency, async (model) => {
-    const outcomes: Partial<Record<Service, ServiceOutcome>> = {};
-    result.results[model.modelName] = outcomes;
-    // Several models share this log: every line names its model; parallel ones cannot use groups.
-    const modelLog = selected.length > 1 ? prefixedLogger(log, model.modelName, { groups: !parallel }) : log;
-    const services = plan.services.filter((s) => servicesOf(model).includes(s));
-    for (const s of plan.services) if (!services.includes(s)) outcomes[s] = { skipped: `the settings have no info.${s}` };
-    try {
-      await runModel({ ...o, keepWarm, log: modelLog, repoRoot: settings.repoRoot, model, services, env, deploying, outputDir, cdf, outcomes, reason: o.testingOnly ? 'TESTING_ONLY: tested, not deployed' : plan.reason });
-    } catch (err) {
-      const message = err instanceof MlopsError ? err.message : (err as Error)?.message ?? String(err);
-      for (const s of services) outcomes[s] ??= { failed: message };
-      throw err;
-    }
+  // One test run for every model's test step: the service tests share a local CDF holding this
+  // run's package of each model (so one model's ServiceTest may call another's), and a package
+  // or a download another step needs too is made once.
+  const testRun = new TestRun({
+    repoRoot: settings.repoRoot, settingsFile: o.settingsFile, models: settings.models, python: o.python, outDir: join(settings.repoRoot, outputDir, 'test'),
+    artifactEnv: env, artifactRequired: deploying, cdfClient: cdf,
   });
+  let settled: PromiseSettledResult<void>[];
+  try {
+    settled = await settleWithConcurrency(selected, o.concurrency, async (model) => {
+      const outcomes: Partial<Record<Service, ServiceOutcome>> = {};
+      result.results[model.modelName] = outcomes;
+      // Several models share this log: every line names its model; parallel ones cannot use groups.
+      const modelLog = selected.length > 1 ? prefixedLogger(log, model.modelName, { groups: !parallel }) : log;
+      const services = plan.services.filter((s) => servicesOf(model).includes(s));
+      for (const s of plan.services) if (!services.includes(s)) outcomes[s] = { skipped: `the settings have no info.${s}` };
+      try {
+        await runModel({ ...o, keepWarm, log: modelLog, repoRoot: settings.repoRoot, model, services, env, deploying, outputDir, cdf, testRun, outcomes, reason: o.testingOnly ? 'TESTING_ONLY: tested, not deployed' : plan.reason });
+      } catch (err) {
+        const message = err instanceof MlopsError ? err.message : (err as Error)?.message ?? String(err);
+        for (const s of services) outcomes[s] ??= { failed: message };
+        throw err;
+      }
+    });
+  } finally {
+    await testRun.stop();
+  }
   settled.forEach((s, i) => {
     if (s.status === 'rejected') result.failed.push({ model: selected[i].modelName, problems: problemsOf(s.reason, selected[i]) });
   });
@@ -142,6 +155,7 @@ interface ModelRun extends Omit<PipelineOptions, 'keepWarmSchedule' | 'services'
   deploying: boolean;
   outputDir: string;
   cdf: () => Promise<CogniteClient>;
+  testRun: TestRun;
   outcomes: Partial<Record<Service, ServiceOutcome>>;
   reason: string;
 }
@@ -158,7 +172,7 @@ async function runModel(r: ModelRun): Promise<void> {
   const [tested] = await log.group(`test ${model.modelName}`, () => testModels({
     settingsFile: r.settingsFile, workingDirectory: r.repoRoot, models: [model.modelName], settings: { repoRoot: r.repoRoot, models: [model] },
     python: r.python, installRequirements: r.installRequirements, service: first, outputDir: join(r.outputDir, 'test'),
-    artifactEnv: r.env, artifactRequired: r.deploying, cdfClient: r.cdf, log,
+    run: r.testRun, log,
   }));
   if (tested.problems.length) throw new MlopsError(`${model.modelName} failed testing (${tested.problems.length} problem(s)).`, tested.problems);
   if (!r.deploying) {

@@ -7,3 +7,4 @@ export * from './pytest.js';
 export * from './requirements.js';
 export * from './service-test.js';
 export * from './test-models.js';
+export * from './test-run.js';

@@ -9,7 +9,7 @@ import { MlopsError, type Problem } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { extractZip } from '../packaging/unzip.js';
 import { displayRepoPath } from '../settings/load.js';
-import type { ModelSettings, Service } from '../settings/types.js';
+import type { Env, ModelSettings, Service } from '../settings/types.js';
 import { withTempDir } from '../temp.js';
 import { modelPythonPath, runPython, tail } from './process.js';
 
@@ -141,7 +141,8 @@ export interface EmulatorEndpoint {
   tokenUrl: string;
 }
 
-async function emulatorToken(e: EmulatorEndpoint): Promise<string> {
+/** A token of the local emulator (it gives one to any client id and secret). */
+export async function emulatorToken(e: EmulatorEndpoint): Promise<string> {
   const res = await fetch(e.tokenUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -160,6 +161,8 @@ export interface RunServiceTestOptions {
   /** the payload is written here (the deploy smoke test sends it again) */
   payloadFile: string;
   emulator?: EmulatorEndpoint;
+  /** MODEL_ENV of the handler, as a function deployed to that env has it (default dev) */
+  env?: Env;
   log: Logger;
 }
 
@@ -215,6 +218,8 @@ export async function runServiceTest(o: RunServiceTestOptions): Promise<ServiceT
         // The handler's own output, live, as in CDF's call log.
         const r = await runHandler({
           python: o.python, codeDir, data: payload, functionCallInfo: { function_id: 1, call_id: 1 }, cdf, timeoutMs: CALL_TIMEOUT_MS,
+          // As a deployed function's envVars; MLOPS_SERVICE_TEST lets call_function explain what the local CDF holds.
+          env: { MODEL_ENV: o.env ?? 'dev', SERVICE_NAME: o.service, MLOPS_SERVICE_TEST: '1' },
           onLine: (l) => { lines.push(l); o.log.info(l); },
         });
         return { r, lines };

@@ -1,27 +1,23 @@
 /**
  * `test-model` / `mlops test`: for each model, fetch a missing artifact folder (outside dev),
  * package it as package-model does, make its requirements importable, run its pytest tests, then
- * the service test. Every model is tested
- * even when an earlier one fails; problems come back located for annotations.
+ * the service test (against a local CDF holding the repository's other models: test-run.ts).
+ * Every model is tested even when an earlier one fails; problems come back located for annotations.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CogniteClient } from '@cognite/sdk';
-import { cdfArtifactSource } from '../artifacts/source.js';
-import { clientOnFirstUse } from '../cdf/client.js';
 import { MlopsError, type Problem } from '../errors.js';
 import { prefixedLogger, type Logger } from '../logger.js';
-import { packageModel, type PackageModelsOptions } from '../packaging/package-models.js';
-import { localArtifactSource } from '../packaging/sources.js';
 import { extractZip } from '../packaging/unzip.js';
 import { displayRepoPath, loadSettings } from '../settings/load.js';
 import { withTempDir } from '../temp.js';
 import type { Env, LoadedSettings, ModelSettings, Service } from '../settings/types.js';
-import { fetchMissingArtifactFolder } from './artifact-folder.js';
 import type { TestSummary } from './junit.js';
 import { runModelTests } from './pytest.js';
 import { ensureRequirements } from './requirements.js';
-import { runServiceTest, type EmulatorEndpoint } from './service-test.js';
+import { runServiceTest } from './service-test.js';
+import { TestRun } from './test-run.js';
 
 export interface TestModelsOptions {
   settingsFile: string;
@@ -42,6 +38,12 @@ export interface TestModelsOptions {
   cdfClient?: () => Promise<CogniteClient>;
   /** settings validated by the caller, with only the models to test: not read (nor validated) again */
   settings?: Pick<LoadedSettings, 'repoRoot' | 'models'>;
+  /**
+   * shared by the caller's test steps (the pipeline tests each model in its own step): the models
+   * its service tests may call, packages and the local CDF; its options then replace this call's
+   * artifact and client options. Absent: one made here from them, over the settings' models.
+   */
+  run?: TestRun;
   log: Logger;
 }
 
@@ -68,19 +70,10 @@ export async function testModels(o: TestModelsOptions): Promise<ModelTestResult[
   const repoRoot = settings.repoRoot;
   const out = join(repoRoot, o.outputDir);
   await mkdir(out, { recursive: true });
-  // One client, made on first use, for missing artifacts and helper models' packages.
-  const shared = o.cdfClient && clientOnFirstUse(o.cdfClient);
-  const packaging: PackageModelsOptions = {
-    settingsFile: o.settingsFile, workingDirectory: repoRoot, models: [], env: 'dev', service: o.service, artifactSource: 'local',
-    artifactVersion: null, outputDir: join(out, 'packages'), cdfClient: shared, log: o.log,
-  };
-  const local = localArtifactSource(repoRoot);
-  let cdf: ReturnType<typeof cdfArtifacts> | undefined;
-  const cdfArtifacts = async () => {
-    if (!shared) throw new MlopsError('no CDF credentials were given.');
-    return cdfArtifactSource(await shared(), undefined, o.log);
-  };
-  let emulator: (EmulatorEndpoint & { stop(): Promise<void> }) | undefined;
+  const run = o.run ?? new TestRun({
+    repoRoot, settingsFile: o.settingsFile, models: settings.models, python: o.python, outDir: out, artifactEnv: o.artifactEnv,
+    artifactVersion: o.artifactVersion, artifactRequired: o.artifactRequired, cdfClient: o.cdfClient,
+  });
   const results: ModelTestResult[] = [];
   try {
     const selected = settings.models.filter((m) => !o.models.length || o.models.includes(m.modelName));
@@ -90,11 +83,7 @@ export async function testModels(o: TestModelsOptions): Promise<ModelTestResult[
       const result: ModelTestResult = { model: model.modelName, tests: null, junitFile: null, serviceTest: 'not run', modelId: null, payloadFile: null, problems: [] };
       results.push(result);
       try {
-        const downloaded = await fetchMissingArtifactFolder({
-          repoRoot, model, env: o.artifactEnv ?? 'dev', version: o.artifactVersion, source: () => (cdf ??= cdfArtifacts()), required: o.artifactRequired ?? true, log,
-        });
-        // A downloaded version is packaged as what it is, so the service test's model_id names it.
-        const pkg = await packageModel({ ...packaging, env: downloaded?.env ?? 'dev', artifactVersion: downloaded?.version ?? null, log }, repoRoot, model, async () => local);
+        const pkg = await run.packageFor(model, o.service, log);
         if (o.installRequirements) {
           await withTempDir('mlops-requirements-', async (codeDir) => {
             await extractZip(pkg.path, codeDir);
@@ -109,13 +98,10 @@ export async function testModels(o: TestModelsOptions): Promise<ModelTestResult[
           log.warning(`Model "${model.modelName}" has no test_file: no tests and no service test run.`, { file: model.source.file, line: model.source.line });
           continue;
         }
-        if (!emulator) {
-          const { startEmulator } = await import('@akerbp-mlops/cdf-emulator');
-          emulator = await startEmulator({ python: o.python });
-        }
+        const emulator = await run.serviceTestCdf(model, log);
         result.serviceTest = 'failed';
         const payloadFile = join(out, `${model.modelName}-${o.service}-payload.json`);
-        const served = await runServiceTest({ repoRoot, model, service: o.service, packagePath: pkg.path, python: o.python, payloadFile, emulator, log });
+        const served = await runServiceTest({ repoRoot, model, service: o.service, packagePath: pkg.path, python: o.python, payloadFile, emulator, env: run.env, log });
         result.modelId = served.modelId;
         result.payloadFile = payloadFile;
         result.serviceTest = 'passed';
@@ -124,7 +110,7 @@ export async function testModels(o: TestModelsOptions): Promise<ModelTestResult[
       }
     }
   } finally {
-    await emulator?.stop();
+    if (!o.run) await run.stop();
   }
   return results;
 }
