@@ -3,6 +3,7 @@ import { settleUninterruptible, uninterruptibleRunning } from '@akerbp-mlops/cor
 import { mlopsArguments } from './aliases.js';
 import { EXIT, runCli } from './cli.js';
 import { printJson } from './output.js';
+import { stopProgress } from './progress.js';
 import { errorDocument, printError } from './report-error.js';
 
 /**
@@ -12,6 +13,7 @@ import { errorDocument, printError } from './report-error.js';
  */
 function onInterrupt(signal: NodeJS.Signals): void {
   if (process.listenerCount(signal) > 1) return;
+  stopProgress();
   if (!uninterruptibleRunning()) process.exit(EXIT.interrupted);
   process.stderr.write('\nInterrupted: finishing the function replacement under way so no model is left without its function (Ctrl+C again to stop now).\n');
   process.once(signal, () => process.exit(EXIT.interrupted));
@@ -23,6 +25,7 @@ const argv = mlopsArguments(process.argv[1], process.argv.slice(2));
 try {
   process.exitCode = await runCli(argv);
 } catch (err) {
+  stopProgress();
   printError(err);
   // A script reading --json output still gets one document, saying what went wrong.
   if (argv.includes('--json')) printJson(errorDocument(err));

@@ -8,6 +8,24 @@ export interface SourceLocation {
   column?: number;
 }
 
+/**
+ * One step of a long transfer or wait. The core only emits these; a terminal draws a bar from
+ * them (the CLI), a log writes a line per 10 % (`progressLines`).
+ */
+export interface ProgressUpdate {
+  /** the same for every event of one transfer or wait, e.g. `upload:my_model/test/3` */
+  id: string;
+  /** what is going on, e.g. `Uploading my_model/test/3` */
+  label: string;
+  /** bytes moved, or seconds waited, so far */
+  done: number;
+  /** bytes in all, or the seconds after which the wait gives up; 0 when unknown */
+  total: number;
+  unit: 'bytes' | 'seconds';
+  /** the last event of this id: the transfer or wait finished (or failed) */
+  end?: boolean;
+}
+
 export interface Logger {
   debug(message: string): void;
   info(message: string): void;
@@ -20,10 +38,64 @@ export interface Logger {
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
   /** Registers a value that must never be printed. */
   secret(value: string): void;
+  /** Progress of a long transfer or wait; loggers without it show none. */
+  progress?(event: ProgressUpdate): void;
 }
 
-/** A logger that writes plain lines, masking registered secrets; used by the CLI and tests. */
-export function consoleLogger(options: { verbose?: boolean; stream?: NodeJS.WritableStream } = {}): Logger {
+/** Emits the events of one transfer or wait through `log.progress` (nothing when it has none). */
+export interface ProgressTask {
+  /** `done` of `total` so far (total 0 when unknown) */
+  update(done: number, total: number): void;
+  /** the last event, with the last values `update` had (none when `update` never ran) */
+  end(): void;
+}
+
+/** A ProgressTask for `id` (unique per transfer or wait), shown as `label`, counting `unit`. */
+export function progressTask(log: Logger | undefined, id: string, label: string, unit: ProgressUpdate['unit']): ProgressTask {
+  let last: { done: number; total: number } | undefined;
+  return {
+    update: (done, total) => {
+      last = { done, total };
+      log?.progress?.({ id, label, unit, ...last });
+    },
+    end: () => {
+      if (last) log?.progress?.({ id, label, unit, ...last, end: true });
+    },
+  };
+}
+
+/** `n` bytes in B, KiB, MiB or GiB (one decimal), or `n` seconds as `N s`. */
+export function formatProgressAmount(n: number, unit: ProgressUpdate['unit']): string {
+  if (unit === 'seconds') return `${Math.round(n)} s`;
+  if (n < 1024) return `${n} B`;
+  const [value, suffix] = n < 1024 ** 2 ? [n / 1024, 'KiB'] : n < 1024 ** 3 ? [n / 1024 ** 2, 'MiB'] : [n / 1024 ** 3, 'GiB'];
+  return `${value.toFixed(1)} ${suffix}`;
+}
+
+/**
+ * For logs that cannot redraw a line (CI logs, a CLI without a terminal): one `write` per 10 %
+ * of each transfer or wait, e.g. `Uploading my_model/test/3: 40% (4.0 MB of 10.0 MB)`, or for a
+ * wait `Waiting for my_fn to build: 10% of the 900 s limit (90 s)`. Nothing for unknown totals.
+ */
+export function progressLines(write: (line: string) => void): (event: ProgressUpdate) => void {
+  const reached = new Map<string, number>();
+  return (e) => {
+    const step = e.total > 0 ? Math.floor(Math.min(1, e.done / e.total) * 10) : 0;
+    if (step > (reached.get(e.id) ?? 0)) {
+      reached.set(e.id, step);
+      write(e.unit === 'bytes'
+        ? `${e.label}: ${step * 10}% (${formatProgressAmount(e.done, e.unit)} of ${formatProgressAmount(e.total, e.unit)})`
+        : `${e.label}: ${step * 10}% of the ${formatProgressAmount(e.total, e.unit)} limit (${formatProgressAmount(e.done, e.unit)})`);
+    }
+    if (e.end) reached.delete(e.id);
+  };
+}
+
+/**
+ * A logger that writes plain lines, masking registered secrets, and progress as a line per 10 %;
+ * used by the CLI and tests.
+ */
+export function consoleLogger(options: { verbose?: boolean; stream?: { write(text: string): unknown } } = {}): Logger {
   const out = options.stream ?? process.stderr;
   const secrets = new Set<string>();
   const mask = (text: string): string => {
@@ -43,6 +115,7 @@ export function consoleLogger(options: { verbose?: boolean; stream?: NodeJS.Writ
       return fn();
     },
     secret: (v) => { if (v) secrets.add(v); },
+    progress: progressLines((line) => out.write(`${mask(line)}\n`)),
   };
 }
 
@@ -65,6 +138,7 @@ export function prefixedLogger(log: Logger, prefix: string, options: { groups?: 
       return fn();
     },
     secret: (v) => log.secret(v),
+    progress: (e) => log.progress?.({ ...e, id: `${prefix}:${e.id}`, label: p(e.label) }),
   };
 }
 

@@ -12,7 +12,7 @@ import { credentialSecretsIfConfigured } from './deploy/credential-secrets.js';
 import { MlopsError, formatProblem, type Problem } from './errors.js';
 import { cancelRun, onTerminationSignal, settleUninterruptible, uninterruptibleRunning } from './interrupt.js';
 import { onProgress, parseProgress, progressRecords, type LatestProgress } from './deploy/progress.js';
-import type { Logger } from './logger.js';
+import { progressLines, type Logger } from './logger.js';
 import { cellText, shortSha, type CellValue, type Summary } from './summary.js';
 import { fusionFunctionsUrl, type CdfSite } from './cdf/fusion.js';
 
@@ -23,6 +23,7 @@ import { fusionFunctionsUrl, type CdfSite } from './cdf/fusion.js';
  */
 export function actionsLogger(): Logger {
   let open: { title: string; started: boolean } | null = null;
+  const lines = progressLines((line) => { enter(); core.info(line); });
   const enter = () => {
     if (open && !open.started) {
       core.startGroup(open.title);
@@ -55,6 +56,8 @@ export function actionsLogger(): Logger {
       }
     },
     secret: (v) => { if (v) core.setSecret(v); },
+    // Transfers as a line per 10 %; waits not: their status changes are logged already.
+    progress: (e) => { if (e.unit === 'bytes') lines(e); },
   };
 }
 

@@ -13,8 +13,10 @@ import {
   createCdfClient,
   createFunction,
   resolveCdfConfig,
+  silentLogger,
   unsafeEntryReason,
   type ModelSettings,
+  type ProgressUpdate,
 } from '@akerbp-mlops/core';
 
 const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
@@ -76,15 +78,16 @@ describe('Model Manager against the emulator', () => {
 
   it('uploads versions 1..3 (two concurrently), promotes v2 to prod once, and downloads identical bytes', async () => {
     const folders = [artifactFolder('one'), artifactFolder('two'), artifactFolder('three')];
-    const progress: [number, number][] = [];
-    const v1 = await mm.uploadNewVersion('sonic', 'test', folders[0], { accuracy: 0.9, tags: ['a', 'b'] }, {
+    const progress: ProgressUpdate[] = [];
+    const watched = new ModelManager({ client, log: { ...silentLogger, progress: (e) => progress.push(e) } });
+    const v1 = await watched.uploadNewVersion('sonic', 'test', folders[0], { accuracy: 0.9, tags: ['a', 'b'] }, {
       provenance: { gitSha: 'abc123', runUrl: 'https://github.com/o/r/actions/runs/1' },
-      onProgress: (done, total) => progress.push([done, total]),
     });
     expect(v1).toMatchObject({ externalId: 'sonic/test/1', version: 1, uploaded: true });
     expect(v1.metadata).toMatchObject({ version: '1', accuracy: '0.9', tags: '["a", "b"]', git_sha: 'abc123', run_url: 'https://github.com/o/r/actions/runs/1' });
     expect(v1.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(progress.at(-1)).toEqual([v1.size, v1.size]);
+    expect(progress.at(-1)).toEqual({ id: 'upload:sonic/test/1', label: 'Uploading sonic/test/1', unit: 'bytes', done: v1.size, total: v1.size, end: true });
+    expect(progress.filter((e) => e.end)).toHaveLength(1);
 
     const [a, b] = await Promise.all([
       mm.uploadNewVersion('sonic', 'test', folders[1]),

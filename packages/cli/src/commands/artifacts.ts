@@ -3,41 +3,19 @@ import type { Command } from 'commander';
 import {
   MlopsError,
   ModelManager,
-  consoleLogger,
   createCdfClient,
   parseArtifactExternalId,
   promoteWithReport,
   parseVersionArgument,
   provenanceFromEnv,
   type ArtifactVersion,
-  type Progress,
 } from '@akerbp-mlops/core';
+import { cliLogger } from '../progress.js';
 import { alignedTable } from '../table.js';
 import { handler } from '../exit.js';
 import { collect, verboseOption } from '../options.js';
 import { confirmProd, confirmYesNo } from '../confirm.js';
 import { cdfConfigFromEnv } from '../credentials.js';
-
-/** A bar redrawn in place on a terminal; elsewhere (CI logs) a line per 10 %. */
-export function progressReporter(label: string, stream: NodeJS.WriteStream = process.stderr): Progress & { finish(): void } {
-  let lastStep = -1;
-  let drawn = false;
-  const mb = (n: number) => `${(n / 1_048_576).toFixed(1)} MB`;
-  const report = (done: number, total: number) => {
-    const pct = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : undefined;
-    if (stream.isTTY) {
-      const width = 30;
-      const filled = pct === undefined ? 0 : Math.round((pct / 100) * width);
-      const bar = pct === undefined ? '' : `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(pct).padStart(3)}% `;
-      stream.write(`\r${label} ${bar}${mb(done)}${total ? ` / ${mb(total)}` : ''}`);
-      drawn = true;
-    } else if (pct !== undefined && Math.floor(pct / 10) > lastStep) {
-      lastStep = Math.floor(pct / 10);
-      stream.write(`${label}: ${pct}%\n`);
-    }
-  };
-  return Object.assign(report, { finish: () => { if (drawn) stream.write('\n'); } });
-}
 
 function table(versions: ArtifactVersion[]): string {
   const rows = [['ARTIFACT', 'CREATED', 'SIZE', 'SHA256', 'PROMOTED FROM'], ...versions.map((v) => [
@@ -67,7 +45,7 @@ interface ArtifactsOptions {
 
 /** A Model Manager on the COGNITE_* credentials (read-only ones serve `list` and `download`), and its CDF project. */
 async function connectManager(values: ArtifactsOptions, access: 'read' | 'write'): Promise<{ manager: ModelManager; project: string }> {
-  const log = consoleLogger({ verbose: values.verbose });
+  const log = cliLogger({ verbose: values.verbose });
   const config = cdfConfigFromEnv(log);
   const client = await createCdfClient(config, { access, log });
   return { manager: new ModelManager({ client, dataset: values.dataset, log }), project: config.project };
@@ -108,9 +86,7 @@ export default function register(program: Command): void {
     .argument('<folder>', 'the artifact folder')
     .option('--metadata <key=value>', 'metadata of the version (repeatable)', collect)
     .action(handler(async (model: string, env: string, folder: string, values: ArtifactsOptions & { metadata?: string[] }) => {
-      const progress = progressReporter(`Uploading ${model}/${env}`);
-      const v = await (await modelManager(values, 'write')).uploadNewVersion(model, env, folder, parseMetadata(values.metadata ?? []), { provenance: provenanceFromEnv(), onProgress: progress });
-      progress.finish();
+      const v = await (await modelManager(values, 'write')).uploadNewVersion(model, env, folder, parseMetadata(values.metadata ?? []), { provenance: provenanceFromEnv() });
       process.stdout.write(`${v.externalId}\n`);
       return 0;
     }));
@@ -121,9 +97,7 @@ export default function register(program: Command): void {
     .argument('<folder>', 'where to unpack it')
     .option('--version <n>', 'version to download (default: the latest)')
     .action(handler(async (model: string, env: string, folder: string, values: ArtifactsOptions & { version?: string }) => {
-      const progress = progressReporter(`Downloading ${model}/${env}`);
-      const v = await (await modelManager(values, 'read')).download(model, env, parseVersionArgument(values.version, '--version'), folder, { onProgress: progress });
-      progress.finish();
+      const v = await (await modelManager(values, 'read')).download(model, env, parseVersionArgument(values.version, '--version'), folder);
       process.stdout.write(`${v.externalId} → ${folder}\n`);
       return 0;
     }));

@@ -12,9 +12,10 @@ import type { CogniteClient } from '@cognite/sdk';
 import type { Command } from 'commander';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
 import {
-  MlopsError, ModelManager, callFunction, consoleLogger, createCdfClient, functionExternalId, isDeployed, loadSettings, pipelineFailure, readServiceTestPayload,
+  MlopsError, ModelManager, callFunction, createCdfClient, functionExternalId, isDeployed, loadSettings, pipelineFailure, readServiceTestPayload,
   resolveCdfConfig, retrieveFunction, runPipeline, type Env, type Logger, type PipelineResult,
 } from '@akerbp-mlops/core';
+import { cliLogger } from '../progress.js';
 import { formatPipelineResult } from './deploy.js';
 import { handler } from '../exit.js';
 
@@ -31,8 +32,10 @@ function exampleRepoSource(): string {
 
 /** Stage titles as progress lines; the rest of the pipeline's chatter only with --verbose. */
 function demoLogger(verbose: boolean): Logger {
-  const full = consoleLogger({ verbose, stream: process.stdout });
-  return verbose ? full : { ...full, info: () => {}, group: (title, fn) => { process.stdout.write(`      · ${title}\n`); return fn(); } };
+  const full = cliLogger({ verbose, stream: process.stdout });
+  if (verbose) return full;
+  // Bars on a terminal; no 10 % lines in a log, where the stage titles already show the pace.
+  return { ...full, info: () => {}, progress: process.stdout.isTTY ? full.progress : undefined, group: (title, fn) => { process.stdout.write(`      · ${title}\n`); return fn(); } };
 }
 
 /** Adds `mlops demo`. */

@@ -2,9 +2,10 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
-  PIPELINE_SUMMARY_HEADINGS, consoleLogger, createCdfClient, credentialSecretsIfConfigured, parsePipelineInputs, pipelineFailure, pipelineSummaryRows,
+  PIPELINE_SUMMARY_HEADINGS, createCdfClient, credentialSecretsIfConfigured, parsePipelineInputs, pipelineFailure, pipelineSummaryRows,
   planLine, provenanceFromEnv, runPipeline, stopSafelyOnCtrlC, type PipelineResult,
 } from '@akerbp-mlops/core';
+import { cliLogger } from '../progress.js';
 import { alignedTable } from '../table.js';
 import { UsageError, handler } from '../exit.js';
 import { repoOptions, verboseOption, type RepoOptions } from '../options.js';
@@ -65,7 +66,7 @@ export function formatPipelineResult(result: PipelineResult): string {
 }
 
 async function deployCommand(values: DeployOptions): Promise<number> {
-  const log = consoleLogger({ verbose: values.verbose });
+  const log = cliLogger({ verbose: values.verbose });
   for (const v of [values.secrets, values.indexUrl, values.extraIndexUrls]) if (v) log.secret(v);
   const parsed = parsePipelineInputs({
     env: values.env ?? process.env.MODEL_ENV ?? 'auto',

@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import type { CogniteClient } from '@cognite/sdk';
 import type { Command } from 'commander';
 import {
-  MlopsError, callByExternalId, callParallel, consoleLogger, createCdfClient, deleteFunctionByExternalId, functionCallLogs, listModelFunctions,
+  MlopsError, callByExternalId, callParallel, createCdfClient, deleteFunctionByExternalId, functionCallLogs, listModelFunctions,
   maskIndexUrls, parseEnv, parseIndexUrls, parseSecretsJson, parseService, parseVersionArgument, redeployFunction, rollbackLatest, targetExternalId, type Logger,
 } from '@akerbp-mlops/core';
+import { cliLogger } from '../progress.js';
 import { alignedTable } from '../table.js';
 import { handler } from '../exit.js';
 import { verboseOption } from '../options.js';
@@ -73,7 +74,7 @@ function rebuildFields(values: RedeployOptions, log: Logger) {
 
 /** A logger and a CDF client on the COGNITE_* credentials (read-only ones serve list and logs), and its CDF project. */
 async function connect(values: FunctionsOptions, access: 'read' | 'write'): Promise<{ client: CogniteClient; log: Logger; project: string }> {
-  const log = consoleLogger({ verbose: values.verbose });
+  const log = cliLogger({ verbose: values.verbose });
   const config = cdfConfigFromEnv(log);
   return { client: await createCdfClient(config, { access, log }), log, project: config.project };
 }

@@ -2,8 +2,9 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
-  consoleLogger, createCdfClient, packageModels, parseArtifactSourceKind, parseVersionArgument, parseEnv, parseNameList, parseService,
+  createCdfClient, packageModels, parseArtifactSourceKind, parseVersionArgument, parseEnv, parseNameList, parseService,
 } from '@akerbp-mlops/core';
+import { cliLogger } from '../progress.js';
 import { cdfConfigFromEnv } from '../credentials.js';
 import { handler } from '../exit.js';
 import { envOption, repoOptions, verboseOption, type RepoOptions } from '../options.js';
@@ -34,7 +35,7 @@ interface PackageOptions extends RepoOptions {
 }
 
 async function packageCommand(values: PackageOptions): Promise<number> {
-  const log = consoleLogger({ verbose: values.verbose });
+  const log = cliLogger({ verbose: values.verbose });
   const env = parseEnv(values.env, '--env');
   const packages = await packageModels({
     settingsFile: values.settings,

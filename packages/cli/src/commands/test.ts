@@ -2,10 +2,11 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
-  TEST_SUMMARY_HEADINGS, consoleLogger, createCdfClient, formatProblem, parseEnv, parseNameList, parseService,
+  TEST_SUMMARY_HEADINGS, createCdfClient, formatProblem, parseEnv, parseNameList, parseService,
   testFailure, testModels, testSummaryRows,
 } from '@akerbp-mlops/core';
 import { cdfConfigFromEnv } from '../credentials.js';
+import { cliLogger } from '../progress.js';
 import { alignedTable } from '../table.js';
 import { handler } from '../exit.js';
 import { repoOptions, verboseOption, type RepoOptions } from '../options.js';
@@ -34,7 +35,7 @@ interface TestOptions extends RepoOptions {
 }
 
 async function testCommand(values: TestOptions): Promise<number> {
-  const log = consoleLogger({ verbose: values.verbose });
+  const log = cliLogger({ verbose: values.verbose });
   const results = await testModels({
     settingsFile: values.settings,
     workingDirectory: resolve(values.repo ?? '.'),

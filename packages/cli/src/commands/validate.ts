@@ -1,7 +1,8 @@
 /** `mlops validate`: the validate-settings action's checks, for a terminal. */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { SUMMARY_HEADINGS, consoleLogger, loadSettings, parseEnv, parseNameList, settingsSummaryRows } from '@akerbp-mlops/core';
+import { SUMMARY_HEADINGS, loadSettings, parseEnv, parseNameList, settingsSummaryRows } from '@akerbp-mlops/core';
+import { cliLogger } from '../progress.js';
 import { alignedTable } from '../table.js';
 import { handler } from '../exit.js';
 import { envOption, repoOptions, type RepoOptions } from '../options.js';
@@ -25,7 +26,7 @@ async function validateCommand(values: RepoOptions & { env: string; json?: boole
     env,
     models: parseNameList(values.models),
     // Warnings (unknown keys, values PyYAML reads differently from their text) go to stderr.
-    log: consoleLogger(),
+    log: cliLogger(),
   });
   // Aligned columns: the same rows as the action's job summary.
   const rows = [SUMMARY_HEADINGS, ...settingsSummaryRows(loaded, env)];

@@ -1,23 +1,28 @@
 """Runs a command in a pseudo-terminal, as a person at a terminal would, and answers one prompt.
 
 Usage: python3 pty_run.py PROMPT ANSWER COMMAND [ARG...]
-Waits for PROMPT in the output, types ANSWER and Enter, then reads until the command ends.
+Waits for PROMPT in the output, types ANSWER and Enter, then reads until the command ends
+(PROMPT "-": answers nothing). The terminal is 120 columns by 40 lines.
 Prints one JSON document: {"code": exit code, "output": everything the terminal showed}.
 Standard library only (pty works offline); a 60 s cap stops a hung command.
 """
+import fcntl
 import json
 import os
 import pty
 import select
+import struct
 import subprocess
 import sys
+import termios
 import time
 
 prompt, answer, command = sys.argv[1], sys.argv[2], sys.argv[3:]
 master, slave = pty.openpty()
+fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
 child = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, close_fds=True)
 os.close(slave)
-output, answered, deadline = b"", False, time.monotonic() + 60
+output, answered, deadline = b"", prompt == "-", time.monotonic() + 60
 while time.monotonic() < deadline:
     ready, _, _ = select.select([master], [], [], 0.2)
     if ready:

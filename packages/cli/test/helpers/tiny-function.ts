@@ -12,20 +12,23 @@ export const TINY_MODEL: ModelSettings = {
   info: { prediction: { description: 'Echoes', owner: 'me@x.com', metadata: {} } }, source: { file: 'mlops_settings.yaml', line: 1 },
 };
 
-/** A function zip that echoes its data and says which version it is. */
-async function tinyZip(version: number): Promise<{ path: string; sha256: string }> {
+/** A function zip that echoes its data and says which version it is, after `sleepSeconds`. */
+async function tinyZip(version: number, sleepSeconds: number): Promise<{ path: string; sha256: string }> {
   const zip = new yazl.ZipFile();
-  zip.addBuffer(Buffer.from(`def handle(data):\n    print("tiny v${version} called")\n    return {"status": "ok", "version": ${version}, "echo": data}\n`), 'handler.py');
+  zip.addBuffer(Buffer.from(`import time\n\ndef handle(data):\n    time.sleep(${sleepSeconds})\n    print("tiny v${version} called")\n    return {"status": "ok", "version": ${version}, "echo": data}\n`), 'handler.py');
   zip.end();
   const path = join(mkdtempSync(join(tmpdir(), 'tiny-')), 'tiny.zip');
   await new Promise<void>((res) => zip.outputStream.pipe(createWriteStream(path)).on('close', () => res()));
   return { path, sha256: (await hashFile(path)).sha256 };
 }
 
-/** Deploys tiny-prediction-<env> (and its kept -<version> copy) for each of `versions`, in order. */
-export async function deployTiny(client: CogniteClient, env: Env, versions: number[]): Promise<void> {
+/**
+ * Deploys tiny-prediction-<env> (and its kept -<version> copy) for each of `versions`, in order;
+ * its calls take `sleepSeconds` (default 0).
+ */
+export async function deployTiny(client: CogniteClient, env: Env, versions: number[], options: { sleepSeconds?: number } = {}): Promise<void> {
   for (const version of versions) {
-    const { path, sha256 } = await tinyZip(version);
+    const { path, sha256 } = await tinyZip(version, options.sleepSeconds ?? 0);
     await deployFunction({ client, model: TINY_MODEL, service: 'prediction', env, packagePath: path, packageSha256: sha256, version, log: silentLogger });
   }
 }

@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { listFunctions } from '../cdf/functions.js';
 import { CdfApiError, sdkCall } from '../cdf/retry.js';
 import { MlopsError } from '../errors.js';
-import { silentLogger, type Logger } from '../logger.js';
+import { progressTask, silentLogger, type Logger } from '../logger.js';
 import { ARTIFACT_DIRECTORY, DEFAULT_DATASET, artifactExternalId, parseArtifactExternalId } from '../naming.js';
 import { ENVIRONMENTS, type Env } from '../settings/types.js';
 import { createArchive, extractArchive, type Digest } from './archive.js';
 import { artifactMetadataValue } from './metadata-value.js';
-import { downloadFile, uploadFile, type Progress } from './transfer.js';
+import { downloadFile, uploadFile } from './transfer.js';
 import { withTempDir } from '../temp.js';
 
 export interface ArtifactVersion {
@@ -169,7 +169,7 @@ export class ModelManager {
   }
 
   /** Creates the next free version from an archive on disk; a concurrent writer's version is skipped. */
-  private async createVersion(model: string, env: Env, archive: { file: string } & Digest, metadata: Record<string, string>, onProgress?: Progress): Promise<ArtifactVersion> {
+  private async createVersion(model: string, env: Env, archive: { file: string } & Digest, metadata: Record<string, string>): Promise<ArtifactVersion> {
     const dataSetId = await this.resolveDataSetId();
     let version = await this.nextVersion(model, env);
     for (let collisions = 0; ; collisions++) {
@@ -195,12 +195,15 @@ export class ModelManager {
         throw err;
       }
       const { uploadUrl } = created as FileInfo & { uploadUrl: string };
+      const progress = progressTask(this.log, `upload:${externalId}`, `Uploading ${externalId}`, 'bytes');
       try {
-        await uploadFile(this.client, uploadUrl, archive.file, archive.size, MIME_TYPE, onProgress);
+        await uploadFile(this.client, uploadUrl, archive.file, archive.size, MIME_TYPE, progress.update);
       } catch (err) {
         // Leave no empty version behind; the next upload would skip its number otherwise.
         await this.client.files.delete([{ id: created.id }]).catch(() => {});
         throw err;
+      } finally {
+        progress.end();
       }
       this.log.info(`Uploaded ${externalId} (${archive.size} bytes, sha256 ${archive.sha256.slice(0, 12)}…).`);
       return this.waitUploaded(created.id, externalId);
@@ -225,7 +228,7 @@ export class ModelManager {
     env: string,
     folder: string,
     metadata: Record<string, unknown> = {},
-    options: { provenance?: Provenance; onProgress?: Progress } = {},
+    options: { provenance?: Provenance } = {},
   ): Promise<ArtifactVersion> {
     checkModel(model);
     const e = checkEnv(env);
@@ -244,14 +247,15 @@ export class ModelManager {
     return withTempDir('mlops-artifact-', async (dir) => {
       const file = join(dir, 'artifact.tar.gz');
       const digest = await createArchive(folder, file, this.log);
-      return this.createVersion(model, e, { file, ...digest }, user, options.onProgress);
+      return this.createVersion(model, e, { file, ...digest }, user);
     });
   }
 
   /** Downloads a version's bytes to `dest` (null: only hash them) and checks them against its metadata. */
-  private async fetchBytes(v: ArtifactVersion, dest: string | null, onProgress?: Progress): Promise<Digest> {
+  private async fetchBytes(v: ArtifactVersion, dest: string | null): Promise<Digest> {
     const [link] = await sdkCall(this.client, 'POST /files/downloadlink', () => this.client.files.getDownloadUrls([{ id: v.id }]), true);
-    const digest = await downloadFile(this.client, link.downloadUrl, dest, onProgress, v.size);
+    const progress = progressTask(this.log, `download:${v.externalId}`, `Downloading ${v.externalId}`, 'bytes');
+    const digest = await downloadFile(this.client, link.downloadUrl, dest, progress.update, v.size).finally(progress.end);
     if (v.sha256 && digest.sha256 !== v.sha256) {
       throw new MlopsError(`${v.externalId} is corrupt: its bytes hash to sha256 ${digest.sha256}, but its metadata records ${v.sha256}.`);
     }
@@ -263,11 +267,11 @@ export class ModelManager {
   }
 
   /** Downloads and extracts a version (latest uploaded when `version` is null) into `folder`. */
-  async download(model: string, env: string, version: number | null, folder: string, options: { onProgress?: Progress } = {}): Promise<ArtifactVersion & { folder: string }> {
+  async download(model: string, env: string, version: number | null, folder: string): Promise<ArtifactVersion & { folder: string }> {
     const v = await this.getVersion(model, env, version);
     await withTempDir('mlops-artifact-', async (dir) => {
       const file = join(dir, 'artifact.tar.gz');
-      await this.fetchBytes(v, file, options.onProgress);
+      await this.fetchBytes(v, file);
       await extractArchive(file, folder);
     });
     this.log.info(`Downloaded ${v.externalId} into ${folder}.`);
@@ -278,7 +282,7 @@ export class ModelManager {
    * Copies a version of `fromEnv` to the next version of `toEnv` (dev→test, test→prod only),
    * recording where it came from. Promoting the same bytes again returns the earlier copy.
    */
-  async promote(model: string, fromEnv: string, toEnv: string, version: number | null = null, options: { onProgress?: Progress } = {}): Promise<PromotionResult> {
+  async promote(model: string, fromEnv: string, toEnv: string, version: number | null = null): Promise<PromotionResult> {
     const from = checkEnv(fromEnv);
     const to = checkEnv(toEnv);
     if (PROMOTIONS[from] !== to) {
@@ -293,7 +297,7 @@ export class ModelManager {
     }
     return withTempDir('mlops-artifact-', async (dir) => {
       const file = join(dir, 'artifact.tar.gz');
-      const digest = await this.fetchBytes(source, file, options.onProgress);
+      const digest = await this.fetchBytes(source, file);
       // Python-era sources record no sha256: only now can an earlier copy be recognised.
       const existing = source.sha256 ? undefined : await earlierCopy(digest.sha256);
       if (existing) return this.alreadyPromoted(source, existing);

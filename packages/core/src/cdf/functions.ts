@@ -4,7 +4,7 @@
  */
 import type { CogniteClient } from '@cognite/sdk';
 import { MlopsError } from '../errors.js';
-import type { Logger } from '../logger.js';
+import { progressTask, type Logger } from '../logger.js';
 import { cdfRequest } from './retry.js';
 
 export type FunctionStatus = 'Queued' | 'Deploying' | 'Ready' | 'Failed';
@@ -169,16 +169,41 @@ export interface WaitOptions {
   maxIntervalMs?: number;
 }
 
-/** Polls with growing intervals until `done` holds or the deadline passes. */
-async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, options: WaitOptions, timeoutMessage: (last: T) => string): Promise<T> {
-  const deadline = Date.now() + (options.timeoutMs ?? 15 * 60_000);
+/**
+ * Polls with growing intervals until `done` holds or the deadline passes. The wait is reported
+ * through `options.log.progress` as `progress` (seconds waited of the timeout, once a second).
+ */
+async function pollUntil<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  options: WaitOptions,
+  timeoutMessage: (last: T) => string,
+  progress: { id: string; label: string },
+): Promise<T> {
+  const started = Date.now();
+  const timeoutMs = options.timeoutMs ?? 15 * 60_000;
+  const task = progressTask(options.log, progress.id, progress.label, 'seconds');
+  // Nothing for waits under a second: a bar would only flash.
+  let ticked = false;
+  const tick = () => {
+    ticked = true;
+    task.update((Date.now() - started) / 1000, timeoutMs / 1000);
+  };
+  const ticker = setInterval(tick, 1000);
+  ticker.unref();
   let interval = options.initialIntervalMs ?? 500;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() + interval > deadline) throw new MlopsError(timeoutMessage(value));
-    await new Promise((r) => setTimeout(r, interval));
-    interval = Math.min(options.maxIntervalMs ?? 10_000, Math.round(interval * 1.6));
+  try {
+    for (;;) {
+      const value = await read();
+      if (done(value)) return value;
+      if (Date.now() + interval > started + timeoutMs) throw new MlopsError(timeoutMessage(value));
+      await new Promise((r) => setTimeout(r, interval));
+      interval = Math.min(options.maxIntervalMs ?? 10_000, Math.round(interval * 1.6));
+    }
+  } finally {
+    clearInterval(ticker);
+    if (ticked) tick();
+    task.end();
   }
 }
 
@@ -197,6 +222,7 @@ export async function waitForReady(client: CogniteClient, ref: FunctionRef, opti
     (f) => f.status === 'Ready' || f.status === 'Failed',
     options,
     (f) => `${label} was still ${f.status} after ${Math.round((options.timeoutMs ?? 900_000) / 1000)} s; giving up waiting.`,
+    { id: `build:${'id' in ref ? ref.id : ref.externalId}`, label: `Waiting for ${label} to build` },
   );
   if (fn.status === 'Failed') {
     const error = fn.error?.message ?? 'no error message from CDF';
@@ -239,6 +265,7 @@ export async function callFunction(client: CogniteClient, functionId: number, da
     (c) => c.status !== 'Running',
     { initialIntervalMs: 250, maxIntervalMs: 5_000, ...options },
     () => `Call ${started.id} of function ${functionId} was still running after ${Math.round((options.timeoutMs ?? 900_000) / 1000)} s; giving up waiting.`,
+    { id: `call:${functionId}:${started.id}`, label: `Waiting for call ${started.id} of function ${functionId}` },
   );
   const response = call.status === 'Completed' ? await callResponse(client, functionId, call.id) : undefined;
   const logs = await callLogs(client, functionId, call.id);

@@ -10,7 +10,7 @@ import { digestStream, type Digest } from '../artifacts/archive.js';
 import { uploadFile } from '../artifacts/transfer.js';
 import { CdfApiError, cdfRequest, sdkCall } from '../cdf/retry.js';
 import { MlopsError } from '../errors.js';
-import type { Logger } from '../logger.js';
+import { progressTask, type Logger } from '../logger.js';
 import { CODE_DIRECTORY } from '../naming.js';
 import { STATE_KEYS } from './state.js';
 
@@ -81,12 +81,15 @@ export async function uploadCodeFile(client: CogniteClient, o: CodeUpload): Prom
     o.log.info(`${o.externalId} is being uploaded by another deploy; waiting for it.`);
     return waitUploaded(client, existing.id, o.externalId);
   }
+  const progress = progressTask(o.log, `upload:${o.externalId}`, `Uploading ${o.externalId}`, 'bytes');
   try {
-    await uploadFile(client, created.uploadUrl as string, o.packagePath, digest.size, MIME_TYPE);
+    await uploadFile(client, created.uploadUrl as string, o.packagePath, digest.size, MIME_TYPE, progress.update);
   } catch (err) {
     // A file never uploaded would make the next deploy wait for it.
     await client.files.delete([{ id: created.id }]).catch(() => {});
     throw err;
+  } finally {
+    progress.end();
   }
   o.log.info(`Uploaded ${o.externalId} (${digest.size} bytes).`);
   return waitUploaded(client, created.id, o.externalId);
