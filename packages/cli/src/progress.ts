@@ -24,7 +24,7 @@ interface FormatParams {
 }
 
 /**
- * One bar's line, e.g. `Uploading m/test/3 [██████░░░░] 60% 6.0 MiB of 10.0 MiB, 2.1 MiB/s, ETA 2s`
+ * One bar's line, e.g. `Uploading m/test/3 [██████░░░░] 60% 6.0 MB of 10 MB, 2.1 MB/s, ETA 2s`
  * or `Waiting for function f to build [█░░░░░░░░░] 12% 108 s of the 900 s limit`.
  */
 function formatBar(options: cliProgress.Options, params: FormatParams, payload: Payload): string {

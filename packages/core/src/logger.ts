@@ -2,6 +2,8 @@
  * The core's only view of where messages go. Actions wire it to @actions/core through
  * `report`; the CLI wires it to the terminal. Keeps the core free of GitHub.
  */
+import { humanSize } from './summary.js';
+
 export interface SourceLocation {
   file?: string;
   line?: number;
@@ -64,12 +66,9 @@ export function progressTask(log: Logger | undefined, id: string, label: string,
   };
 }
 
-/** `n` bytes in B, KiB, MiB or GiB (one decimal), or `n` seconds as `N s`. */
+/** `n` bytes as `humanSize` writes them (`1.5 kB`, `23 MB`), or `n` seconds as `N s`. */
 export function formatProgressAmount(n: number, unit: ProgressUpdate['unit']): string {
-  if (unit === 'seconds') return `${Math.round(n)} s`;
-  if (n < 1024) return `${n} B`;
-  const [value, suffix] = n < 1024 ** 2 ? [n / 1024, 'KiB'] : n < 1024 ** 3 ? [n / 1024 ** 2, 'MiB'] : [n / 1024 ** 3, 'GiB'];
-  return `${value.toFixed(1)} ${suffix}`;
+  return unit === 'bytes' ? humanSize(n) : `${Math.round(n)} s`;
 }
 
 /**

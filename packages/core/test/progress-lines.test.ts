@@ -9,9 +9,9 @@ describe('progressLines: a line per 10 % for logs that cannot redraw', () => {
     for (const done of [0, 50, 99, 150, 400, 100, 1000]) write(e(done, 1000));
     write(e(1000, 1000, true));
     expect(lines).toEqual([
-      'Uploading m/test/1: 10% (150 B of 1000 B)',
-      'Uploading m/test/1: 40% (400 B of 1000 B)',
-      'Uploading m/test/1: 100% (1000 B of 1000 B)',
+      'Uploading m/test/1: 10% (150 B of 1.0 kB)',
+      'Uploading m/test/1: 40% (400 B of 1.0 kB)',
+      'Uploading m/test/1: 100% (1.0 kB of 1.0 kB)',
     ]);
     write({ id: 'download:x', label: 'Downloading x', unit: 'bytes', done: 5 * 1024 * 1024, total: 0 });
     expect(lines).toHaveLength(3);
