@@ -8,7 +8,7 @@ import { artifactMetadataValue } from '../src/artifacts/metadata-value.js';
 
 /** Tricky plain and quoted scalars, each as the value of one key. */
 const SCALARS = [
-  'y', 'n', 'Y', 'N', 'yes', 'No', 'NO', 'on', 'Off', 'true', 'TRUE', 'tRUE', 'false', 'null', 'Null', 'NULL', 'nULL', '~', '',
+  'y', 'n', 'Y', 'N', 'yes', 'no', 'No', 'NO', 'on', 'Off', 'true', 'TRUE', 'tRUE', 'false', 'null', 'Null', 'NULL', 'nULL', '~', '',
   '08', '0123', '0o17', '0x1F', '0x_1f', '0b101', '-0b11', '+12', '-0', '0', '1_000', '12:30', '-1:30:00', '190:20:30', '1:60',
   '1e-3', '1.0e3', '1.0e+3', '1e3', '1.5E-4', '3.10', '3.1', '1.0', '1.', '.5', '-.5', '+.5', '1e+16', '1.0e+16', '1.5e+16', '1e+15', '0.0001', '0.00001',
   '123456789012345678901234', '1_2.3_4', '190:20:30.15', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '-999.15', '2.5e-10', '1e400', '0.1', '100.0',

@@ -321,6 +321,20 @@ describe('settings rules', () => {
     expect(refused).toMatchObject([{ line: 1, field: 'req_file', message: expect.stringMatching(/UTF-16 text without a byte-order mark; save it as UTF-8/) }]);
   });
 
+  it('gives each requirements case its located message: a continued line with hashes, a marker, UTF-16 BE with a BOM', async () => {
+    // A logical line continued over three physical lines is reported at its first line, as pip reports it.
+    const reqs = 'numpy==1.26.4 \\\n    --hash=sha256:abc \\\n    --hash\nscipy ; python_version <> "3.12"\npandas ; python_version < "3.11"\n';
+    const found = await problems(doc(), { extra: { 'model_code/requirements.model': reqs } });
+    expect(found.map((p) => [p.file?.replace(/.*\/(?=model_code\/)/, ''), p.line, p.field, p.message])).toEqual([
+      ['model_code/requirements.model', 1, 'req_file', expect.stringMatching(/--hash option requires 1 argument/)],
+      ['model_code/requirements.model', 4, 'req_file', expect.stringMatching(/pip refuses "scipy ; python_version <> "3.12"": not a valid requirement/)],
+    ]);
+    const dir = repo(doc());
+    writeFileSync(join(dir, 'model_code', 'requirements.model'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('numpy\nakerbp-mlops==MLOPS_VERSION\n', 'utf16le').swap16()]));
+    const loaded = await loadSettings({ file: 'mlops_settings.yaml', repoRoot: dir });
+    expect(loaded.warnings).toMatchObject([{ file: expect.stringMatching(/model_code\/requirements\.model$/), line: 1, field: 'req_file', message: expect.stringMatching(/^is UTF-16 BE text/) }]);
+  });
+
   it('info.prediction is required, info.training optional', async () => {
     const p = await oneProblem(doc({}, 'info:\n  training:\n    description: d\n    owner: o\n'));
     expect(p).toMatchObject({ field: 'm1.info.prediction', line: 8, message: 'is required (a mapping)' });
