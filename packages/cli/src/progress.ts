@@ -8,6 +8,7 @@
  */
 import cliProgress from 'cli-progress';
 import { consoleLogger, formatProgressAmount, type Logger, type ProgressUpdate } from '@akerbp-mlops/core';
+import { style } from './color.js';
 
 interface Payload {
   label: string;
@@ -89,12 +90,14 @@ function writeAboveBars(stream: NodeJS.WriteStream, text: string): void {
 }
 
 /**
- * The logger of a CLI command: consoleLogger's lines on `stream` (default stderr), and progress
- * as bars when `stream` is a terminal (else consoleLogger's line per 10 %).
+ * The logger of a CLI command: consoleLogger's lines on `stream` (default stderr), `warning:` and
+ * `error:` coloured when it takes colour, and progress as bars when `stream` is a terminal (else
+ * consoleLogger's line per 10 %).
  */
 export function cliLogger(options: { verbose?: boolean; stream?: NodeJS.WriteStream } = {}): Logger {
   const stream = options.stream ?? process.stderr;
-  if (!stream.isTTY) return consoleLogger({ verbose: options.verbose, stream });
-  const log = consoleLogger({ verbose: options.verbose, stream: { write: (text: string) => writeAboveBars(stream, text) } });
+  const prefixes = { warning: style('yellow', 'warning:', stream), error: style('red', 'error:', stream) };
+  if (!stream.isTTY) return consoleLogger({ verbose: options.verbose, stream, prefixes });
+  const log = consoleLogger({ verbose: options.verbose, stream: { write: (text: string) => writeAboveBars(stream, text) }, prefixes });
   return { ...log, progress: (e) => draw(e, stream) };
 }

@@ -1,6 +1,6 @@
 /** A dry run reads as one: the outcome column and the closing sentence say what would happen. */
 import type { PipelineResult } from '@akerbp-mlops/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatPipelineResult } from '../src/commands/deploy.js';
 
 const outcome = (changed: boolean) => ({
@@ -29,5 +29,21 @@ describe('mlops deploy --dry-run', () => {
     const text = formatPipelineResult(result(false));
     expect(text).toMatch(/^m\s+prediction\s+deployed/m);
     expect(text).toContain('This run: validated, tested and deployed.');
+  });
+
+  it('on a terminal the outcome is coloured: would deploy yellow, unchanged dim, deployed green; headings bold', () => {
+    vi.stubEnv('NO_COLOR', undefined);
+    vi.stubEnv('FORCE_COLOR', undefined);
+    vi.stubEnv('TERM', 'xterm');
+    try {
+      const terminal = { isTTY: true };
+      expect(formatPipelineResult(result(true), terminal)).toMatch(/^m\s+prediction\s+\x1b\[33mwould deploy\x1b\[39m\s+m-prediction-test/m);
+      expect(formatPipelineResult(result(true), terminal)).toMatch(/^n\s+prediction\s+\x1b\[2munchanged\x1b\[22m/m);
+      expect(formatPipelineResult(result(false), terminal)).toMatch(/^m\s+prediction\s+\x1b\[32mdeployed\x1b\[39m/m);
+      expect(formatPipelineResult(result(false), terminal)).toContain('\x1b[1mOutcome\x1b[22m');
+      expect(formatPipelineResult(result(false))).not.toContain('\x1b');
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

@@ -92,9 +92,9 @@ export function progressLines(write: (line: string) => void): (event: ProgressUp
 
 /**
  * A logger that writes plain lines, masking registered secrets, and progress as a line per 10 %;
- * used by the CLI and tests.
+ * used by the CLI and tests. `prefixes` replace `warning:` and `error:` (the CLI colours them).
  */
-export function consoleLogger(options: { verbose?: boolean; stream?: { write(text: string): unknown } } = {}): Logger {
+export function consoleLogger(options: { verbose?: boolean; stream?: { write(text: string): unknown }; prefixes?: { warning: string; error: string } } = {}): Logger {
   const out = options.stream ?? process.stderr;
   const secrets = new Set<string>();
   const mask = (text: string): string => {
@@ -107,8 +107,8 @@ export function consoleLogger(options: { verbose?: boolean; stream?: { write(tex
   return {
     debug: (m) => { if (options.verbose) out.write(`${mask(m)}\n`); },
     info: (m) => { out.write(`${mask(m)}\n`); },
-    warning: (m, loc) => { out.write(`warning: ${where(loc)}${mask(m)}\n`); },
-    error: (m, loc) => { out.write(`error: ${where(loc)}${mask(m)}\n`); },
+    warning: (m, loc) => { out.write(`${options.prefixes?.warning ?? 'warning:'} ${where(loc)}${mask(m)}\n`); },
+    error: (m, loc) => { out.write(`${options.prefixes?.error ?? 'error:'} ${where(loc)}${mask(m)}\n`); },
     group: async (title, fn) => {
       out.write(`${mask(title)}\n`);
       return fn();

@@ -25,7 +25,7 @@ function table(versions: ArtifactVersion[]): string {
     v.sha256?.slice(0, 12) ?? '',
     v.promotedFrom ?? '',
   ])];
-  return alignedTable(rows);
+  return alignedTable(rows, process.stdout);
 }
 
 function parseMetadata(pairs: string[]): Record<string, string> {

@@ -108,7 +108,7 @@ async function runDemo({ emulator, repo, python, log, say }: DemoContext): Promi
       repoRoot: repo, settingsFile: 'mlops_settings.yaml', env, testingOnly: false, python, installRequirements: false, concurrency: 1,
       cdfClient: () => Promise.resolve(client), log,
     });
-    process.stdout.write(`${formatPipelineResult(result).trimEnd().split('\n').map((l) => (l ? `      ${l}` : l)).join('\n')}\n`);
+    process.stdout.write(`${formatPipelineResult(result, process.stdout).trimEnd().split('\n').map((l) => (l ? `      ${l}` : l)).join('\n')}\n`);
     const failure = pipelineFailure(result);
     if (failure) throw failure;
     return result;

@@ -7,6 +7,7 @@ import {
 } from '@akerbp-mlops/core';
 import { cliLogger } from '../progress.js';
 import { alignedTable } from '../table.js';
+import type { ColorStream } from '../color.js';
 import { UsageError, handler } from '../exit.js';
 import { repoOptions, verboseOption, type RepoOptions } from '../options.js';
 import { humanStream, jsonOption, printJson } from '../output.js';
@@ -59,10 +60,13 @@ interface DeployOptions extends RepoOptions {
   yes?: boolean;
 }
 
-/** The plan line and one aligned row per model and service (the action's job summary, for a terminal). */
-export function formatPipelineResult(result: PipelineResult): string {
+/**
+ * The plan line and one aligned row per model and service (the action's job summary, for a
+ * terminal), coloured when `stream`, where it is written, takes colour.
+ */
+export function formatPipelineResult(result: PipelineResult, stream: ColorStream = {}): string {
   const rows = pipelineSummaryRows(result);
-  return `${planLine(result)}\n${rows.length ? `\n${alignedTable([PIPELINE_SUMMARY_HEADINGS, ...rows])}\n` : ''}`;
+  return `${planLine(result)}\n${rows.length ? `\n${alignedTable([PIPELINE_SUMMARY_HEADINGS, ...rows], stream)}\n` : ''}`;
 }
 
 async function deployCommand(values: DeployOptions): Promise<number> {
@@ -104,7 +108,8 @@ async function deployCommand(values: DeployOptions): Promise<number> {
     provenance: provenanceFromEnv(),
     log,
   });
-  humanStream(values.json).write(formatPipelineResult(result));
+  const human = humanStream(values.json);
+  human.write(formatPipelineResult(result, human));
   const failure = pipelineFailure(result);
   if (!values.json && failure) throw failure;
   if (values.json) {

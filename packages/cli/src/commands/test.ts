@@ -52,7 +52,7 @@ async function testCommand(values: TestOptions): Promise<number> {
     log,
   });
   const human = humanStream(values.json);
-  human.write(`${alignedTable([TEST_SUMMARY_HEADINGS, ...testSummaryRows(results)])}\n`);
+  human.write(`${alignedTable([TEST_SUMMARY_HEADINGS, ...testSummaryRows(results)], human)}\n`);
   for (const p of results.flatMap((r) => r.problems)) human.write(`  ${formatProblem(p)}\n`);
   const failed = testFailure(results);
   if (values.json) printJson({ ok: !failed, results });

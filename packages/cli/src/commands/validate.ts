@@ -31,7 +31,8 @@ async function validateCommand(values: RepoOptions & { env: string; json?: boole
   // Aligned columns: the same rows as the action's job summary.
   const rows = [SUMMARY_HEADINGS, ...settingsSummaryRows(loaded, env)];
   const warned = loaded.warnings.length ? ` (${loaded.warnings.length} warning${loaded.warnings.length === 1 ? '' : 's'})` : '';
-  humanStream(values.json).write(`${alignedTable(rows)}
+  const human = humanStream(values.json);
+  human.write(`${alignedTable(rows, human)}
 
 ${loaded.file}: ${loaded.models.length} model(s) valid for ${env}${warned}
 `);
