@@ -6,7 +6,7 @@
  * as the deploy. Writes the job summary with what is serving.
  */
 import {
-  MlopsError, mergeCredentialSecrets, needsVerify, parseFunctionExternalId, parseIndexUrls, parseSecretsJson, parseWholeNumber, payloadFor, verifyLatest,
+  MlopsError, mergeCredentialSecrets, needsVerify, parseFunctionExternalId, parseIndexUrls, parseSecretsJson, parseWholeNumber, smokePayload, verifyLatest,
 } from '@akerbp-mlops/core';
 import {
   cdfClientFromInputs, credentialSecretsFromInputs, input, recordedDeploys, runAction, secretInput, writeSummary,
@@ -26,7 +26,9 @@ await runAction('deploy post step', async (log) => {
   const failures: string[] = [];
   for (const record of todo) {
     const model = parseFunctionExternalId(record.latest)?.model ?? '';
-    const testPayload = await payloadFor(input('test-payload') || undefined, model, input('working-directory') || '.', log).catch(() => undefined);
+    // The payload file the main step recorded; this step's test-payload input when it recorded none.
+    const given = record.payloadFile ? undefined : await smokePayload(input('test-payload') || undefined, model, input('working-directory') || '.', log).catch(() => undefined);
+    const testPayload = given?.payload;
     await log.group(`Check ${record.latest}`, async () => {
       try {
         const out = await verifyLatest(client, record, { secrets, indexUrls, testPayload, waitTimeoutMs, log });

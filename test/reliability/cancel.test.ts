@@ -80,7 +80,8 @@ describe('cancelling a deploy', () => {
     expect(summaryText(run.summary)).toMatch(/deploy-cdf-function cancelled/);
     expect(summaryText(run.summary)).toMatch(/What is serving[\s\S]*sonic_model-prediction-dev \| switching \| sonic_model-prediction-dev is being re-created with version 2/);
     const recorded = JSON.parse(run.state.deployments);
-    expect(recorded).toEqual([expect.objectContaining({ latest: LATEST, phase: 'switching', previousVersioned: `${LATEST}-1` })]);
+    // The path of the smoke payload (model input, never secrets): the post step checks with it, not with a keep-warm {}.
+    expect(recorded).toEqual([expect.objectContaining({ latest: LATEST, phase: 'switching', previousVersioned: `${LATEST}-1`, payloadFile: join(repo, 'payload.json') })]);
     expect(JSON.stringify(run.state)).not.toMatch(/super-secret-value/);
     const checked = await post(2, run.state);
     expect(checked.code, checked.stdout).toBe(0);

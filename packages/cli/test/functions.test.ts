@@ -1,5 +1,8 @@
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
-import { createCdfClient, resolveCdfConfig } from '@akerbp-mlops/core';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCdfClient, resolveCdfConfig, retrieveFunction } from '@akerbp-mlops/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../src/cli.js';
 import { deployTiny } from './helpers/tiny-function.js';
@@ -61,6 +64,19 @@ describe('mlops functions', () => {
     out = '';
     await runCli(['functions', 'call', 'tiny-prediction-test', '--data', '{}']);
     expect(JSON.parse(out).version).toBe(1);
+
+    // The smoke call carries --test-payload (a keep-warm {} would never reach the model).
+    const payload = join(mkdtempSync(join(tmpdir(), 'rollback-payload-')), 'payload.json');
+    writeFileSync(payload, JSON.stringify({ data: { x: [7] } }));
+    out = '';
+    expect(await runCli(['functions', 'rollback', 'tiny', '--env', 'test', '--to', '2', '--test-payload', payload])).toBe(0);
+    const client = await createCdfClient(resolveCdfConfig({}), { access: 'write' });
+    const latest = await retrieveFunction(client, { externalId: 'tiny-prediction-test' });
+    const calls = await client.post<{ items: { id: number }[] }>(`/api/v1/projects/${emu.project}/functions/${latest!.id}/calls/list`, { data: { limit: 10 } });
+    const answer = await client.get<{ response: { echo: unknown } }>(`/api/v1/projects/${emu.project}/functions/${latest!.id}/calls/${calls.data.items[0].id}/response`);
+    expect(answer.data.response.echo).toEqual({ data: { x: [7] } });
+    await expect(runCli(['functions', 'rollback', 'tiny', '--env', 'test', '--to', '1', '--test-payload', `${payload}.missing`])).rejects.toThrow(/--test-payload: cannot read .*payload\.json\.missing/);
+    expect(await runCli(['functions', 'rollback', 'tiny', '--env', 'test', '--to', '1'])).toBe(0);
 
     out = '';
     expect(await runCli(['functions', 'redeploy', 'tiny-prediction-test-2', '--no-smoke-test'])).toBe(0);

@@ -3,7 +3,7 @@
  * Code-only changes of one artifact version, failed smoke tests, rollback to any kept deployment,
  * adopting the Python package's functions, and callers that never see the latest's rebuild.
  */
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CogniteClient, FileInfo } from '@cognite/sdk';
@@ -11,7 +11,7 @@ import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildPackage, callByExternalId, createCdfClient, createFunction, deployFunction, familyFiles, listFunctions, loadSettings, provenVersioned, retrieveFunction, rollbackLatest,
-  silentLogger, waitForReady, type CdfFunction, type DeployOptions, type Logger, type ModelSettings,
+  silentLogger, updateCodeFileState, verifyLatest, waitForReady, type CdfFunction, type DeployOptions, type Logger, type ModelSettings,
 } from '@akerbp-mlops/core';
 import { exampleRepo } from '../../../test/helpers/example-repo.js';
 
@@ -213,6 +213,36 @@ describe('immutable deployments', () => {
       expect(await deployAs('lost_model', 2)).toMatchObject({ changed: true, versionedExternalId: `${latest}-2` });
       expect(await familyOf(latest)).toEqual([latest, `${latest}-1`, `${latest}-2`]);
     });
+  });
+
+  it('the post step checks the latest with the payload the deploy recorded: a latest that answers {} but not the model is restored, its deployment marked failed', async () => {
+    const latest = 'post_model-prediction-test';
+    const post = { ...model, modelName: 'post_model' };
+    const run = async (variant: string, code: string, over: Partial<DeployOptions> = {}) => {
+      const p = await pkg(1, variant, code);
+      return deployFunction({ client, model: post, service: 'prediction', env: 'test', packagePath: p.path, packageSha256: p.sha256, version: 1, testPayload: PAYLOAD, log, waitTimeoutMs: 60_000, ...over });
+    };
+    await run('', '');
+    const fileOf = async (sha: string) => (await client.files.retrieve([{ externalId: `mlops-code/${latest}/${sha}` }], { ignoreUnknownIds: true }))[0];
+    const first = (await fileOf((await pkg(1)).sha256))!;
+    // As if a cancelled deploy's switch had gone through with code whose model fails (a keep-warm {} still answers ok).
+    await run('broken', BROKEN, { smokeTest: false });
+    const payloadFile = join(mkdtempSync(join(tmpdir(), 'post-payload-')), 'payload.json');
+    writeFileSync(payloadFile, JSON.stringify(PAYLOAD));
+    const record = { latest, phase: 'switching' as const, serving: '', previousVersioned: `${latest}-1`, previousFileId: first.id, payloadFile };
+    const out = await verifyLatest(client, record, { log, waitTimeoutMs: 60_000 });
+    expect(out).toMatchObject({ outcome: 'restored', serving: `${latest} was restored to ${latest}-1 (version 1)` });
+    expect((await retrieveFunction(client, { externalId: latest }))?.fileId).toBe(first.id);
+    const broken = await fileOf((await pkg(1, 'broken', BROKEN)).sha256);
+    expect(broken?.metadata).toMatchObject({ mlops_state: 'failed', mlops_failure: expect.stringMatching(/post-deploy check.*broken on purpose/) });
+    await expect(rollbackLatest(client, { model: 'post_model', env: 'test', log: silentLogger })).rejects.toThrow(/no other proven deployment/);
+
+    // A latest that answers: the deployment that served before is recorded as superseded (a later rollback returns to it).
+    await run('changed', CHANGED);
+    await updateCodeFileState(client, first.id, { mlops_superseded_at: '1' });
+    const changed = (await fileOf((await pkg(1, 'changed', CHANGED)).sha256))!;
+    expect(await verifyLatest(client, { ...record, targetFileId: changed.id }, { log, waitTimeoutMs: 60_000 })).toMatchObject({ outcome: 'ok' });
+    expect(Number((await fileOf((await pkg(1)).sha256))?.metadata?.mlops_superseded_at)).toBeGreaterThan(1);
   });
 
   describe('functions someone else made at the latest external id', () => {

@@ -1,10 +1,11 @@
 /** `mlops functions`: list, call, call-parallel, logs, delete, rollback and redeploy deployed model functions. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CogniteClient } from '@cognite/sdk';
 import type { Command } from 'commander';
 import {
   MlopsError, callByExternalId, callParallel, createCdfClient, deleteFunctionByExternalId, functionCallLogs, listModelFunctions,
-  maskIndexUrls, parseEnv, parseIndexUrls, parseSecretsJson, parseService, parseVersionArgument, redeployFunction, rollbackLatest, targetExternalId, type Logger,
+  maskIndexUrls, parseEnv, parseFunctionExternalId, parseIndexUrls, parseSecretsJson, parseService, parseVersionArgument, redeployFunction, rollbackLatest, targetExternalId, type Logger, type Service,
 } from '@akerbp-mlops/core';
 import { cliLogger } from '../progress.js';
 import { alignedTable } from '../table.js';
@@ -17,18 +18,26 @@ import { cdfConfigFromEnv } from '../credentials.js';
 /** `JSON` or `@file` holding JSON. */
 function jsonArgument(raw: string | undefined, flag: string): unknown {
   if (raw === undefined) throw new MlopsError(`${flag} is required: give JSON, or @file for a JSON file.`);
-  let text = raw;
-  if (raw.startsWith('@')) {
-    try {
-      text = readFileSync(raw.slice(1), 'utf8');
-    } catch {
-      throw new MlopsError(`${flag} ${raw}: cannot read ${raw.slice(1)}.`);
-    }
+  if (raw.startsWith('@')) return jsonFile(raw.slice(1), `${flag} ${raw}`);
+  try {
+    return JSON.parse(raw);
+  } catch (err) {
+    throw new MlopsError(`${flag} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+/** The JSON in `path`; `what` names it in the MlopsError for an unreadable file or one that is not JSON. */
+function jsonFile(path: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new MlopsError(`${what}: cannot read ${path}.`);
   }
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new MlopsError(`${flag} is not valid JSON${raw.startsWith('@') ? ` (${raw.slice(1)})` : ''}: ${(err as Error).message}`);
+    throw new MlopsError(`${what} is not valid JSON (${path}): ${(err as Error).message}`);
   }
 }
 
@@ -61,15 +70,33 @@ interface RedeployOptions extends FunctionsOptions {
   secrets?: string;
   indexUrl?: string;
   extraIndexUrls?: string;
+  testPayload?: string;
   smokeTest: boolean;
 }
 
-/** What a rebuild needs that CDF never returns: secrets and index URLs (masked), as the deploy gave them. */
-function rebuildFields(values: RedeployOptions, log: Logger) {
+/**
+ * The smoke call's payload: --test-payload, else the ServiceTest payload `mlops test` and
+ * `mlops deploy` last wrote for this model and service (`.mlops/test/<model>-<service>-payload.json`
+ * in the current directory), else none (a keep-warm `{}`, which never calls the model: said).
+ */
+async function rebuildPayload(values: RedeployOptions, model: string, service: Service, log: Logger): Promise<unknown> {
+  if (!values.smokeTest) return undefined;
+  if (values.testPayload) return jsonFile(values.testPayload, '--test-payload');
+  const written = join('.mlops', 'test', `${model}-${service}-payload.json`);
+  if (service === 'prediction' && existsSync(written)) {
+    log.info(`Smoke test payload: ${written} (the ServiceTest payload mlops test wrote).`);
+    return jsonFile(written, written);
+  }
+  if (service === 'prediction') log.warning(`No smoke-test payload: give --test-payload (mlops test writes ${written} in the model repository); the smoke test is a keep-warm call ({}), which answers ok without calling the model.`);
+  return undefined;
+}
+
+/** What a rebuild needs that CDF never returns: secrets and index URLs (masked), as the deploy gave them; and the smoke payload. */
+async function rebuildFields(values: RedeployOptions, model: string, service: Service, log: Logger) {
   for (const v of [values.indexUrl, values.extraIndexUrls]) if (v) log.secret(v);
   const indexUrls = parseIndexUrls(values.indexUrl, values.extraIndexUrls, { indexUrl: '--index-url', extraIndexUrls: '--extra-index-urls' });
   maskIndexUrls(indexUrls, log);
-  return { secrets: secretsArgument(values.secrets, log), indexUrls, smokeTest: values.smokeTest, log };
+  return { secrets: secretsArgument(values.secrets, log), indexUrls, smokeTest: values.smokeTest, testPayload: await rebuildPayload(values, model, service, log), log };
 }
 
 /** A logger and a CDF client on the COGNITE_* credentials (read-only ones serve list and logs), and its CDF project. */
@@ -107,7 +134,8 @@ function redeployOptions(cmd: Command): Command {
     .option('--secrets <json>', 'function secrets: JSON, or @file holding JSON (CDF never returns them: give what the deploy gave)')
     .option('--index-url <url>', 'package index the deployment was built with (CDF never returns it)')
     .option('--extra-index-urls <list>', 'further package indexes, comma-separated')
-    .option('--no-smoke-test', 'skip calling the function with its ServiceTest payload afterwards');
+    .option('--test-payload <file>', 'JSON payload of the smoke call (default: .mlops/test/<MODEL>-prediction-payload.json, the ServiceTest payload mlops test writes, when it exists; else a keep-warm {} that does not call the model)')
+    .option('--no-smoke-test', 'skip the smoke call afterwards');
 }
 
 /** Adds `mlops functions` and its subcommands. */
@@ -211,7 +239,7 @@ export default function register(program: Command): void {
       const { client, log, project } = await connect(values, 'write');
       const what = `Rolling ${model} back to ${values.to ? `deployment ${values.to}` : 'the previous proven deployment'} in prod`;
       if (env === 'prod' && !(await confirmProd('mlops functions rollback', what, project, values.yes))) return 1;
-      printJson(await rollbackLatest(client, { model, service, env, to: values.to, ...rebuildFields(values, log) }));
+      printJson(await rollbackLatest(client, { model, service, env, to: values.to, ...(await rebuildFields(values, model, service ?? 'prediction', log)) }));
       return 0;
     }));
 
@@ -221,7 +249,8 @@ export default function register(program: Command): void {
     .action(handler(async (target: string, values: RedeployOptions & { yes?: boolean }) => {
       const { client, log, project } = await connect(values, 'write');
       if (isProdFunction(target) && !(await confirmProd('mlops functions redeploy', `Redeploying ${target}`, project, values.yes))) return 1;
-      printJson(await redeployFunction(client, target, rebuildFields(values, log)));
+      const name = parseFunctionExternalId(target);
+      printJson(await redeployFunction(client, target, await rebuildFields(values, name?.model ?? target, name?.service ?? 'prediction', log)));
       return 0;
     }));
 }

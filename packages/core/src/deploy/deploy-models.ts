@@ -62,10 +62,12 @@ export interface ModelDeploy extends DeployResult {
 }
 
 /**
- * The smoke-test payload of `model`; undefined (the smoke test then calls with {}, a keep-warm
- * call) when none is given or the file does not exist: a model without test_file has none.
+ * The smoke-test payload of `model` (`spec`: a JSON file, or a JSON map model → file) and the
+ * absolute path it was read from; undefined (the smoke test then calls with {}, a keep-warm call)
+ * when none is given or the file does not exist: a model without test_file has none. Throws
+ * MlopsError for an unreadable file or one that is not JSON.
  */
-export async function payloadFor(spec: string | undefined, model: string, workingDirectory: string, log: Logger): Promise<unknown> {
+export async function smokePayload(spec: string | undefined, model: string, workingDirectory: string, log: Logger): Promise<{ payload: unknown; file: string } | undefined> {
   if (!spec) return undefined;
   let file = spec;
   if (spec.trim().startsWith('{')) {
@@ -83,7 +85,7 @@ export async function payloadFor(spec: string | undefined, model: string, workin
     return undefined;
   }
   try {
-    return JSON.parse(text);
+    return { payload: JSON.parse(text), file: path };
   } catch (err) {
     throw new MlopsError(`test-payload ${file} is not JSON: ${(err as Error).message}`, [{ file, field: 'test-payload', message: 'not JSON' }]);
   }
@@ -149,9 +151,10 @@ export async function deployModels(o: DeployModelsOptions): Promise<ModelDeploy[
             cdfClient: async () => o.client, log,
           }, settings.repoRoot, model, artifacts));
       const sha256 = pkg.sha256 || (await hashFile(pkg.path)).sha256;
+      const smoke = await smokePayload(o.testPayload, name, o.workingDirectory, log);
       const result = await deployFunction({
         client: o.client, model, service: o.service, env: o.env, packagePath: pkg.path, packageSha256: sha256, version: pkg.version,
-        secrets: o.secrets, credentialSecrets: o.credentialSecrets, indexUrls: o.indexUrls, waitTimeoutMs: o.waitTimeoutMs, smokeTest: o.smokeTest, testPayload: await payloadFor(o.testPayload, name, o.workingDirectory, log),
+        secrets: o.secrets, credentialSecrets: o.credentialSecrets, indexUrls: o.indexUrls, waitTimeoutMs: o.waitTimeoutMs, smokeTest: o.smokeTest, testPayload: smoke?.payload, testPayloadFile: smoke?.file,
         keepVersions: o.keepVersions, keepWarmSchedule: o.keepWarmSchedule, dryRun: o.dryRun, adopt: o.adopt,
         provenance: { suiteVersion: SUITE_VERSION, ...o.provenance }, log,
       });

@@ -116,7 +116,9 @@ export async function deployFunction(o: DeployOptions): Promise<DeployResult> {
   // Bad input fails before CDF is touched.
   validateSecrets(o.secrets);
   if (o.keepWarmSchedule) checkCron(o.keepWarmSchedule);
-  recordProgress({ latest: latestXid, phase: 'preparing', serving: `${latestXid}: not yet read` });
+  // A training service's smoke call is always {} (deploy() says why): no payload file to record.
+  const payloadFile = o.smokeTest !== false && o.service !== 'training' ? o.testPayloadFile : undefined;
+  recordProgress({ latest: latestXid, phase: 'preparing', serving: `${latestXid}: not yet read`, ...(payloadFile ? { payloadFile } : {}) });
   try {
     return await deploy(o, latestXid);
   } catch (err) {

@@ -28,6 +28,8 @@ export interface LatestProgress {
   previousVersioned?: string;
   /** the code file that deployment runs */
   previousFileId?: number;
+  /** the JSON file of the deploy's smoke-test payload (a path: the post step reads it again) */
+  payloadFile?: string;
 }
 
 const records = new Map<string, LatestProgress>();

@@ -39,6 +39,11 @@ export interface DeployOptions {
   smokeTest?: boolean;
   /** payload for the smoke call; absent: `{}` (a keep-warm call), which must answer status ok */
   testPayload?: unknown;
+  /**
+   * the JSON file `testPayload` was read from (absolute); its path (never its content) is recorded
+   * for the post step and the CLI's Ctrl-C check, which smoke-test the latest with the same payload
+   */
+  testPayloadFile?: string;
   /** versioned functions kept; default 3, 0 keeps all */
   keepVersions?: number | 'all';
   /** cron, or null for none; the caller applies the prod default */

@@ -5,7 +5,7 @@
  * caller fails the run at the end with `pipelineFailure`.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { CogniteClient } from '@cognite/sdk';
 import { cdfArtifactSource } from '../artifacts/source.js';
 import { deployFunction } from '../deploy/deploy.js';
@@ -188,10 +188,11 @@ async function runModel(r: ModelRun): Promise<void> {
   for (const service of r.services) {
     // deployFunction smoke-tests a training service with a keep-warm call ({}) whatever it is given.
     const testPayload = service === 'prediction' && first === 'prediction' ? testedPayload : undefined;
+    const testPayloadFile = testPayload === undefined ? undefined : resolve(tested.payloadFile as string);
     const pkg = await log.group(`package ${model.modelName} ${service} (${r.env})`, () => packageModel({ ...packaging, service }, r.repoRoot, model, artifacts));
     r.outcomes[service] = await deployFunction({
       client: await r.cdf(), model, service, env: r.env, packagePath: pkg.path, packageSha256: pkg.sha256, version: pkg.version,
-      secrets: r.secrets, credentialSecrets: r.credentialSecrets, indexUrls: r.indexUrls, waitTimeoutMs: r.waitTimeoutMs, smokeTest: true, testPayload, keepVersions: r.keepVersions,
+      secrets: r.secrets, credentialSecrets: r.credentialSecrets, indexUrls: r.indexUrls, waitTimeoutMs: r.waitTimeoutMs, smokeTest: true, testPayload, testPayloadFile, keepVersions: r.keepVersions,
       keepWarmSchedule: r.keepWarm, dryRun: r.dryRun, adopt: r.adopt, provenance: { ...r.provenance, suiteVersion: SUITE_VERSION }, log,
     });
   }
