@@ -11,6 +11,7 @@ import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUITE_METADATA_KEYS, createCdfClient, loadSettings, resolveCdfConfig } from '@akerbp-mlops/core';
 import { mlopsAsync } from '../../cli/test/helpers/built-cli.js';
+import { cogniteEnv } from '../../../test/helpers/emulator-env.js';
 
 /** A model repository: model code, a ServiceTest, `requirements.model` and the settings (plus `extra` files). */
 function repo(settings: string, requirements: string, extra: Record<string, string> = {}): string {
@@ -148,10 +149,7 @@ describe('a 4.1.0-template repository deployed to the emulator', () => {
 
   beforeAll(async () => {
     emu = await startEmulator({ buildDelayMs: 20 });
-    cdfEnv = {
-      COGNITE_PROJECT: emu.project, COGNITE_OIDC_BASE_URL: emu.url, COGNITE_TOKEN_URL: emu.tokenUrl,
-      COGNITE_CLIENT_ID_WRITE: 'writer', COGNITE_CLIENT_SECRET_WRITE: 'deploy-secret-value',
-    };
+    cdfEnv = cogniteEnv(emu, 'deploy-secret-value');
     client = await createCdfClient(resolveCdfConfig({}, cdfEnv), { access: 'write' });
   });
   afterAll(() => emu?.stop());
