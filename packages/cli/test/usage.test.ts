@@ -1,7 +1,9 @@
 /** Usage errors, help and --version of the built CLI: the conventions of gh, git and cdf. */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EXIT_CODES_HELP } from '../src/exit.js';
 import { mlops, repoRoot } from './helpers/built-cli.js';
 
 const version = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version as string;
@@ -15,6 +17,7 @@ describe('mlops usage errors exit 2 with one line and a pointer to help', () => 
     [['validate', '--env', 'qa'], /^error: option '--env <env>' argument 'qa' is invalid\. Allowed choices are dev, test, prod\.\nRun 'mlops validate --help' for usage\.\n$/],
     [['artifacts', 'upload', 'm', 'test'], /^error: missing required argument 'folder'\nRun 'mlops artifacts upload --help' for usage\.\n$/],
     [['functions', 'call', 'm'], /^error: required option '--data <json>' not specified\nRun 'mlops functions call --help' for usage\.\n$/],
+    [['demo', '--port', 'eighty'], /^error: --port must be a port number \(0 for any free port\), got 'eighty'\.\nRun 'mlops demo --help' for usage\.\n$/],
     [['validate', 'extra'], /^error: too many arguments for 'validate'\. Expected 0 arguments but got 1\.\nRun 'mlops validate --help' for usage\.\n$/],
   ])('mlops %j', (args, stderr) => {
     const run = mlops(args);
@@ -59,5 +62,26 @@ describe('mlops help', () => {
     expect(mlops(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
     expect(mlops(['-V']).stdout).toBe(`${version}\n`);
     expect(mlops(['artifacts', 'download', '--help']).stdout).toContain('--version <n>');
+  });
+});
+
+describe('exit codes are documented where people look', () => {
+  it('in mlops --help and in the README (its table and its generated reference)', () => {
+    expect(mlops(['--help']).stdout).toContain(EXIT_CODES_HELP);
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    expect(readme).toContain(EXIT_CODES_HELP);
+    for (const row of [/^\| 0 \| success \|$/m, /^\| 1 \| failure/m, /^\| 2 \| usage error/m, /^\| 130 \| interrupted/m]) expect(readme).toMatch(row);
+  });
+});
+
+describe('mlops init run twice on a fresh repository', () => {
+  it('is not an error: the second run says the settings are still the template', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'init-twice-'));
+    const first = mlops(['init', '--repo', dir]);
+    expect(first.code, first.stderr).toBe(0);
+    const second = mlops(['init', '--repo', dir]);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toContain('mlops_settings.yaml is still the template: fill it in');
+    expect(second.stderr).toBe('');
   });
 });

@@ -17,7 +17,7 @@ import {
 } from '@akerbp-mlops/core';
 import { cliLogger } from '../progress.js';
 import { formatPipelineResult } from './deploy.js';
-import { handler } from '../exit.js';
+import { UsageError, handler } from '../exit.js';
 
 const STEPS = 9;
 
@@ -53,7 +53,7 @@ export default function register(program: Command): void {
 
 async function demoCommand(values: { port?: string; keepRunning?: boolean; python: string; verbose?: boolean }): Promise<number> {
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new MlopsError(`--port must be a port number (0 for any free port), got '${values.port}'.`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (0 for any free port), got '${values.port}'.`, 'mlops demo');
   const python = values.python;
   const log = demoLogger(values.verbose ?? false);
   const started = Date.now();
