@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
-  PIPELINE_SUMMARY_HEADINGS, createCdfClient, credentialSecretsIfConfigured, parsePipelineInputs, pipelineFailure, pipelineSummaryRows,
+  PIPELINE_SUMMARY_HEADINGS, cliFlagOf, createCdfClient, credentialSecretsIfConfigured, parsePipelineInputs, pipelineFailure, pipelineSummaryRows,
   planLine, provenanceFromEnv, runPipeline, stopSafelyOnCtrlC, type PipelineResult,
 } from '@akerbp-mlops/core';
 import { cliLogger } from '../progress.js';
@@ -84,7 +84,7 @@ async function deployCommand(values: DeployOptions): Promise<number> {
     keepVersions: values.keepVersions,
     keepWarmSchedule: values.keepWarmSchedule,
     dryRun: values.dryRun,
-  });
+  }, process.env, cliFlagOf);
   if (parsed.env === 'prod' && !parsed.dryRun && !values.yes) {
     const project = cdfConfigFromEnv(log).project;
     if (!(await confirmProd('mlops deploy', `Deploying ${parsed.models?.length ? parsed.models.join(', ') : 'every model'} to prod`, project, values.yes))) return 1;

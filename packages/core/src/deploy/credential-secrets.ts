@@ -49,14 +49,14 @@ export function credentialSecretsIfConfigured(resolve: () => CdfConfig, o: { pas
 /**
  * The user's function-secrets with the credential secrets added; undefined when both are empty.
  * A key in both is an error naming it (the user's value would silently replace, or be replaced by,
- * the credentials).
+ * the credentials); `field` names the user's input (`function-secrets`, CLI `--secrets`).
  */
-export function mergeCredentialSecrets(user: Record<string, string> | undefined, credentials: Record<string, string>): Record<string, string> | undefined {
+export function mergeCredentialSecrets(user: Record<string, string> | undefined, credentials: Record<string, string>, field = 'function-secrets'): Record<string, string> | undefined {
   const clashes = Object.keys(user ?? {}).filter((key) => key in credentials);
   if (clashes.length) {
     throw new MlopsError(
-      `function-secrets sets ${clashes.map((k) => `"${k}"`).join(', ')}, which akerbp/mlops fills from the CDF credentials (as the Python package did); remove ${clashes.length === 1 ? 'it' : 'them'} from function-secrets or rename.`,
-      clashes.map((key) => ({ field: `function-secrets.${key}`, message: `"${key}" is filled from the CDF credentials` })),
+      `${field} sets ${clashes.map((k) => `"${k}"`).join(', ')}, which akerbp/mlops fills from the CDF credentials (as the Python package did); remove ${clashes.length === 1 ? 'it' : 'them'} from ${field} or rename.`,
+      clashes.map((key) => ({ field: `${field}.${key}`, message: `"${key}" is filled from the CDF credentials` })),
     );
   }
   const merged = { ...user, ...credentials };

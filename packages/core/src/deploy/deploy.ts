@@ -114,7 +114,7 @@ function servingText(latestXid: string, fn: CdfFunction | null): string {
 export async function deployFunction(o: DeployOptions): Promise<DeployResult> {
   const latestXid = functionExternalId(o.model.modelName, o.service, o.env);
   // Bad input fails before CDF is touched.
-  validateSecrets(o.secrets);
+  validateSecrets(o.secrets, o.secretsField);
   if (o.keepWarmSchedule) checkCron(o.keepWarmSchedule);
   // A training service's smoke call is always {} (deploy() says why): no payload file to record.
   const payloadFile = o.smokeTest !== false && o.service !== 'training' ? o.testPayloadFile : undefined;
@@ -132,8 +132,8 @@ async function deploy(o: DeployOptions, latestXid: string): Promise<DeployResult
   const { client, model, service, env, version, log } = o;
   const sha = o.packageSha256;
   const codeXid = codeFileExternalId(model.modelName, service, env, sha);
-  const userSecrets = validateSecrets(o.secrets);
-  const secrets = mergeCredentialSecrets(userSecrets, o.credentialSecrets ?? {});
+  const userSecrets = validateSecrets(o.secrets, o.secretsField);
+  const secrets = mergeCredentialSecrets(userSecrets, o.credentialSecrets ?? {}, o.secretsField);
   // An explicit keep-versions wins over the settings (models_to_keep / keep_all_models, default 3).
   const keepVersions = o.keepVersions ?? model.retention.keep;
   const waitTimeoutMs = o.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
@@ -178,7 +178,7 @@ async function deploy(o: DeployOptions, latestXid: string): Promise<DeployResult
   const { latest, versioned, files } = family;
   if (!family.unchanged) checkOwnership(latest, files, latestXid, o.adopt ?? false, log);
   // Before anything changes, so a refused deploy leaves the serving function and its secrets as they are.
-  refuseSilentWipe(userSecrets, latest && withoutCredentialSecrets(latest));
+  refuseSilentWipe(userSecrets, latest && withoutCredentialSecrets(latest), o.secretsField);
   const fileOf = (id: number): FileLike | undefined => {
     const f = files.find((x) => x.id === id);
     return f && { id: f.id, externalId: f.externalId, metadata: f.metadata as Record<string, string> | undefined };

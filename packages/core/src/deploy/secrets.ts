@@ -71,16 +71,23 @@ export function parseSecretsJson(text: string, field = 'function-secrets'): Reco
  * Refuses a deploy that would drop the serving function's secrets because the input was empty
  * (`given` undefined): an unset repository secret must not wipe a working function's secrets.
  * An explicit `{}` removes them on purpose and passes. `serving` is the function the deploy
- * would replace (the latest); null when there is none. Throws MlopsError naming the secrets.
+ * would replace (the latest); null when there is none. `field` names the input as the user
+ * gave it (a `--flag` is "not given", an action input "empty"). Throws MlopsError naming the
+ * secrets, never a value.
  */
 export function refuseSilentWipe(given: Record<string, string> | undefined, serving: CdfFunction | null, field = 'function-secrets'): void {
   if (given !== undefined || !serving) return;
   const names = Object.keys(serving.secrets ?? {}).sort();
   if (!names.length) return;
+  // A CLI flag (`--secrets`) is left out; an action input arrives empty from an unset secret.
+  const flag = field.startsWith('--');
   throw new MlopsError(
-    `${field} is empty, but ${serving.externalId ?? serving.id} is serving with the secret${names.length > 1 ? 's' : ''} ${names.join(', ')}; ` +
-      'deploying would remove them, so nothing was changed. An unset repository or environment secret (${{ secrets.X }}) expands to an empty input: ' +
-      `check that the secret exists where this job runs and pass the secrets again, or give ${field} as {} to remove them on purpose.`,
-    [{ field, message: `empty while ${serving.externalId ?? serving.id} has secrets ${names.join(', ')}` }],
+    `${field} ${flag ? 'is not given' : 'is empty'}, but ${serving.externalId ?? serving.id} is serving with the secret${names.length > 1 ? 's' : ''} ${names.join(', ')}; ` +
+      'deploying would remove them, so nothing was changed. ' +
+      (flag
+        ? `Pass the secrets again with ${field} '{"name": "value"}', or ${field} '{}' to remove them on purpose.`
+        : 'An unset repository or environment secret (${{ secrets.X }}) expands to an empty input: ' +
+          `check that the secret exists where this job runs and pass the secrets again, or give ${field} as {} to remove them on purpose.`),
+    [{ field, message: `${flag ? 'not given' : 'empty'} while ${serving.externalId ?? serving.id} has secrets ${names.join(', ')}` }],
   );
 }

@@ -29,6 +29,8 @@ export interface DeployOptions {
    * serving function has secrets), `{}` = none, on purpose
    */
   secrets?: Record<string, string>;
+  /** how the user gave `secrets`, for messages: `function-secrets` (default) or the CLI's `--secrets` */
+  secretsField?: string;
   /** CDF credentials under the package's dashed keys (credential-secrets.ts), added to `secrets` */
   credentialSecrets?: Record<string, string>;
   /** package indexes CDF's build uses (`indexUrl`, `extraIndexUrls`); masked by the caller */

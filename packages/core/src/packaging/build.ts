@@ -84,16 +84,23 @@ function functionConfig(o: BuildPackageOptions): Buffer {
   return Buffer.from(`${JSON.stringify(config, null, 2)}\n`);
 }
 
-/** The model's requirements file as text (UTF-16 / BOM decoded with a warning, other encodings refused). */
-async function readRequirementsFile(repoRoot: string, rel: string, model: ModelSettings, field: string, log: Logger): Promise<string> {
+/**
+ * The model's requirements file (`req_file`, relative to `repoRoot`) as text, as it goes into
+ * the zip: UTF-16 / BOM decoded with a warning on `log`. Throws MlopsError when it cannot be
+ * read, has another encoding, or carries credentials (requirement-credentials.ts), so a deploy
+ * can check it before any work.
+ */
+export async function readModelRequirements(repoRoot: string, model: ModelSettings, log: Logger): Promise<string> {
+  const rel = model.reqFile;
   let bytes: Buffer;
   try {
     bytes = await readFile(join(repoRoot, rel));
   } catch {
-    throw new MlopsError(`Cannot read ${rel} for model "${model.modelName}".`, [{ file: model.source.file, line: model.source.line, field, message: `${rel} does not exist or cannot be read.` }]);
+    throw new MlopsError(`Cannot read ${rel} for model "${model.modelName}".`, [{ file: model.source.file, line: model.source.line, field: 'req_file', message: `${rel} does not exist or cannot be read.` }]);
   }
   const { text, warning } = decodeRequirements(bytes, rel);
   if (warning) log.warning(`${rel} ${warning}.`, { file: rel, line: 1 });
+  refuseRequirementCredentials(text, rel);
   return text;
 }
 
@@ -104,8 +111,7 @@ export async function buildPackage(o: BuildPackageOptions): Promise<BuiltPackage
   if (topFolder === model.modelFile) {
     throw new MlopsError(`model_file must be inside a folder: the whole top folder is deployed.`, [{ file: model.source.file, line: model.source.line, field: 'model_file', message: `${model.modelFile} is at the repository root; move it into a folder such as model_code/.` }]);
   }
-  const requirementsText = await readRequirementsFile(repoRoot, model.reqFile, model, 'req_file', o.log);
-  refuseRequirementCredentials(requirementsText, model.reqFile);
+  const requirementsText = await readModelRequirements(repoRoot, model, o.log);
   const entries: ZipFileEntry[] = [];
   const addBuffer = (zipPath: string, data: Buffer) => entries.push({ zipPath, size: data.length, data });
 

@@ -52,20 +52,30 @@ export function testingOnlyFromEnv(env: NodeJS.ProcessEnv = process.env): boolea
 }
 
 export type ParsedPipelineInputs = Pick<PipelineOptions,
-  'env' | 'models' | 'services' | 'testingOnly' | 'concurrency' | 'secrets' | 'indexUrls' | 'keepVersions' | 'keepWarmSchedule' | 'waitTimeoutMs' | 'dryRun'>;
+  'env' | 'models' | 'services' | 'testingOnly' | 'concurrency' | 'secrets' | 'inputName' | 'indexUrls' | 'keepVersions' | 'keepWarmSchedule' | 'waitTimeoutMs' | 'dryRun'>;
 
-export function parsePipelineInputs(t: PipelineTextInputs, env: NodeJS.ProcessEnv = process.env): ParsedPipelineInputs {
+/** The action's input names as the CLI spells them: `--` + the name, `function-secrets` being `--secrets`. */
+export function cliFlagOf(input: string): string {
+  return input === 'function-secrets' ? '--secrets' : `--${input}`;
+}
+
+/**
+ * Parses the inputs; every error names the input as the caller's user knows it: `name` maps an
+ * action input name to that (the action: itself; the CLI: `cliFlagOf`). Throws MlopsError.
+ */
+export function parsePipelineInputs(t: PipelineTextInputs, env: NodeJS.ProcessEnv = process.env, name: (input: string) => string = (n) => n): ParsedPipelineInputs {
   return {
-    env: parseEnvChoice(t.env ?? ''),
+    env: parseEnvChoice(t.env ?? '', name('env')),
     models: parseNameList(t.models),
     services: t.services?.trim() || undefined,
     testingOnly: (t.testingOnly ?? false) || testingOnlyFromEnv(env),
-    concurrency: parseWholeNumber(t.concurrency, 'concurrency', 1, 4),
-    secrets: parseSecretsJson(t.functionSecrets ?? ''),
-    indexUrls: parseIndexUrls(t.indexUrl, t.extraIndexUrls),
-    keepVersions: parseKeepVersions(t.keepVersions),
+    concurrency: parseWholeNumber(t.concurrency, name('concurrency'), 1, 4),
+    secrets: parseSecretsJson(t.functionSecrets ?? '', name('function-secrets')),
+    inputName: name,
+    indexUrls: parseIndexUrls(t.indexUrl, t.extraIndexUrls, { indexUrl: name('index-url'), extraIndexUrls: name('extra-index-urls') }),
+    keepVersions: parseKeepVersions(t.keepVersions, name('keep-versions')),
     keepWarmSchedule: t.keepWarmSchedule,
-    waitTimeoutMs: parseWholeNumber(t.waitTimeoutSeconds, 'wait-timeout-seconds', 1, 1500) * 1000,
+    waitTimeoutMs: parseWholeNumber(t.waitTimeoutSeconds, name('wait-timeout-seconds'), 1, 1500) * 1000,
     dryRun: t.dryRun ?? false,
   };
 }

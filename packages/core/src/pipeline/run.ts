@@ -13,7 +13,8 @@ import { parseKeepWarmSchedule } from '../deploy/keep-warm.js';
 import { maskIndexUrls, type IndexUrls } from '../deploy/index-urls.js';
 import type { DeployProvenance, DeployResult } from '../deploy/types.js';
 import { MlopsError, type Problem } from '../errors.js';
-import { prefixedLogger, type Logger } from '../logger.js';
+import { prefixedLogger, warningsOnce, type Logger } from '../logger.js';
+import { refuseDeployEarly } from '../deploy/preflight.js';
 import { packageModel, type PackageModelsOptions } from '../packaging/package-models.js';
 import { SUITE_VERSION } from '../version.js';
 import { localArtifactSource, type ArtifactSource } from '../packaging/sources.js';
@@ -47,6 +48,8 @@ export interface PipelineOptions {
   cdfClient: () => Promise<CogniteClient>;
   /** undefined: not given (see deploy/secrets.ts); `{}`: none */
   secrets?: Record<string, string>;
+  /** an action input's name as the user knows it, for messages (the CLI: `cliFlagOf`); default: the name */
+  inputName?: (input: string) => string;
   /** CDF credentials under the package's dashed keys, added to `secrets` */
   credentialSecrets?: Record<string, string>;
   indexUrls?: IndexUrls;
@@ -73,20 +76,29 @@ export interface PipelineResult {
   /** a dry run: deploy outcomes say what would change; nothing changed */
   dryRun: boolean;
   results: Record<string, Partial<Record<Service, ServiceOutcome>>>;
-  /** models that failed, with their problems */
-  failed: { model: string; problems: Problem[] }[];
+  /** models that failed: the error's paragraph and its located problems */
+  failed: { model: string; message: string; problems: Problem[] }[];
 }
 
 export function isDeployed(outcome: ServiceOutcome): outcome is DeployResult {
   return 'functionExternalId' in outcome;
 }
 
-function problemsOf(err: unknown, model: ModelSettings): Problem[] {
-  if (err instanceof MlopsError) {
-    return err.problems.length ? err.problems.map((p) => ({ ...p, message: `${err.message} ${p.message}` })) : [{ file: model.source.file, line: model.source.line, message: err.message }];
-  }
+/** A model's failure: the paragraph once, and the located problems as they are (never the paragraph again). */
+function failureOf(err: unknown, model: ModelSettings): PipelineResult['failed'][number] {
   // Unexpected errors still belong to one model; the others carry on.
-  return [{ file: model.source.file, line: model.source.line, message: `${model.modelName}: ${(err as Error)?.message ?? String(err)}` }];
+  if (!(err instanceof MlopsError)) return { model: model.modelName, message: (err as Error)?.message ?? String(err), problems: [] };
+  return { model: model.modelName, message: err.message, problems: err.problems };
+}
+
+/**
+ * The one line a summary row shows for a failure: the first sentence of its first line, at most
+ * 120 characters (the whole error follows the table once, in the failure report).
+ */
+export function failureHeadline(message: string): string {
+  const [line] = message.trim().split('\n');
+  const sentence = /^(.*?[.;])(\s|$)/.exec(line)?.[1] ?? line;
+  return sentence.length > 120 ? `${sentence.slice(0, 119)}…` : sentence;
 }
 
 export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
@@ -98,7 +110,8 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const deploying = plan.deploy && !o.testingOnly;
   const mode = deploying ? 'deploy' : plan.services.length ? 'test' : 'validate';
   const env: Env = plan.environment ?? 'test';
-  const keepWarm = parseKeepWarmSchedule(o.keepWarmSchedule, env);
+  const inputName = o.inputName ?? ((n: string) => n);
+  const keepWarm = parseKeepWarmSchedule(o.keepWarmSchedule, env, inputName('keep-warm-schedule'));
   log.info(`Plan: ${plan.reason}.${o.testingOnly && plan.deploy ? ' TESTING_ONLY is set: validate and test only.' : ''}`);
 
   const settings = await log.group('validate settings', () =>
@@ -127,14 +140,15 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
       const outcomes: Partial<Record<Service, ServiceOutcome>> = {};
       result.results[model.modelName] = outcomes;
       // Several models share this log: every line names its model; parallel ones cannot use groups.
-      const modelLog = selected.length > 1 ? prefixedLogger(log, model.modelName, { groups: !parallel }) : log;
+      // A model is packaged twice (its service test, its deploy): each warning is shown once.
+      const modelLog = warningsOnce(selected.length > 1 ? prefixedLogger(log, model.modelName, { groups: !parallel }) : log);
       const services = plan.services.filter((s) => servicesOf(model).includes(s));
       for (const s of plan.services) if (!services.includes(s)) outcomes[s] = { skipped: `the settings have no info.${s}` };
       try {
-        await runModel({ ...o, keepWarm, log: modelLog, repoRoot: settings.repoRoot, model, services, env, deploying, outputDir, cdf, testRun, outcomes, reason: o.testingOnly ? 'TESTING_ONLY: tested, not deployed' : plan.reason });
+        await runModel({ ...o, secretsField: inputName('function-secrets'), keepWarm, log: modelLog, repoRoot: settings.repoRoot, model, services, env, deploying, outputDir, cdf, testRun, outcomes, reason: o.testingOnly ? 'TESTING_ONLY: tested, not deployed' : plan.reason });
       } catch (err) {
         const message = err instanceof MlopsError ? err.message : (err as Error)?.message ?? String(err);
-        for (const s of services) outcomes[s] ??= { failed: message };
+        for (const s of services) outcomes[s] ??= { failed: failureHeadline(message) };
         throw err;
       }
     });
@@ -142,12 +156,14 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     await testRun.stop();
   }
   settled.forEach((s, i) => {
-    if (s.status === 'rejected') result.failed.push({ model: selected[i].modelName, problems: problemsOf(s.reason, selected[i]) });
+    if (s.status === 'rejected') result.failed.push(failureOf(s.reason, selected[i]));
   });
   return result;
 }
 
 interface ModelRun extends Omit<PipelineOptions, 'keepWarmSchedule' | 'services'> {
+  /** how the user gave `secrets`: `function-secrets` or `--secrets` */
+  secretsField: string;
   keepWarm: string | null;
   model: ModelSettings;
   services: Service[];
@@ -163,6 +179,13 @@ interface ModelRun extends Omit<PipelineOptions, 'keepWarmSchedule' | 'services'
 /** One model's steps. The settings were validated once by the caller: each step gets only this model. */
 async function runModel(r: ModelRun): Promise<void> {
   const { model, log } = r;
+  // What would refuse the deploy refuses it now, before pytest runs.
+  if (r.deploying && r.services.length) {
+    await refuseDeployEarly({
+      client: await r.cdf(), repoRoot: r.repoRoot, model, services: r.services, env: r.env,
+      secrets: r.secrets, credentialSecrets: r.credentialSecrets, secretsField: r.secretsField, log,
+    });
+  }
   const artifacts = (): Promise<ArtifactSource> =>
     r.env === 'dev' ? Promise.resolve(localArtifactSource(r.repoRoot)) : r.cdf().then((c) => cdfArtifactSource(c, undefined, log));
 
@@ -192,17 +215,23 @@ async function runModel(r: ModelRun): Promise<void> {
     const pkg = await log.group(`package ${model.modelName} ${service} (${r.env})`, () => packageModel({ ...packaging, service }, r.repoRoot, model, artifacts));
     r.outcomes[service] = await deployFunction({
       client: await r.cdf(), model, service, env: r.env, packagePath: pkg.path, packageSha256: pkg.sha256, version: pkg.version,
-      secrets: r.secrets, credentialSecrets: r.credentialSecrets, indexUrls: r.indexUrls, waitTimeoutMs: r.waitTimeoutMs, smokeTest: true, testPayload, testPayloadFile, keepVersions: r.keepVersions,
+      secrets: r.secrets, secretsField: r.secretsField, credentialSecrets: r.credentialSecrets, indexUrls: r.indexUrls, waitTimeoutMs: r.waitTimeoutMs, smokeTest: true, testPayload, testPayloadFile, keepVersions: r.keepVersions,
       keepWarmSchedule: r.keepWarm, dryRun: r.dryRun, adopt: r.adopt, provenance: { ...r.provenance, suiteVersion: SUITE_VERSION }, log,
     });
   }
 }
 
-/** The error that fails the run after everything that could finish has finished. */
+/**
+ * The error that fails the run after everything that could finish has finished: a first line
+ * naming the failed models, then each model's error once (`model: paragraph`), and the located
+ * problems (tagged `[model]` when several models failed).
+ */
 export function pipelineFailure(result: PipelineResult): MlopsError | null {
   if (!result.failed.length) return null;
+  const several = result.failed.length > 1;
   return new MlopsError(
-    `${result.failed.map((f) => f.model).join(', ')} failed; ${Object.keys(result.results).length - result.failed.length} other model(s) finished.`,
-    result.failed.flatMap((f) => f.problems),
+    [`${result.failed.map((f) => f.model).join(', ')} failed; ${Object.keys(result.results).length - result.failed.length} other model(s) finished.`,
+      ...result.failed.map((f) => `${f.model}: ${f.message}`)].join('\n'),
+    result.failed.flatMap((f) => f.problems.map((p) => (several ? { ...p, message: `[${f.model}] ${p.message}` } : p))),
   );
 }
