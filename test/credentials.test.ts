@@ -4,9 +4,10 @@
  * Needs `node scripts/build.mjs dist deploy-cdf-function cli`.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
 import {
   CDF_CODE_ZIP_LIMIT_BYTES, callByExternalId, createCdfClient, downloadFile, listFunctions, resolveCdfConfig, retrieveFunction, type CdfFunction,
@@ -17,10 +18,13 @@ import { cogniteEnv } from './helpers/emulator-env.js';
 import { exampleRepo } from './helpers/example-repo.js';
 import { zipText } from './helpers/zip-text.js';
 import { runBundle, type BundleRun } from './helpers/run-bundle.js';
+import { summaryText } from './helpers/summary.js';
 import { mlopsAsync } from '../packages/cli/test/helpers/built-cli.js';
 
 const PAYLOAD = { data: { ACS: [180.0], RDEP: [2.5], DEN: [2.3] } };
 const INDEX_TOKEN = 'idx-token-4c1d2e3f';
+/** In credential files of the model folder and artifacts: must never reach CDF. */
+const FILE_TOKEN = 'file-token-9e8d7c6b';
 /** What the handler reports about the secret it was called with: a short hash, never the value. */
 const tag = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 16);
 
@@ -50,8 +54,9 @@ describe('secrets, index credentials and given packages, through the built actio
     runBundle('deploy-cdf-function', { env: 'dev', 'test-payload': 'payload.json', 'timeout-seconds': '600', ...inputs }, { cwd: repo, env, timeoutMs: 600_000 });
 
   /** The built CLI with the emulator's credentials and nothing of this run's CI or action environment. */
-  const cli = (args: string[]) => mlopsAsync(args, {
+  const cli = (args: string[], cwd?: string) => mlopsAsync(args, {
     timeoutMs: 600_000,
+    cwd,
     env: {
       ...Object.fromEntries(Object.keys(process.env).filter((k) => /^(GITHUB_|COGNITE_|INPUT_)/.test(k) || k === 'MODEL_ENV').map((k) => [k, undefined])),
       ...env,
@@ -66,7 +71,7 @@ describe('secrets, index credentials and given packages, through the built actio
     return (response as { prediction: { secret_tag: string } }).prediction.secret_tag;
   };
 
-  /** Every file the emulator stores, downloaded through the Files API; zips opened. */
+  /** Every file the emulator stores, downloaded through the Files API; zips opened, gzip inflated. */
   async function storedText(): Promise<string> {
     const files = await client.files.list({ limit: 1000 }).autoPagingToArray({ limit: 1000 });
     expect(files.length).toBeGreaterThan(0);
@@ -77,7 +82,9 @@ describe('secrets, index credentials and given packages, through the built actio
       const path = join(dir, String(f.id));
       await downloadFile(client, link.downloadUrl, path);
       const bytes = readFileSync(path);
-      texts.push(bytes.subarray(0, 2).toString('hex') === '504b' ? await zipText(path) : bytes.toString('latin1'));
+      const magic = bytes.subarray(0, 2).toString('hex');
+      // Zips opened; gzip (artifact .tar.gz) inflated: a tar holds its files' bytes as they are.
+      texts.push(magic === '504b' ? await zipText(path) : magic === '1f8b' ? gunzipSync(bytes).toString('latin1') : bytes.toString('latin1'));
     }
     return texts.join('\n');
   }
@@ -193,10 +200,15 @@ describe('secrets, index credentials and given packages, through the built actio
     const repo = taggingRepo();
     const xid = 'sonic_model-prediction-dev';
     const deploy = (...args: string[]) => cli(['deploy', '--repo', repo, '--no-install', '--env', 'dev', ...args]);
+    writeFileSync(join(repo, 'model_code', '.env'), `PIP_TOKEN=${FILE_TOKEN}\n`);
+    writeFileSync(join(repo, 'model_artifact', 'client.pem'), `-----BEGIN PRIVATE KEY-----\n${FILE_TOKEN}\n`);
 
     const first = await deploy('--secrets', '{"api-key": "cli-value-3333"}');
     expect(first.code, first.stdout + first.stderr).toBe(0);
     expect(await servedTag(xid)).toBe(tag('cli-value-3333'));
+    // Packaged twice (service test, deploy), warned once per file.
+    expect(first.stderr.match(/warning: model_code\/\.env was left out of the function zip/g)).toHaveLength(1);
+    expect(first.stderr.match(/warning: model_artifact\/client\.pem was left out of the function zip/g)).toHaveLength(1);
     const rotated = await deploy('--secrets', '{"api-key": "cli-value-4444"}');
     expect(rotated.code, rotated.stdout + rotated.stderr).toBe(0);
     expect(await servedTag(xid)).toBe(tag('cli-value-4444'));
@@ -204,16 +216,77 @@ describe('secrets, index credentials and given packages, through the built actio
 
     const serving = await latest(xid);
     const bare = await deploy();
+    const bareText = bare.stdout + bare.stderr;
     expect(bare.code).toBe(1);
-    expect(bare.stdout + bare.stderr).toMatch(/function-secrets is empty, but sonic_model-prediction-dev is serving with the secret api-key/);
+    // Named as the CLI user knows it, said once, before any test ran.
+    expect(bareText).toMatch(/--secrets is not given, but sonic_model-prediction-dev is serving with the secret api-key; deploying would remove them, so nothing was changed\. Pass the secrets again with --secrets/);
+    expect(bareText).not.toContain('function-secrets');
+    expect(bareText.split('deploying would remove them')).toHaveLength(2);
+    expect(bareText).not.toMatch(/pytest|test session starts|test sonic_model|Packaged/);
+    expect(bareText).toMatch(/^sonic_model +prediction +failed: --secrets is not given, but sonic_model-prediction-dev is serving with the secret api-key;$/m);
     expect((await latest(xid)).id).toBe(serving.id);
     expect(await servedTag(xid)).toBe(tag('cli-value-4444'));
+
+    const badIndex = await deploy('--secrets', '{"api-key": "cli-value-4444"}', '--extra-index-urls', 'ftp://pkgs.example.com/simple');
+    expect(badIndex.code).toBe(1);
+    expect(badIndex.stdout + badIndex.stderr).toMatch(/--extra-index-urls\[1\] must be an http\(s\) URL/);
+    expect(badIndex.stdout + badIndex.stderr).not.toMatch(/(^|[^-])extra-index-urls\[1\]/m);
 
     appendFileSync(join(repo, 'model_code', 'requirements.model'), `-i https://u:${INDEX_TOKEN}@pkgs.example.com/simple\n`);
     const credentialed = await deploy('--secrets', '{"api-key": "cli-value-4444"}');
     expect(credentialed.code).toBe(1);
     expect(credentialed.stdout + credentialed.stderr).toMatch(/requirements\.model carries credentials.*--index-url/s);
+    expect(credentialed.stdout + credentialed.stderr).not.toMatch(/pytest|test session starts|Packaged/);
     expect(credentialed.stdout + credentialed.stderr).not.toContain(INDEX_TOKEN);
     expect((await latest(xid)).id).toBe(serving.id);
+    const stored = await storedText();
+    for (const secret of [INDEX_TOKEN, FILE_TOKEN, 'cli-value-3333', 'cli-value-4444']) expect(stored).not.toContain(secret);
   }, 900_000);
+  it('root action: an empty function-secrets after secrets is refused before any test runs, said once; the summary row is one line', async () => {
+    const repo = taggingRepo();
+    const pipeline = (secrets: string) => runBundle('deploy', {
+      'working-directory': repo, env: 'dev', 'install-requirements': 'false', 'timeout-seconds': '600', 'function-secrets': secrets,
+    }, { env, timeoutMs: 600_000 });
+    const xid = 'sonic_model-prediction-dev';
+    writeFileSync(join(repo, 'model_code', '.env'), `PIP_TOKEN=${FILE_TOKEN}\n`);
+    const first = await pipeline('{"api-key": "root-value-5555"}');
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    expect(await servedTag(xid)).toBe(tag('root-value-5555'));
+    // Its service test and its deploy each package the model; the warning comes once.
+    expect(first.stdout.match(/^::warning[^:]*::model_code\/\.env was left out of the function zip/gm), first.stdout).toHaveLength(1);
+
+    const serving = await latest(xid);
+    const wiped = await pipeline('');
+    expect(wiped.code).toBe(1);
+    expect(wiped.stdout).not.toMatch(/pytest|test session starts|Packaged/);
+    const refusal = /function-secrets is empty, but sonic_model-prediction-dev is serving with the secret api-key; deploying would remove them/;
+    expect(wiped.stdout).toMatch(new RegExp(`::error::sonic_model failed; 0 other model\\(s\\) finished\\.%0Asonic_model: ${refusal.source}`));
+    expect(wiped.stdout.split('deploying would remove them')).toHaveLength(2);
+    const summary = summaryText(wiped.summary);
+    expect(summary).toMatch(/\| sonic_model \| prediction \| failed: function-secrets is empty, but sonic_model-prediction-dev is serving with the secret api-key; \|/);
+    expect(summary.split('deploying would remove them')).toHaveLength(2);
+    expect((await latest(xid)).id).toBe(serving.id);
+    expect(await servedTag(xid)).toBe(tag('root-value-5555'));
+    for (const out of [first, wiped]) {
+      expect(out.stdout.replace(/^::add-mask::.*$/gm, '') + out.stderr + out.summary + JSON.stringify(out.outputs)).not.toMatch(/root-value-5555|file-token/);
+    }
+  }, 900_000);
+
+  it('CLI: mlops artifacts upload leaves credential files out, warning with the path as typed; nothing of them is stored', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'artifact-cwd-'));
+    mkdirSync(join(cwd, 'art', 'keys'), { recursive: true });
+    writeFileSync(join(cwd, 'art', 'weights.bin'), 'weights');
+    writeFileSync(join(cwd, 'art', '.env'), `TOKEN=${FILE_TOKEN}\n`);
+    writeFileSync(join(cwd, 'art', 'keys', 'id_ed25519'), `-----BEGIN OPENSSH PRIVATE KEY-----\n${FILE_TOKEN}\n`);
+    writeFileSync(join(cwd, 'art', 'keys', 'id_ed25519.pub'), 'ssh-ed25519 AAAA public');
+    const up = await cli(['artifacts', 'upload', 'upload_model', 'test', 'art'], cwd);
+    expect(up.code, up.stdout + up.stderr).toBe(0);
+    expect(up.stderr).toMatch(/^warning: art\/\.env was left out of the artifact: credential files/m);
+    expect(up.stderr).toMatch(/^warning: art\/keys\/id_ed25519 was left out of the artifact/m);
+    expect(up.stderr).not.toContain(tmpdir());
+    const down = await cli(['artifacts', 'download', 'upload_model', 'test', 'out'], cwd);
+    expect(down.code, down.stdout + down.stderr).toBe(0);
+    expect(readdirSync(join(cwd, 'out'), { recursive: true }).map(String).sort()).toEqual(['keys', join('keys', 'id_ed25519.pub'), 'weights.bin']);
+    expect(await storedText()).not.toContain(FILE_TOKEN);
+  }, 300_000);
 });

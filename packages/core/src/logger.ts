@@ -141,6 +141,28 @@ export function prefixedLogger(log: Logger, prefix: string, options: { groups?: 
   };
 }
 
+/**
+ * Passes everything to `log` but prints each distinct warning (text and location) once: a run
+ * that packages a model twice (its service test, then its deploy) warns about a left-out file
+ * once, not per package.
+ */
+export function warningsOnce(log: Logger): Logger {
+  const seen = new Set<string>();
+  return {
+    debug: (m) => log.debug(m),
+    info: (m) => log.info(m),
+    warning: (m, loc) => {
+      const key = JSON.stringify([m, loc?.file, loc?.line, loc?.column]);
+      if (seen.has(key)) return;
+      seen.add(key);
+      log.warning(m, loc);
+    },
+    error: (m, loc) => log.error(m, loc),
+    group: (title, fn) => log.group(title, fn),
+    secret: (v) => log.secret(v),
+  };
+}
+
 /** Discards everything; for library callers that want silence. */
 export const silentLogger: Logger = {
   debug: () => {},

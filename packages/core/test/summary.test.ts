@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, fusionFileUrl, fusionFunctionsUrl, humanSize, pipelineSummaryRows, planLine, shortSha, type PipelineResult } from '../src/index.js';
+import { MlopsError, cellText, failureHeadline, fusionFileUrl, fusionFunctionsUrl, humanSize, pipelineFailure, pipelineSummaryRows, planLine, shortSha, warningsOnce, silentLogger, type PipelineResult } from '../src/index.js';
 
 describe('summary pieces', () => {
   it('sizes read in the units of the 100 MB code-zip limit', () => {
@@ -35,8 +35,45 @@ describe('the plan line', () => {
     expect(planLine(dry)).not.toContain('tested and deployed');
     expect(planLine(dry)).toContain('a dry run, so nothing was deployed');
     expect(pipelineSummaryRows(dry)[0].map(cellText)).toContain('would deploy');
-    const failed: PipelineResult = { ...base, results: { ...base.results, n: { prediction: { failed: 'pip could not install\nERROR: x' } } }, failed: [{ model: 'n', problems: [] }] };
+    const failed: PipelineResult = { ...base, results: { ...base.results, n: { prediction: { failed: 'pip could not install\nERROR: x' } } }, failed: [{ model: 'n', message: 'pip could not install\nERROR: x', problems: [] }] };
     expect(planLine(failed)).toMatch(/This run: n failed; 1 of 2 model\(s\) finished\.$/);
     expect(planLine(failed)).not.toContain('tested and deployed');
+  });
+});
+
+describe('a failure is told once', () => {
+  const WIPE = 'function-secrets is empty, but m-prediction-test is serving with the secret api-key; deploying would remove them, so nothing was changed. Give the secrets again.';
+
+  it('a summary row shows the headline: the first sentence of the first line, at most 120 characters', () => {
+    expect(failureHeadline(WIPE)).toBe('function-secrets is empty, but m-prediction-test is serving with the secret api-key;');
+    expect(failureHeadline('pip could not install\nERROR: x')).toBe('pip could not install');
+    expect(failureHeadline('model_code/requirements.model carries credentials. More.')).toBe('model_code/requirements.model carries credentials.');
+    expect(failureHeadline('x'.repeat(300))).toHaveLength(120);
+  });
+
+  it('the run\'s error holds each model\'s paragraph once and the problems as they are', () => {
+    const result = (failed: PipelineResult['failed']): PipelineResult => ({
+      plan: { environment: 'test', services: ['prediction'], deploy: true, reason: 'r', warnings: [] }, mode: 'deploy', dryRun: false,
+      results: Object.fromEntries(failed.map((f) => [f.model, { prediction: { failed: failureHeadline(f.message) } }])), failed,
+    });
+    const problems = [{ field: 'function-secrets', message: 'empty while m-prediction-test has secrets api-key' }, { file: 'req.txt', line: 2, message: 'line 2 carries credentials' }];
+    const one = pipelineFailure(result([{ model: 'm', message: WIPE, problems }])) as MlopsError;
+    expect(one.message).toBe(`m failed; 0 other model(s) finished.\nm: ${WIPE}`);
+    expect(one.problems).toEqual(problems);
+    const text = one.message + one.problems.map((p) => p.message).join('');
+    expect(text.split('would remove them')).toHaveLength(2);
+    expect(pipelineSummaryRows(result([{ model: 'm', message: WIPE, problems }]))[0][2]).toBe(`failed: ${failureHeadline(WIPE)}`);
+    const two = pipelineFailure(result([{ model: 'a', message: WIPE, problems: [problems[0]] }, { model: 'b', message: 'other', problems: [problems[1]] }])) as MlopsError;
+    expect(two.problems.map((p) => p.message)).toEqual(['[a] empty while m-prediction-test has secrets api-key', '[b] line 2 carries credentials']);
+  });
+
+  it('warningsOnce prints each distinct warning once', () => {
+    const seen: string[] = [];
+    const log = warningsOnce({ ...silentLogger, warning: (m, loc) => seen.push(`${loc?.file ?? ''}:${m}`) });
+    log.warning('a.env was left out');
+    log.warning('a.env was left out');
+    log.warning('a.env was left out', { file: 'x', line: 1 });
+    log.warning('b');
+    expect(seen).toEqual([':a.env was left out', 'x:a.env was left out', ':b']);
   });
 });

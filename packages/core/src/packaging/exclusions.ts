@@ -43,7 +43,7 @@ export type CredentialFileTarget = 'function zip' | 'artifact';
 export function leaveOutCredentialFile(name: string, shown: string, target: CredentialFileTarget, log?: Pick<Logger, 'warning'>): boolean {
   if (!isCredentialFile(name)) return false;
   const readers = target === 'function zip' ? 'function code' : 'model artifacts';
-  log?.warning(`${shown} was left out of the ${target}: credential files (auth_cache.bin, .env, *.pem, .netrc and the like) are never shipped, since anyone with Files read access in the CDF project can download ${readers}. Give the function what it needs as function-secrets.`);
+  log?.warning(`${shown} was left out of the ${target}: credential files (auth_cache.bin, .env, *.pem, .netrc and the like) are never shipped, since anyone with Files read access in the CDF project can download ${readers}. Give the function what it needs as secrets (input function-secrets; mlops deploy --secrets).`);
   return true;
 }
 

@@ -6,9 +6,8 @@ import { isDeployed, type PipelineResult } from './run.js';
 export const PIPELINE_SUMMARY_HEADINGS = ['Model', 'Service', 'Outcome', 'Function', 'Version', 'Smoke test', 'Seconds'];
 
 /**
- * One row per model and service. A failure's message may span lines (pip's or pytest's
- * output): the job summary shows its first line in the row. With `site` each function links
- * to CDF's web UI.
+ * One row per model and service. A failure shows its headline (run.ts `failureHeadline`); the
+ * whole error follows the table once. With `site` each function links to CDF's web UI.
  */
 export function pipelineSummaryRows(result: PipelineResult, site?: CdfSite): CellValue[][] {
   return Object.entries(result.results).flatMap(([model, services]) =>
