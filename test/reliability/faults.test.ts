@@ -1,7 +1,9 @@
 /**
- * Fault-injected deploys: many deploys of the example model against an emulator that answers
- * 429/503 at random, adds latency and fails builds (seeded), with invariants checked after each:
- * the latest exists, is Ready and answers status ok with the old or the new version; deployments
+ * Fault-injected deploys: many deploys of the example model (new versions, code-only changes of
+ * the serving version, redeploys) against an emulator that answers 429/503 at random, adds latency
+ * and fails builds (seeded), with invariants checked after each: the latest exists, is Ready and
+ * answers status ok with the old or the new version, running the deployed code (after a failure:
+ * what served, or a proven deployment); cancellations at random points are cancel.test.ts's; deployments
  * are unique; no code files beyond retention (orphans only from failed runs, swept later).
  * Every run gives function secrets, changed every other run: a successful run leaves the latest
  * created with exactly those (its fingerprint matches), and no secret value appears in any log
@@ -16,7 +18,7 @@ import {
   deployModels, deploySummaryRows, downloadFile, listFunctions, resolveCdfConfig, retrieveFunction, silentLogger, type Logger, type ModelDeploy,
 } from '@akerbp-mlops/core';
 import type { CogniteClient } from '@cognite/sdk';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { cogniteEnv } from '../helpers/emulator-env.js';
@@ -164,30 +166,44 @@ describe(`fault-injected deploys (${RUNS} runs, faults ${SPEC}, seed ${SEED})`, 
     let failed = 0;
     let succeeded = 0;
     const broken: string[] = [];
+    let codeOnly = 0;
     for (let run = 0; run < RUNS; run++) {
-      // Mostly new versions; every third run redeploys what serves (a no-op, a repair, or a secret rotation).
-      const version = run % 3 === 2 ? Number(serving.split('/').pop()) : run + 2;
+      // New versions; a code-only change of the version that serves (a new deployment -N-k); and a
+      // redeploy of what serves (a no-op, a repair, or a secret rotation), in turn.
+      const kind = (['new', 'code-only', 'redeploy'] as const)[run % 3];
+      const version = kind === 'new' ? run + 2 : Number(serving.split('/').pop());
+      if (kind === 'code-only') appendFileSync(join(repo, 'model_code', 'helper.py'), `\nFAULT_CODE_ONLY_${run} = ${run}\n`);
       secrets = secretsFor(run + 1);
-      const outcome = await deploy(version).then(() => 'ok', (e: Error) => { printed.push(e.message); return e.message; });
+      const codeBefore = decodeSuiteMetadata((await tries(() => retrieveFunction(client, { externalId: LATEST })))?.metadata)?.codeSha256;
+      let made: string | undefined;
+      const outcome = await deploy(version).then((r) => { made = r[0].codeSha256; return 'ok'; }, (e: Error) => { printed.push(e.message); return e.message; });
+      const latest = await tries(() => retrieveFunction(client, { externalId: LATEST }));
+      const codeNow = decodeSuiteMetadata(latest?.metadata)?.codeSha256;
       if (outcome === 'ok') {
         succeeded++;
-        const latest = await tries(() => retrieveFunction(client, { externalId: LATEST }));
+        if (kind === 'code-only') codeOnly++;
         if (!(await credentialsMatch(decodeSuiteMetadata(latest?.metadata)?.credentials, { secrets }))) broken.push(`run ${run + 1}: the latest does not run with the secrets given`);
-      } else failed++;
+        if (codeNow !== made) broken.push(`run ${run + 1} (${kind}): deployed ${made}, but the latest runs ${codeNow}`);
+      } else {
+        failed++;
+        // A failed deploy leaves what served, or (when only a later stage failed) its own proven code.
+        const [file] = codeNow === codeBefore ? [] : await tries(() => client.files.retrieve([{ externalId: `${CODE_FILE_PREFIX}${LATEST}/${codeNow}` }], { ignoreUnknownIds: true }));
+        if (codeNow !== codeBefore && (file?.metadata as Record<string, string> | undefined)?.mlops_state !== 'proven') broken.push(`run ${run + 1} (${kind}, failed): the latest runs ${codeNow}, neither what served (${codeBefore}) nor a proven deployment`);
+      }
       const allowed = [...new Set([serving, `sonic_model/dev/${version}`])];
       const found = await violations(allowed, failed);
-      broken.push(...found.map((v) => `run ${run + 1} (version ${version}, ${outcome === 'ok' ? 'deployed' : `failed: ${outcome.replace(/\s+/g, ' ').slice(0, 600)}`}): ${v}`));
+      broken.push(...found.map((v) => `run ${run + 1} (${kind}, version ${version}, ${outcome === 'ok' ? 'deployed' : `failed: ${outcome.replace(/\s+/g, ' ').slice(0, 600)}`}): ${v}`));
       const now = await tries(() => callByExternalId(client, LATEST, PAYLOAD)).then((r) => (r.response as { model_id?: string }).model_id, () => undefined);
       if (now) serving = now;
     }
     const injected = emu.requests.slice(requestsBefore).filter((r) => r.status === 429 || r.status === 503).length;
-    console.log(`fault-injected deploys: ${RUNS} runs (${succeeded} deployed, ${failed} failed cleanly), ${injected} injected 429/503, ${buildFailures} injected build failures, ${secretValues.length} secret values, invariant violations: ${broken.length}`);
+    console.log(`fault-injected deploys: ${RUNS} runs (${succeeded} deployed, ${codeOnly} of them code-only changes; ${failed} failed cleanly), ${injected} injected 429/503, ${buildFailures} injected build failures, ${secretValues.length} secret values, invariant violations: ${broken.length}`);
     expect(broken).toEqual([]);
     emu.setFaults(undefined);
     const leaks = await secretLeaks();
     console.log(`secret scan after the fault runs: ${printed.length} log lines and results, every function's and file's metadata, every stored code zip: ${leaks.length} hits`);
     expect(leaks).toEqual([]);
-  }, 60_000 + RUNS * 60_000);
+  }, 60_000 + RUNS * 90_000);
 
   // Runs after the fault runs above, whose failed deploys must leave retention nothing to miscount
   // (a candidate that could not be proven is removed; a failed rotation never un-proves its code).
