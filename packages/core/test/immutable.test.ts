@@ -121,6 +121,14 @@ describe('immutable deployments', () => {
     await rollbackLatest(client, { model: 'sonic_model', env: 'test', to: '1', log: silentLogger, testPayload: PAYLOAD });
     // "1": the newest proven deployment of version 1.
     expect(await servedCode()).toBe(changed!.id);
+    // The deployment already serving: nothing is rebuilt (no window for nothing).
+    const serving = await retrieveFunction(client, { externalId: LATEST });
+    expect(await rollbackLatest(client, { model: 'sonic_model', env: 'test', to: '1-2', log: silentLogger, testPayload: PAYLOAD })).toMatchObject({ functionId: serving!.id, smokeTest: null });
+    expect((await retrieveFunction(client, { externalId: LATEST }))?.id).toBe(serving!.id);
+    // "1-1" is the first deployment of version 1 (<latest>-1), as the list of kept deployments names it.
+    await rollbackLatest(client, { model: 'sonic_model', env: 'test', to: '1-1', log: silentLogger, testPayload: PAYLOAD });
+    expect(await servedCode()).toBe(first!.id);
+    await expect(rollbackLatest(client, { model: 'sonic_model', env: 'test', to: '9-1', log: silentLogger })).rejects.toThrow(/sonic_model-prediction-test-9 is not a kept deployment\. Kept deployments: .*1-1 \(version 1/);
     // A failed deployment is never a target.
     await expect(rollbackLatest(client, { model: 'sonic_model', env: 'test', to: (await pkg(1, 'broken', BROKEN)).sha256.slice(0, 12), log: silentLogger }))
       .rejects.toThrow(/failed its smoke test|not a kept deployment/);

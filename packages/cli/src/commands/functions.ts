@@ -230,7 +230,7 @@ export default function register(program: Command): void {
   verboseOption(redeployOptions(functions.command('rollback').description('point <MODEL>-<service>-<env> at a kept deployment (default: the previous proven one)')))
     .argument('<model>', 'model name')
     .requiredOption('--env <env>', 'dev, test or prod')
-    .option('--to <deployment>', 'N: version N\'s newest kept deployment; N-K: the deployment <MODEL>-<service>-<env>-N-K; 7+ hex digits: the deployment whose code sha256 starts with them')
+    .option('--to <deployment>', 'N: version N\'s newest kept deployment; N-K: the deployment <MODEL>-<service>-<env>-N-K (N-1: the first, <MODEL>-<service>-<env>-N); 7+ hex digits: the deployment whose code sha256 starts with them')
     .option('--service <name>', 'prediction or training (default: prediction)')
     .option('-y, --yes', 'in prod, do not ask for the CDF project name (required without a terminal)')
     .action(handler(async (model: string, values: RedeployOptions & { env: string; to?: string; service?: string; yes?: boolean }) => {

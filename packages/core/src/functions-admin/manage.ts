@@ -103,13 +103,19 @@ export async function keptDeployments(client: CogniteClient, model: string, serv
 /**
  * The deployment `to` names: undefined → the previous proven one (the one the latest most recently
  * moved away from, else the best ranked other than the serving one); `N` → the newest proven
- * deployment of artifact version N; `N-k` → the versioned function `<latest>-N-k`; 7–64 hex
+ * deployment of artifact version N; `N-k` → the versioned function `<latest>-N-k` (`N-1`: the
+ * first deployment, `<latest>-N`); 7–64 hex
  * digits → the deployment whose code sha256 starts with them. Throws MlopsError naming the kept
  * deployments when none matches.
  */
 export function pickDeployment(d: Deployments, to: string | number | undefined): CdfFunction {
   const fileOf = (id: number) => d.files.find((f) => f.id === id);
-  const list = () => d.kept.map((fn) => `${fn.externalId?.slice(d.latestXid.length + 1)} (version ${fn.metadata?.version}, code ${fileOf(fn.fileId)?.externalId?.split('/').pop()?.slice(0, 12) ?? `file ${fn.fileId}`})`).join(', ') || 'none';
+  // Each named as --to takes it: N-K, the first deployment of a version as N-1.
+  const label = (fn: CdfFunction) => {
+    const v = parseVersionedSuffix(d.latestXid, fn.externalId);
+    return v ? `${v.version}-${v.deployment}` : fn.externalId;
+  };
+  const list = () => d.kept.map((fn) => `${label(fn)} (version ${fn.metadata?.version}, code ${fileOf(fn.fileId)?.externalId?.split('/').pop()?.slice(0, 12) ?? `file ${fn.fileId}`})`).join(', ') || 'none';
   const fail = (why: string): never => {
     throw new MlopsError(`Cannot roll back ${d.latestXid}: ${why}. Kept deployments: ${list()}.`);
   };
@@ -128,7 +134,7 @@ export function pickDeployment(d: Deployments, to: string | number | undefined):
     return d.kept.find((fn) => parseVersionedSuffix(d.latestXid, fn.externalId)?.version === Number(raw)) ?? fail(`no kept deployment of version ${raw}`);
   }
   if (/^[1-9][0-9]*-[1-9][0-9]*$/.test(raw)) {
-    return d.kept.find((fn) => fn.externalId === `${d.latestXid}-${raw}`) ?? fail(`${d.latestXid}-${raw} is not a kept deployment`);
+    return d.kept.find((fn) => label(fn) === raw) ?? fail(`${d.latestXid}-${raw.replace(/-1$/, '')} is not a kept deployment`);
   }
   if (/^[0-9a-f]{7,64}$/i.test(raw)) {
     const files = d.files.filter((f) => isCodeFileExternalId(d.latestXid, f.externalId) && f.externalId!.split('/').pop()!.startsWith(raw.toLowerCase()));
@@ -144,10 +150,18 @@ export function pickDeployment(d: Deployments, to: string | number | undefined):
  * Points `<model>-<service>-<env>` at a kept deployment (pickDeployment): re-creates the latest
  * from that deployment's code file and fields (secrets and index URLs from the caller), smoke-tests
  * it, restores what served when it fails, and records the switch in the code files' metadata.
+ * Nothing is rebuilt when the latest is Ready and already runs that deployment's code.
  */
 export async function rollbackLatest(client: CogniteClient, o: ReplaceCommon & { model: string; service?: Service; env: Env; to?: string | number }): Promise<ReplaceOutcome> {
   const d = await keptDeployments(client, o.model, o.service ?? 'prediction', o.env);
   const target = pickDeployment(d, o.to);
+  const current = d.latest;
+  if (current?.status === 'Ready' && current.fileId === target.fileId) {
+    // Rebuilding would open the latest's window for nothing (redeploy rebuilds on purpose, e.g. with other secrets).
+    o.log.info(`${d.latestXid} already serves ${target.externalId} (version ${target.metadata?.version ?? '?'}, code file ${target.fileId}); nothing to do (mlops functions redeploy ${d.latestXid} rebuilds it).`);
+    const version = current.metadata?.version ? Number(current.metadata.version) : null;
+    return { externalId: d.latestXid, functionId: current.id, previousVersion: version, version, deployment: target.externalId, smokeTest: null };
+  }
   return pointLatestAt(client, d, target, o);
 }
 
