@@ -200,9 +200,12 @@ describe('model code written for the akerbp-mlops package', () => {
 
   it('deploys both models in one run, the first without its artifact folder on disk; they answer through client.post, one calling the other', async () => {
     rmSync(join(repo, 'vsh_artifact'), { recursive: true, force: true });
-    // In the settings' order (vsh first): sonic's deploy smoke test calls the vsh deployed just before.
-    const run = await deploy(['--concurrency', '1']);
+    // In parallel (default concurrency), yet sonic's deploy smoke test, which calls vsh in CDF,
+    // waits for vsh (earlier in the settings, named by sonic's code) to be deployed first.
+    const run = await deploy([]);
     expect(run.status, run.out).toBe(0);
+    expect(run.out).toContain("sonic's code names vsh: its smoke test waits until that model is deployed.");
+    expect(run.out).not.toContain("vsh's code names");
     expect(run.out).toContain('passed with model sonic/dev/1 and ServiceTest.prediction_check');
     expect(run.out).not.toContain('read-secret-value');
 

@@ -22,7 +22,7 @@ import type { Plan } from '../plan.js';
 import { loadSettings } from '../settings/load.js';
 import { servicesOf, type Env, type ModelSettings, type Service } from '../settings/types.js';
 import { testModels } from '../testing/test-models.js';
-import { TestRun } from '../testing/test-run.js';
+import { functionsNamedBy, TestRun } from '../testing/test-run.js';
 import { settleWithConcurrency } from './concurrency.js';
 import type { GithubRunContext } from './github-context.js';
 import { resolvePlan, type EnvChoice } from './resolve-plan.js';
@@ -134,9 +134,11 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     repoRoot: settings.repoRoot, settingsFile: o.settingsFile, models: settings.models, python: o.python, outDir: join(settings.repoRoot, outputDir, 'test'),
     artifactEnv: env, artifactRequired: deploying, cdfClient: cdf,
   });
+  // Each model's steps, as a promise the deploys of later models whose code names it wait for.
+  const finished = new Map<string, Promise<unknown>>();
   let settled: PromiseSettledResult<void>[];
   try {
-    settled = await settleWithConcurrency(selected, o.concurrency, async (model) => {
+    settled = await settleWithConcurrency(selected, o.concurrency, async (model, index) => {
       const outcomes: Partial<Record<Service, ServiceOutcome>> = {};
       result.results[model.modelName] = outcomes;
       // Several models share this log: every line names its model; parallel ones cannot use groups.
@@ -144,8 +146,21 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
       const modelLog = warningsOnce(selected.length > 1 ? prefixedLogger(log, model.modelName, { groups: !parallel }) : log);
       const services = plan.services.filter((s) => servicesOf(model).includes(s));
       for (const s of plan.services) if (!services.includes(s)) outcomes[s] = { skipped: `the settings have no info.${s}` };
+      // Models started before this one (items start in order, so waiting never deadlocks).
+      const earlier = selected.slice(0, index);
+      const afterNamed = async (log: Logger) => {
+        const named = (await functionsNamedBy(settings.repoRoot, model, earlier, env)).map((n) => n.peer.modelName);
+        if (!named.length) return;
+        log.info(`${model.modelName}'s code names ${named.join(', ')}: its smoke test waits until ${named.length === 1 ? 'that model is' : 'those models are'} deployed.`);
+        await Promise.allSettled(named.map((name) => finished.get(name)));
+      };
+      const steps = runModel({
+        ...o, secretsField: inputName('function-secrets'), keepWarm, log: modelLog, repoRoot: settings.repoRoot, model, services, env, deploying, outputDir, cdf, testRun, afterNamed, outcomes,
+        reason: o.testingOnly ? 'TESTING_ONLY: tested, not deployed' : plan.reason,
+      });
+      finished.set(model.modelName, steps);
       try {
-        await runModel({ ...o, secretsField: inputName('function-secrets'), keepWarm, log: modelLog, repoRoot: settings.repoRoot, model, services, env, deploying, outputDir, cdf, testRun, outcomes, reason: o.testingOnly ? 'TESTING_ONLY: tested, not deployed' : plan.reason });
+        await steps;
       } catch (err) {
         const message = err instanceof MlopsError ? err.message : (err as Error)?.message ?? String(err);
         for (const s of services) outcomes[s] ??= { failed: failureHeadline(message) };
@@ -172,6 +187,8 @@ interface ModelRun extends Omit<PipelineOptions, 'keepWarmSchedule' | 'services'
   outputDir: string;
   cdf: () => Promise<CogniteClient>;
   testRun: TestRun;
+  /** resolves when the run's earlier models this model's code names have finished (deployed or failed) */
+  afterNamed: (log: Logger) => Promise<void>;
   outcomes: Partial<Record<Service, ServiceOutcome>>;
   reason: string;
 }
@@ -208,6 +225,8 @@ async function runModel(r: ModelRun): Promise<void> {
     artifactSource: r.env === 'dev' ? 'local' : 'cdf', artifactVersion: null, outputDir: join(r.outputDir, 'packages'), cdfClient: r.cdf, log,
   };
   const testedPayload = tested.payloadFile ? JSON.parse(await readFile(tested.payloadFile, 'utf8')) : undefined;
+  // The smoke test calls the new function in CDF: a model it calls (of this run) is deployed first.
+  await r.afterNamed(log);
   for (const service of r.services) {
     // deployFunction smoke-tests a training service with a keep-warm call ({}) whatever it is given.
     const testPayload = service === 'prediction' && first === 'prediction' ? testedPayload : undefined;
