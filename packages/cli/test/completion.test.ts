@@ -1,7 +1,7 @@
-/** `mlops completion bash|zsh`: the bash script is sourced by bash and completes as a user types. */
+/** `mlops completion bash|zsh|fish`: the scripts are sourced by their shells and complete as a user types. */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { CLI, mlops } from './helpers/built-cli.js';
+import { CLI, mlops, repoRoot } from './helpers/built-cli.js';
 
 /** What bash offers after `line` (words split on spaces; a trailing space starts a new word). */
 function complete(line: string): string[] {
@@ -38,6 +38,28 @@ describe('mlops completion', () => {
     expect(zsh.stdout).toContain('complete -o default -F _mlops mlops');
     const tcsh = mlops(['completion', 'tcsh']);
     expect(tcsh.code).toBe(2);
-    expect(tcsh.stderr).toContain("'tcsh' is invalid for argument 'shell'. Allowed choices are bash, zsh.");
+    expect(tcsh.stderr).toContain("'tcsh' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish.");
+  });
+
+  // fish is not on every machine (CI images lack it); where it is, the script is sourced by it.
+  const hasFish = spawnSync('fish', ['--version']).status === 0;
+  it.skipIf(!hasFish)('fish completes commands, subcommands, options with their descriptions, option choices, and files for free values', () => {
+    const script = mlops(['completion', 'fish']);
+    expect(script.code).toBe(0);
+    const completeFish = (line: string) => {
+      const run = spawnSync('fish', ['-c', `"${process.execPath}" "${CLI}" completion fish | source; complete -C '${line}'`], { encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
+      return run.stdout.trim().split('\n').filter(Boolean);
+    };
+    expect(completeFish('mlops art')).toEqual(['artifacts\tlist, upload, download, promote and delete model artifacts']);
+    expect(completeFish('mlops artifacts l')).toEqual(['list\tevery version, newest first']);
+    expect(completeFish('mlops deploy --dr')).toEqual(['--dry-run\tsay what would change, change nothing']);
+    expect(completeFish('mlops validate --env ').map((l) => l.split('\t')[0]).sort()).toEqual(['dev', 'prod', 'test']);
+    expect(completeFish('mlops init --ci b').map((l) => l.split('\t')[0])).toEqual(['bitbucket']);
+    expect(completeFish('mlops functions call tiny --js').map((l) => l.split('\t')[0])).toEqual(['--json']);
+    // functions list has no --dataset; artifacts list has.
+    expect(completeFish('mlops functions list --da')).toEqual([]);
+    expect(completeFish('mlops artifacts list --da').map((l) => l.split('\t')[0])).toEqual(['--dataset']);
+    expect(completeFish(`mlops init --repo ${repoRoot}/packag`)).toContain(`${repoRoot}/packages/`);
   });
 });
