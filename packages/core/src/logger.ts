@@ -42,6 +42,8 @@ export interface Logger {
   secret(value: string): void;
   /** Progress of a long transfer or wait; loggers without it show none. */
   progress?(event: ProgressUpdate): void;
+  /** Something a reader should see without opening the log (a `::notice::` annotation on GitHub); loggers without it use `info`. */
+  notice?(message: string): void;
 }
 
 /** Emits the events of one transfer or wait through `log.progress` (nothing when it has none). */
@@ -138,6 +140,7 @@ export function prefixedLogger(log: Logger, prefix: string, options: { groups?: 
     },
     secret: (v) => log.secret(v),
     progress: (e) => log.progress?.({ ...e, id: `${prefix}:${e.id}`, label: p(e.label) }),
+    notice: (m) => (log.notice ? log.notice(p(m)) : log.info(p(m))),
   };
 }
 
@@ -160,6 +163,7 @@ export function warningsOnce(log: Logger): Logger {
     error: (m, loc) => log.error(m, loc),
     group: (title, fn) => log.group(title, fn),
     secret: (v) => log.secret(v),
+    notice: (m) => (log.notice ? log.notice(m) : log.info(m)),
   };
 }
 

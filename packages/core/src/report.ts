@@ -39,6 +39,7 @@ export function actionsLogger(): Logger {
     info: (m) => { enter(); core.info(m); },
     warning: (m, loc) => { enter(); core.warning(m, annotation(loc)); },
     error: (m, loc) => { enter(); core.error(m, annotation(loc)); },
+    notice: (m) => { enter(); core.notice(m); },
     group: async (title, fn) => {
       if (open) {
         enter();

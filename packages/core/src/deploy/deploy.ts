@@ -84,7 +84,9 @@ function checkOwnership(latest: CdfFunction | null, files: FileInfo[], latestXid
   if (!latest) return;
   const owner = functionOwner(latest, files.find((f) => f.id === latest.fileId), latestXid);
   if (owner.kind === 'package') {
-    log.info(`${latestXid} was made by the akerbp-mlops Python package (${owner.packageVersion}), serving version ${latest.metadata?.version}; adopting it: this deploy replaces it, and restores it from its code file (id ${latest.fileId}) if the new function fails.`);
+    const notice = `${latestXid} was made by the akerbp-mlops Python package (${owner.packageVersion}), serving version ${latest.metadata?.version}; adopting it: this deploy replaces it, and restores it from its code file (id ${latest.fileId}) if the new function fails.`;
+    if (log.notice) log.notice(notice);
+    else log.info(notice);
   } else if (owner.kind === 'unknown' && !adopt) {
     throw new MlopsError(
       `${latestXid} (id ${latest.id}) was not made by akerbp/mlops: its metadata has neither this suite's keys nor the akerbp-mlops Python package's ` +
