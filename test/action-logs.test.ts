@@ -79,12 +79,17 @@ describe('step logs', () => {
     const run = await runBundle('test-model', { 'working-directory': workingDirectory }, { cwd: workspace, env: { GITHUB_WORKSPACE: workspace, PIP_NO_INDEX: '1' } });
     expect(run.code).toBe(1);
     expect(groupProblems(run.stdout)).toEqual([]);
+    // pip's offline error stays out of the title: the install might have worked.
+    expect(run.stdout).toMatch(/^::group::pip install the requirements$/m);
     const pip = run.stdout.slice(run.stdout.search(/^::group::pip install the requirements/m));
     expect(pip.slice(0, pip.indexOf('::endgroup::'))).toMatch(/definitely-not-an-installed-package/);
     const summary = summaryText(run.summary);
     // The row keeps one line; the rest of pip's output is in a <details> block.
+    // Located at the requirement pip names, in the model's requirements file from the repository root.
     const row = summary.split('\n').find((l) => l.includes('pip could not install'));
-    expect(row).toMatch(/^\| models\/sonic\/mlops_settings.yaml:1 \|  \| .*pip could not install the model's requirements .*\|$/);
+    const line = lineOf(join(repo, 'model_code', 'requirements.model'), 'definitely-not-an-installed-package');
+    expect(row).toMatch(new RegExp(`^\\| models/sonic/model_code/requirements.model:${line} \\| req_file \\| pip could not install the model's requirements\\. ERROR: .*definitely-not-an-installed-package.* \\|$`));
+    expect(run.stdout).toMatch(new RegExp(`^::error title=req_file,file=models/sonic/model_code/requirements.model,line=${line}::`, 'm'));
     expect(run.summary).toMatch(/<details><summary>[^<]*pip could not install[^<]*<\/summary>[\s\S]*ERROR[\s\S]*<\/details>/);
     expect(run.summary).not.toContain(workspace);
   }, 300_000);

@@ -98,9 +98,11 @@ export async function readModelRequirements(repoRoot: string, model: ModelSettin
   } catch {
     throw new MlopsError(`Cannot read ${rel} for model "${model.modelName}".`, [{ file: model.source.file, line: model.source.line, field: 'req_file', message: `${rel} does not exist or cannot be read.` }]);
   }
-  const { text, warning } = decodeRequirements(bytes, rel);
-  if (warning) log.warning(`${rel} ${warning}.`, { file: rel, line: 1 });
-  refuseRequirementCredentials(text, rel);
+  // Problems and annotations name the file as the user sees it (models/sonic/model_code/...).
+  const shown = displayRepoPath(repoRoot, rel);
+  const { text, warning } = decodeRequirements(bytes, shown);
+  if (warning) log.warning(`${shown} ${warning}.`, { file: shown, line: 1 });
+  refuseRequirementCredentials(text, shown);
   return text;
 }
 
@@ -120,7 +122,7 @@ export async function buildPackage(o: BuildPackageOptions): Promise<BuiltPackage
   addBuffer('requirements.txt', Buffer.from(functionRequirements(requirementsText)));
   const ignored = await loadMlopsIgnore(repoRoot);
   if (ignored(model.modelFile)) {
-    throw new MlopsError(`${MLOPSIGNORE} excludes the model's own model_file ${model.modelFile}; the function could not load the model. Narrow the pattern in ${MLOPSIGNORE}.`, [{ file: MLOPSIGNORE, field: 'model_file', message: `${model.modelFile} is ignored` }]);
+    throw new MlopsError(`${MLOPSIGNORE} excludes the model's own model_file ${model.modelFile}; the function could not load the model. Narrow the pattern in ${MLOPSIGNORE}.`, [{ file: displayRepoPath(repoRoot, MLOPSIGNORE), field: 'model_file', message: `${model.modelFile} is ignored` }]);
   }
   entries.push(...await collectFolder(join(repoRoot, topFolder), topFolder, { allowedRoot: repoRoot, describe, ignored, log: o.log }));
 

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import ignore from 'ignore';
 import { MlopsError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { displayPath } from '../settings/load.js';
 
 /** The user's exclusion file, at the repository root. */
 export const MLOPSIGNORE = '.mlopsignore';
@@ -56,7 +57,7 @@ export async function loadMlopsIgnore(repoRoot: string): Promise<(zipPath: strin
   const file = join(repoRoot, MLOPSIGNORE);
   const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return null;
-    throw new MlopsError(`${MLOPSIGNORE} cannot be read: ${err.message}`, [{ file: MLOPSIGNORE, message: 'not readable' }]);
+    throw new MlopsError(`${MLOPSIGNORE} cannot be read: ${err.message}`, [{ file: displayPath(file), message: 'not readable' }]);
   });
   if (text === null || !text.trim()) return () => false;
   const matcher = ignore().add(text);

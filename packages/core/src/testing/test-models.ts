@@ -11,6 +11,7 @@ import { MlopsError, type Problem } from '../errors.js';
 import { prefixedLogger, type Logger } from '../logger.js';
 import { extractZip } from '../packaging/unzip.js';
 import { displayRepoPath, loadSettings } from '../settings/load.js';
+import { count } from '../summary.js';
 import { withTempDir } from '../temp.js';
 import type { Env, LoadedSettings, ModelSettings, Service } from '../settings/types.js';
 import type { TestSummary } from './junit.js';
@@ -87,7 +88,7 @@ export async function testModels(o: TestModelsOptions): Promise<ModelTestResult[
         if (o.installRequirements) {
           await withTempDir('mlops-requirements-', async (codeDir) => {
             await extractZip(pkg.path, codeDir);
-            await ensureRequirements({ python: o.python, codeDir, log });
+            await ensureRequirements({ python: o.python, codeDir, log, requirementsFile: { shown: displayRepoPath(repoRoot, model.reqFile), path: join(repoRoot, model.reqFile) } });
           });
         }
         if (model.testFile) {
@@ -122,10 +123,13 @@ export function testSummaryRows(results: ModelTestResult[]): (string | number)[]
   return results.map((r) => [r.model, r.tests?.passed ?? '-', r.tests?.failed ?? '-', r.tests?.skipped ?? '-', r.serviceTest, r.modelId ?? '-']);
 }
 
-/** The error that fails the step when any model failed, carrying every located problem; else null. */
+/**
+ * The error that fails the step when any model failed, carrying every located problem; else null.
+ * When several models were tested each problem starts with `[model] `, as their log lines do.
+ */
 export function testFailure(results: ModelTestResult[]): MlopsError | null {
   const failed = results.filter((r) => r.problems.length);
   if (!failed.length) return null;
-  const problems = failed.flatMap((r) => r.problems);
-  return new MlopsError(`${failed.map((r) => r.model).join(', ')} failed testing (${problems.length} problem(s)).`, problems);
+  const problems = failed.flatMap((r) => (results.length > 1 ? r.problems.map((p) => ({ ...p, message: `[${r.model}] ${p.message}` })) : r.problems));
+  return new MlopsError(`${failed.map((r) => r.model).join(', ')} failed testing (${count(problems.length, 'problem')}).`, problems);
 }
