@@ -49,7 +49,8 @@ await runAction('deploy', (log) =>
       lines: [[planLine(result)], ...(site ? [cdfSiteLine(site)] : [])],
       table: rows.length ? { head: PIPELINE_SUMMARY_HEADINGS, rows } : undefined,
     });
-    await writeServingSection();
+    // A dry run replaces nothing: its table already says what serves.
+    if (!result.dryRun) await writeServingSection();
     const failure = pipelineFailure(result);
     if (failure) throw failure;
   }),

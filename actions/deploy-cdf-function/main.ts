@@ -1,6 +1,7 @@
 import {
   DEPLOY_SUMMARY_HEADINGS, cdfSiteOf, deployModels, deploySummaryRows, parseVersionArgument, parseEnv, parseKeepWarmSchedule,
-  parseIndexUrls, parseKeepVersions, parseNameList, parseSecretsJson, parseService, parseWholeNumber, provenanceFromEnv,
+  parseIndexUrls, parseKeepVersions, parseNameList, parseSecretsJson, parseService, parseWholeNumber, partialDeployOf, provenanceFromEnv,
+  type ModelDeploy, type PartialDeploy,
 } from '@akerbp-mlops/core';
 import {
   booleanInput, cdfClientFromInputs, cdfSiteLine, credentialSecretsFromInputs, guardDeploy, input, runAction, secretInput, setModelOutputs, withStepTimeout, writeServingSection, writeSummary,
@@ -14,6 +15,26 @@ await runAction('deploy-cdf-function', (log) =>
     const indexUrls = parseIndexUrls(secretInput('index-url'), secretInput('extra-index-urls'));
     const dryRun = booleanInput('dry-run', false);
     const client = await cdfClientFromInputs(log, 'write');
+    const site = cdfSiteOf(client);
+    /** Outputs and the summary of what was deployed, also when a model failed (partialDeployOf). */
+    const report = async (results: ModelDeploy[], failed?: PartialDeploy['failed']) => {
+      setModelOutputs(results, {
+        'function-external-id': (r) => r.functionExternalId,
+        'function-id': (r) => r.functionId,
+        'versioned-external-id': (r) => r.versionedExternalId,
+        version: (r) => r.version,
+        'model-id': (r) => r.modelId,
+        'code-file-id': (r) => r.codeFileId,
+        'code-sha256': (r) => r.codeSha256,
+        'previous-version': (r) => r.previousVersion,
+        changed: (r) => r.changed,
+      });
+      await writeSummary({
+        title: `🚀 ${dryRun ? 'Dry run: ' : ''}CDF Functions (${env})`,
+        lines: [cdfSiteLine(site)],
+        table: { head: DEPLOY_SUMMARY_HEADINGS, rows: deploySummaryRows(results, dryRun, site, failed) },
+      });
+    };
     const results = await deployModels({
       client,
       settingsFile: input('settings-file') || 'mlops_settings.yaml',
@@ -35,25 +56,14 @@ await runAction('deploy-cdf-function', (log) =>
       adopt: booleanInput('adopt', false),
       provenance: provenanceFromEnv(),
       log,
+    }).catch(async (err: unknown) => {
+      const partial = partialDeployOf(err);
+      if (partial) await report(partial.deployed, partial.failed);
+      throw err;
     });
-    setModelOutputs(results, {
-      'function-external-id': (r) => r.functionExternalId,
-      'function-id': (r) => r.functionId,
-      'versioned-external-id': (r) => r.versionedExternalId,
-      version: (r) => r.version,
-      'model-id': (r) => r.modelId,
-      'code-file-id': (r) => r.codeFileId,
-      'code-sha256': (r) => r.codeSha256,
-      'previous-version': (r) => r.previousVersion,
-      changed: (r) => r.changed,
-    });
-    const site = cdfSiteOf(client);
-    await writeSummary({
-      title: `🚀 ${dryRun ? 'Dry run: ' : ''}CDF Functions (${env})`,
-      lines: [cdfSiteLine(site)],
-      table: { head: DEPLOY_SUMMARY_HEADINGS, rows: deploySummaryRows(results, dryRun, site) },
-    });
-    await writeServingSection();
+    await report(results);
+    // A dry run replaces nothing: its table already says what serves.
+    if (!dryRun) await writeServingSection();
   }).catch(async (err: unknown) => {
     // Failure and timeout: the summary still says what is serving.
     await writeServingSection().catch(() => {});

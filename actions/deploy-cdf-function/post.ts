@@ -6,10 +6,10 @@
  * as the deploy. Writes the job summary with what is serving.
  */
 import {
-  MlopsError, mergeCredentialSecrets, needsVerify, parseFunctionExternalId, parseIndexUrls, parseSecretsJson, parseWholeNumber, smokePayload, verifyLatest,
+  MlopsError, cdfSiteOf, count, fusionFunctionsUrl, mergeCredentialSecrets, needsVerify, parseFunctionExternalId, parseIndexUrls, parseSecretsJson, parseWholeNumber, smokePayload, verifyLatest, type CellValue,
 } from '@akerbp-mlops/core';
 import {
-  cdfClientFromInputs, credentialSecretsFromInputs, input, recordedDeploys, runAction, secretInput, writeSummary,
+  cdfClientFromInputs, cdfSiteLine, credentialSecretsFromInputs, input, recordedDeploys, runAction, secretInput, writeSummary,
 } from '@akerbp-mlops/core/report';
 
 await runAction('deploy post step', async (log) => {
@@ -22,7 +22,9 @@ await runAction('deploy post step', async (log) => {
   const indexUrls = parseIndexUrls(secretInput('index-url'), secretInput('extra-index-urls'));
   const waitTimeoutMs = parseWholeNumber(input('wait-timeout-seconds'), 'wait-timeout-seconds', 1, 1500) * 1000;
   const client = await cdfClientFromInputs(log, 'write');
-  const rows: string[][] = [];
+  const site = cdfSiteOf(client);
+  const fn = (latest: string): CellValue => ({ text: latest, href: fusionFunctionsUrl(site) });
+  const rows: CellValue[][] = [];
   const failures: string[] = [];
   for (const record of todo) {
     const model = parseFunctionExternalId(record.latest)?.model ?? '';
@@ -32,17 +34,17 @@ await runAction('deploy post step', async (log) => {
     await log.group(`Check ${record.latest}`, async () => {
       try {
         const out = await verifyLatest(client, record, { secrets, indexUrls, testPayload, waitTimeoutMs, log });
-        rows.push([record.latest, out.outcome, out.serving]);
+        rows.push([fn(record.latest), out.outcome, out.serving]);
       } catch (err) {
         const message = (err as Error).message;
         failures.push(message);
-        rows.push([record.latest, 'NOT restored', message.split('\n')[0]]);
+        rows.push([fn(record.latest), 'NOT restored', message]);
       }
     });
   }
   await writeSummary({
     title: '🩺 Deploy post step',
-    lines: [[`The main step stopped while replacing ${todo.length} latest function(s); checked after it:`]],
+    lines: [cdfSiteLine(site), [`The main step stopped while replacing ${count(todo.length, 'latest function')}; checked after it:`]],
     table: { head: ['Function', 'Outcome', 'Serving'], rows },
   });
   if (failures.length) throw new MlopsError(failures.join('\n'));

@@ -84,6 +84,9 @@ describe('deployFunction against the emulator', () => {
     const r = await deploy(2, { dryRun: true });
     expect(r.changed).toBe(true);
     expect(r.stages.at(-1)?.detail).toMatch(/create sonic_model-prediction-test-2; replace sonic_model-prediction-test/);
+    // The outputs say what a real run would do: that versioned function, and a latest with a new id.
+    expect(r.versionedExternalId).toBe('sonic_model-prediction-test-2');
+    expect(r.functionId).toBeNull();
     // The function list, the code files, and the runtimes the project offers (GET /functions/limits): nothing written.
     expect(emu.requests.slice(before).filter((q) => q.path.startsWith('/api/')).map((q) => q.path)).toEqual([`/api/v1/projects/${emu.project}/functions/list`, `/api/v1/projects/${emu.project}/files/byids`, `/api/v1/projects/${emu.project}/functions/limits`]);
   });

@@ -10,6 +10,7 @@ import { fusionFileUrl, fusionFunctionsUrl, type CdfSite } from '../cdf/fusion.j
 import { MlopsError } from '../errors.js';
 import { shortSha, type CellValue } from '../summary.js';
 import { prefixedLogger, type Logger } from '../logger.js';
+import { functionExternalId } from '../naming.js';
 import { packageModel } from '../packaging/package-models.js';
 import { withTempDir } from '../temp.js';
 import { SUITE_VERSION } from '../version.js';
@@ -115,7 +116,28 @@ function packagePaths(spec: string, models: string[]): string[] {
   return models.map((m) => (map as Record<string, string>)[m]);
 }
 
-/** Deploys each selected model (or each given package) one after the other; see DeployModelsOptions. */
+/** Where a deployModels run stopped: the deploys that finished before, and the model that failed. */
+export interface PartialDeploy {
+  deployed: ModelDeploy[];
+  failed: { model: string; service: Service; functionExternalId: string; message: string };
+}
+
+const partials = new WeakMap<object, PartialDeploy>();
+
+/**
+ * What a failed deployModels had done (its error is rethrown as it was): the step still writes
+ * the outputs and summary rows of the models it deployed, and a row for the one that failed.
+ * undefined for any other error.
+ */
+export function partialDeployOf(err: unknown): PartialDeploy | undefined {
+  return typeof err === 'object' && err !== null ? partials.get(err) : undefined;
+}
+
+/**
+ * Deploys each selected model (or each given package) one after the other; see DeployModelsOptions.
+ * Stops at the first model that fails, rethrowing its error with what was done attached
+ * (partialDeployOf).
+ */
 export async function deployModels(o: DeployModelsOptions): Promise<ModelDeploy[]> {
   for (const value of Object.values(o.secrets ?? {})) o.log.secret(value);
   maskIndexUrls(o.indexUrls, o.log);
@@ -143,22 +165,30 @@ export async function deployModels(o: DeployModelsOptions): Promise<ModelDeploy[
       const log = names.length > 1 ? prefixedLogger(o.log, name, { groups: true }) : o.log;
       const model = settings.models.find((m) => m.modelName === name);
       if (!model) throw new MlopsError(`Model "${name}" is not defined in ${settings.file}.`);
-      const pkg = given
-        ? { path: resolve(workingDirectory, packagePath as string), sha256: '', version: given.info.version }
-        : await log.group(`Package ${name} ${o.service} (${o.env})`, () => packageModel({
-            settingsFile: o.settingsFile, workingDirectory: o.workingDirectory, models: [name], env: o.env, service: o.service,
-            artifactSource: o.env === 'dev' ? 'local' : 'cdf', artifactVersion: o.artifactVersion, outputDir,
-            cdfClient: async () => o.client, log,
-          }, settings.repoRoot, model, artifacts));
-      const sha256 = pkg.sha256 || (await hashFile(pkg.path)).sha256;
-      const smoke = await smokePayload(o.testPayload, name, o.workingDirectory, log);
-      const result = await deployFunction({
-        client: o.client, model, service: o.service, env: o.env, packagePath: pkg.path, packageSha256: sha256, version: pkg.version,
-        secrets: o.secrets, credentialSecrets: o.credentialSecrets, indexUrls: o.indexUrls, waitTimeoutMs: o.waitTimeoutMs, smokeTest: o.smokeTest, testPayload: smoke?.payload, testPayloadFile: smoke?.file,
-        keepVersions: o.keepVersions, keepWarmSchedule: o.keepWarmSchedule, dryRun: o.dryRun, adopt: o.adopt,
-        provenance: { suiteVersion: SUITE_VERSION, ...o.provenance }, log,
-      });
-      out.push({ ...result, model: name, service: o.service });
+      try {
+        const pkg = given
+          ? { path: resolve(workingDirectory, packagePath as string), sha256: '', version: given.info.version }
+          : await log.group(`Package ${name} ${o.service} (${o.env})`, () => packageModel({
+              settingsFile: o.settingsFile, workingDirectory: o.workingDirectory, models: [name], env: o.env, service: o.service,
+              artifactSource: o.env === 'dev' ? 'local' : 'cdf', artifactVersion: o.artifactVersion, outputDir,
+              cdfClient: async () => o.client, log,
+            }, settings.repoRoot, model, artifacts));
+        const sha256 = pkg.sha256 || (await hashFile(pkg.path)).sha256;
+        const smoke = await smokePayload(o.testPayload, name, o.workingDirectory, log);
+        const result = await deployFunction({
+          client: o.client, model, service: o.service, env: o.env, packagePath: pkg.path, packageSha256: sha256, version: pkg.version,
+          secrets: o.secrets, credentialSecrets: o.credentialSecrets, indexUrls: o.indexUrls, waitTimeoutMs: o.waitTimeoutMs, smokeTest: o.smokeTest, testPayload: smoke?.payload, testPayloadFile: smoke?.file,
+          keepVersions: o.keepVersions, keepWarmSchedule: o.keepWarmSchedule, dryRun: o.dryRun, adopt: o.adopt,
+          provenance: { suiteVersion: SUITE_VERSION, ...o.provenance }, log,
+        });
+        out.push({ ...result, model: name, service: o.service });
+      } catch (err) {
+        if (typeof err === 'object' && err !== null) {
+          const message = err instanceof Error ? err.message : String(err);
+          partials.set(err, { deployed: [...out], failed: { model: name, service: o.service, functionExternalId: functionExternalId(name, o.service, o.env), message } });
+        }
+        throw err;
+      }
     }
     return out;
   });
@@ -167,11 +197,15 @@ export async function deployModels(o: DeployModelsOptions): Promise<ModelDeploy[
 export const DEPLOY_SUMMARY_HEADINGS = ['Function', 'Status', 'Version', 'Previous', 'Code', 'Stages (s)', 'Smoke test'];
 
 /**
- * One row per deployed function, for the job summary and the terminal. With `site` (where the
- * project lives) the function and its code file link to CDF's web UI.
+ * One row per deployed function, for the job summary and the terminal, and one for the model
+ * that failed when given (its message may span lines: the summary folds all but the first). With
+ * `site` (where the project lives) the function and its code file link to CDF's web UI.
  */
-export function deploySummaryRows(results: ModelDeploy[], dryRun: boolean, site?: CdfSite): CellValue[][] {
-  return results.map((r) => [
+export function deploySummaryRows(results: ModelDeploy[], dryRun: boolean, site?: CdfSite, failed?: PartialDeploy['failed']): CellValue[][] {
+  const failedRow: CellValue[][] = failed
+    ? [[{ text: failed.functionExternalId, href: site && fusionFunctionsUrl(site) }, `failed: ${failed.message}`, '', '', '', '', '']]
+    : [];
+  return [...results.map((r): CellValue[] => [
     { text: `${r.functionExternalId} (${r.versionedExternalId})`, href: site && fusionFunctionsUrl(site) },
     dryRun ? (r.changed ? 'would change' : 'unchanged') : r.changed ? 'deployed' : 'unchanged',
     String(r.version),
@@ -179,5 +213,5 @@ export function deploySummaryRows(results: ModelDeploy[], dryRun: boolean, site?
     { text: shortSha(r.codeSha256), code: true, href: site && r.codeFileId !== null ? fusionFileUrl(site, r.codeFileId) : undefined },
     r.stages.map((s) => `${s.name} ${(s.ms / 1000).toFixed(1)}`).join(' · '),
     r.smokeTest ? `${r.smokeTest.status} (${(r.smokeTest.ms / 1000).toFixed(1)} s)` : 'not run',
-  ]);
+  ]), ...failedRow];
 }

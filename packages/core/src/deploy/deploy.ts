@@ -195,14 +195,18 @@ async function deploy(o: DeployOptions, latestXid: string): Promise<DeployResult
   if (!(serves && provenHere)) await checkRuntimeOffered(client, o.model);
 
   if (o.dryRun) {
+    // What a real run would do: the outputs name the versioned function it would serve from, and
+    // the latest's id only when it would stay (a replaced or created latest gets a new id).
+    const versionedXid = provenHere ? provenHere.externalId as string : firstFree(latestXid, version, versioned);
     const plan = serves && provenHere
       ? ['unchanged: nothing to deploy']
       : [
-          provenHere ? `reuse ${provenHere.externalId}` : `create ${firstFree(latestXid, version, versioned)}`,
+          provenHere ? `reuse ${versionedXid}` : `create ${versionedXid}`,
           `${latest ? 'replace' : 'create'} ${latestXid} with code sha256 ${sha}`,
         ];
     result.changed = !(serves && provenHere);
-    result.functionId = latest?.id ?? null;
+    result.versionedExternalId = versionedXid;
+    result.functionId = serves && provenHere ? latest!.id : null;
     result.codeFileId = serves ? latest!.fileId : null;
     stages.push({ name: 'dry run', ms: 0, detail: plan.join('; ') });
     log.info(`Dry run: ${plan.join('; ')}.`);

@@ -18,5 +18,5 @@ export * from './progress.js';
 export { checkRuntimeOffered } from './runtime.js';
 export { readPackage, type PackageInfo, type PackageContents } from './package-info.js';
 export { checkGivenPackage, SUITE_OUTPUT_DIR, type GivenPackageOptions } from './given-package.js';
-export { deployModels, deploySummaryRows, smokePayload, DEPLOY_SUMMARY_HEADINGS, type DeployModelsOptions, type ModelDeploy } from './deploy-models.js';
+export { deployModels, deploySummaryRows, partialDeployOf, smokePayload, DEPLOY_SUMMARY_HEADINGS, type DeployModelsOptions, type ModelDeploy, type PartialDeploy } from './deploy-models.js';
 export * from './state.js';

@@ -80,6 +80,8 @@ export async function createOrAdopt(client: CogniteClient, spec: FunctionCreate,
 export async function smokeCall(client: CogniteClient, fn: CdfFunction, payload: unknown, options: { timeoutMs?: number; log: Logger }): Promise<SmokeResult> {
   const started = Date.now();
   const label = fn.externalId ?? String(fn.id);
+  // A cold call can take minutes: the live log says what is running meanwhile.
+  options.log.info(`Calling ${label} with ${JSON.stringify(payload) === '{}' ? '{} (a keep-warm call)' : 'the test payload'}…`);
   const { call, response, logs } = await callFunction(client, fn.id, payload, { timeoutMs: options.timeoutMs, log: options.log });
   const ms = Date.now() - started;
   const status = (response as { status?: unknown } | undefined)?.status;

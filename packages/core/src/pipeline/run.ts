@@ -19,7 +19,8 @@ import { packageModel, type PackageModelsOptions } from '../packaging/package-mo
 import { SUITE_VERSION } from '../version.js';
 import { localArtifactSource, type ArtifactSource } from '../packaging/sources.js';
 import type { Plan } from '../plan.js';
-import { loadSettings } from '../settings/load.js';
+import { displayRepoPath, loadSettings } from '../settings/load.js';
+import { count } from '../summary.js';
 import { servicesOf, type Env, type ModelSettings, type Service } from '../settings/types.js';
 import { testModels } from '../testing/test-models.js';
 import { functionsNamedBy, TestRun } from '../testing/test-run.js';
@@ -117,13 +118,16 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const settings = await log.group('validate settings', () =>
     loadSettings({ file: o.settingsFile, repoRoot: o.repoRoot, env, models: o.models?.length ? o.models : undefined, log }));
   const selected = o.models?.length ? settings.models.filter((m) => o.models?.includes(m.modelName)) : settings.models;
-  log.info(`${settings.file}: ${selected.length} model(s) valid for ${env}: ${selected.map((m) => m.modelName).join(', ')}`);
+  log.info(`${displayRepoPath(settings.repoRoot, settings.file)}: ${count(selected.length, 'model')} valid for ${env}: ${selected.map((m) => m.modelName).join(', ')}`);
 
   const result: PipelineResult = { plan, mode, dryRun: deploying && (o.dryRun ?? false), results: {}, failed: [] };
   if (mode === 'validate') return result;
 
   let client: Promise<CogniteClient> | undefined;
   const cdf = () => (client ??= o.cdfClient());
+  // A run that deploys signs in before any test: missing or wrong credentials fail it at once,
+  // not after minutes of tests, and once for the run rather than once per model.
+  if (deploying) await cdf();
   const outputDir = o.outputDir ?? '.mlops';
   const parallel = selected.length > 1 && o.concurrency > 1;
 
@@ -214,7 +218,7 @@ async function runModel(r: ModelRun): Promise<void> {
     python: r.python, installRequirements: r.installRequirements, service: first, outputDir: join(r.outputDir, 'test'),
     run: r.testRun, log,
   }));
-  if (tested.problems.length) throw new MlopsError(`${model.modelName} failed testing (${tested.problems.length} problem(s)).`, tested.problems);
+  if (tested.problems.length) throw new MlopsError(`${model.modelName} failed testing (${count(tested.problems.length, 'problem')}).`, tested.problems);
   if (!r.deploying) {
     for (const s of r.services) r.outcomes[s] = { skipped: r.reason };
     return;
@@ -249,7 +253,7 @@ export function pipelineFailure(result: PipelineResult): MlopsError | null {
   if (!result.failed.length) return null;
   const several = result.failed.length > 1;
   return new MlopsError(
-    [`${result.failed.map((f) => f.model).join(', ')} failed; ${Object.keys(result.results).length - result.failed.length} other model(s) finished.`,
+    [`${result.failed.map((f) => f.model).join(', ')} failed; ${count(Object.keys(result.results).length - result.failed.length, 'other model')} finished.`,
       ...result.failed.map((f) => `${f.model}: ${f.message}`)].join('\n'),
     result.failed.flatMap((f) => f.problems.map((p) => (several ? { ...p, message: `[${f.model}] ${p.message}` } : p))),
   );
