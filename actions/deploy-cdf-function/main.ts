@@ -14,6 +14,27 @@ await runAction('deploy-cdf-function', (log) =>
     const secrets = parseSecretsJson(secretInput('function-secrets'));
     const indexUrls = parseIndexUrls(secretInput('index-url'), secretInput('extra-index-urls'));
     const dryRun = booleanInput('dry-run', false);
+    // Every input is read before signing in: a typo fails at once, not as a CDF error.
+    const options = {
+      settingsFile: input('settings-file') || 'mlops_settings.yaml',
+      workingDirectory: input('working-directory') || '.',
+      models: [...new Set([...parseNameList(input('models')), ...parseNameList(input('model'))])],
+      packagePath: input('package') || undefined,
+      service: parseService(input('service')),
+      env,
+      artifactVersion: parseVersionArgument(input('artifact-version'), 'artifact-version'),
+      secrets,
+      credentialSecrets: credentialSecretsFromInputs(log),
+      indexUrls,
+      testPayload: input('test-payload') || undefined,
+      waitTimeoutMs: parseWholeNumber(input('wait-timeout-seconds'), 'wait-timeout-seconds', 1, 1500) * 1000,
+      smokeTest: booleanInput('smoke-test', true),
+      keepVersions: parseKeepVersions(input('keep-versions')),
+      keepWarmSchedule: parseKeepWarmSchedule(input('keep-warm-schedule'), env),
+      dryRun,
+      adopt: booleanInput('adopt', false),
+      provenance: provenanceFromEnv(),
+    };
     const client = await cdfClientFromInputs(log, 'write');
     const site = cdfSiteOf(client);
     /** Outputs and the summary of what was deployed, also when a model failed (partialDeployOf). */
@@ -36,25 +57,8 @@ await runAction('deploy-cdf-function', (log) =>
       });
     };
     const results = await deployModels({
+      ...options,
       client,
-      settingsFile: input('settings-file') || 'mlops_settings.yaml',
-      workingDirectory: input('working-directory') || '.',
-      models: [...new Set([...parseNameList(input('models')), ...parseNameList(input('model'))])],
-      packagePath: input('package') || undefined,
-      service: parseService(input('service')),
-      env,
-      artifactVersion: parseVersionArgument(input('artifact-version'), 'artifact-version'),
-      secrets,
-      credentialSecrets: credentialSecretsFromInputs(log),
-      indexUrls,
-      testPayload: input('test-payload') || undefined,
-      waitTimeoutMs: parseWholeNumber(input('wait-timeout-seconds'), 'wait-timeout-seconds', 1, 1500) * 1000,
-      smokeTest: booleanInput('smoke-test', true),
-      keepVersions: parseKeepVersions(input('keep-versions')),
-      keepWarmSchedule: parseKeepWarmSchedule(input('keep-warm-schedule'), env),
-      dryRun,
-      adopt: booleanInput('adopt', false),
-      provenance: provenanceFromEnv(),
       log,
     }).catch(async (err: unknown) => {
       const partial = partialDeployOf(err);
