@@ -68,7 +68,7 @@ describe('deploy pipeline bundle', () => {
     const deployed = JSON.parse(result.outputs.results).sonic_model.prediction;
     expect(deployed).toMatchObject({ functionExternalId: 'sonic_model-prediction-test', versionedExternalId: 'sonic_model-prediction-test-1', version: 1, modelId: 'sonic_model/test/1', changed: true });
     expect(deployed.smokeTest.status).toBe('ok');
-    expect(summaryText(result.summary)).toMatch(/\| sonic_model \| prediction \| deployed \| sonic_model-prediction-test \| 1 \| ok \|/);
+    expect(summaryText(result.summary)).toMatch(/\| sonic_model \| prediction \| deployed \| sonic_model-prediction-test \| 1 \|  \| [0-9a-f]{12} \| ok \|/);
     expect(summaryText(result.summary)).toContain('This run: validated, tested and deployed.');
     expect(summaryText(result.summary)).toContain(`CDF project ${emu.project} at ${emu.url}`);
 
@@ -159,7 +159,7 @@ describe('deploy pipeline bundle', () => {
       const run = await cli(repo, [], { MODEL_ENV: 'dev' });
       expect(run.status, run.stdout + run.stderr).toBe(0);
       expect(run.stdout).toMatch(/Plan → dev \(prediction\)/);
-      expect(run.stdout).toMatch(/sonic_model\s+prediction\s+deployed\s+sonic_model-prediction-dev\s+1\s+ok/);
+      expect(run.stdout).toMatch(/sonic_model\s+prediction\s+deployed\s+sonic_model-prediction-dev\s+1\s+[0-9a-f]{12}\s+ok/);
       const fn = await retrieveFunction(client, { externalId: 'sonic_model-prediction-dev' });
       expect(fn?.metadata?.model_id).toBe('sonic_model/dev/1');
     });

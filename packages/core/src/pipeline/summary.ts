@@ -1,24 +1,27 @@
 /** The pipeline's outcome as table rows and a plan line: the job summary and the CLI show the same. */
-import { fusionFunctionsUrl, type CdfSite } from '../cdf/fusion.js';
-import type { CellValue } from '../summary.js';
+import { fusionFileUrl, fusionFunctionsUrl, type CdfSite } from '../cdf/fusion.js';
+import { count, shortSha, type CellValue } from '../summary.js';
 import { isDeployed, type PipelineResult } from './run.js';
 
-export const PIPELINE_SUMMARY_HEADINGS = ['Model', 'Service', 'Outcome', 'Function', 'Version', 'Smoke test', 'Seconds'];
+export const PIPELINE_SUMMARY_HEADINGS = ['Model', 'Service', 'Outcome', 'Function', 'Version', 'Previous', 'Code', 'Smoke test', 'Seconds'];
 
 /**
  * One row per model and service. A failure shows its headline (run.ts `failureHeadline`); the
- * whole error follows the table once. With `site` each function links to CDF's web UI.
+ * whole error follows the table once. With `site` each function and code file (its short
+ * SHA-256) links to CDF's web UI.
  */
 export function pipelineSummaryRows(result: PipelineResult, site?: CdfSite): CellValue[][] {
   return Object.entries(result.results).flatMap(([model, services]) =>
     Object.entries(services).map(([service, outcome]): CellValue[] => {
       if (!isDeployed(outcome)) {
-        return [model, service, 'skipped' in outcome ? `skipped: ${outcome.skipped}` : `failed: ${outcome.failed}`, '', '', '', ''];
+        return [model, service, 'skipped' in outcome ? `skipped: ${outcome.skipped}` : `failed: ${outcome.failed}`, '', '', '', '', '', ''];
       }
       const seconds = outcome.stages.reduce((sum, s) => sum + s.ms, 0) / 1000;
       const status = result.dryRun ? (outcome.changed ? 'would deploy' : 'unchanged') : outcome.changed ? 'deployed' : 'unchanged';
       return [
         model, service, status, { text: outcome.functionExternalId, href: site && fusionFunctionsUrl(site) }, String(outcome.version),
+        outcome.previousVersion === null ? '' : String(outcome.previousVersion),
+        { text: shortSha(outcome.codeSha256), code: true, href: site && outcome.codeFileId !== null ? fusionFileUrl(site, outcome.codeFileId) : undefined },
         outcome.smokeTest ? outcome.smokeTest.status : 'not run', seconds.toFixed(1),
       ];
     }));
