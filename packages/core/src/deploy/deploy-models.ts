@@ -155,8 +155,8 @@ export async function deployModels(o: DeployModelsOptions): Promise<ModelDeploy[
       })
     : null;
   const names = given ? [given.info.model_name] : o.models.length ? o.models : settings.models.map((m) => m.modelName);
-  let source: ArtifactSource | undefined;
-  const artifacts = async () => (source ??= o.env === 'dev' ? localArtifactSource(settings.repoRoot) : cdfArtifactSource(o.client, undefined, o.log));
+  // Each model's artifacts are fetched under its own log, so its download lines name it.
+  const artifacts = (log: Logger) => async (): Promise<ArtifactSource> => (o.env === 'dev' ? localArtifactSource(settings.repoRoot) : cdfArtifactSource(o.client, undefined, log));
   // The zips built here are scratch: removed when the deploy ends, whatever the outcome.
   return withTempDir('mlops-deploy-', async (outputDir) => {
     const out: ModelDeploy[] = [];
@@ -172,7 +172,7 @@ export async function deployModels(o: DeployModelsOptions): Promise<ModelDeploy[
               settingsFile: o.settingsFile, workingDirectory: o.workingDirectory, models: [name], env: o.env, service: o.service,
               artifactSource: o.env === 'dev' ? 'local' : 'cdf', artifactVersion: o.artifactVersion, outputDir,
               cdfClient: async () => o.client, log,
-            }, settings.repoRoot, model, artifacts));
+            }, settings.repoRoot, model, artifacts(log)));
         const sha256 = pkg.sha256 || (await hashFile(pkg.path)).sha256;
         const smoke = await smokePayload(o.testPayload, name, o.workingDirectory, log);
         const result = await deployFunction({
