@@ -112,7 +112,7 @@ describe('deploy pipeline bundle', () => {
     const result = await run(repo, 'refs/heads/main', { models: 'sonic_a,sonic_b,sonic_missing', concurrency: '2' });
     const log = result.stdout + result.stderr;
     expect(result.code, log).toBe(1);
-    expect(log).toMatch(/::error.*sonic_missing failed; 2 other model\(s\) finished/);
+    expect(log).toMatch(/::error.*sonic_missing failed; 2 other models finished/);
     expect(log).toMatch(/\[sonic_a\] /);
     expect(log).toMatch(/\[sonic_b\] /);
     // Parallel models share the log: pytest's streamed lines too name their model, and no group interleaves.
@@ -136,7 +136,7 @@ describe('deploy pipeline bundle', () => {
     expect(await retrieveFunction(client, { externalId: 'sonic_missing-prediction-test' })).toBeNull();
     expect(summaryText(result.summary)).toMatch(/\| sonic_missing \| prediction \| failed: /);
     // A run with a failure never claims to have deployed everything.
-    expect(summaryText(result.summary)).toContain('This run: sonic_missing failed; 2 of 3 model(s) finished.');
+    expect(summaryText(result.summary)).toContain('This run: sonic_missing failed; 2 of 3 models finished.');
     expect(result.summary).not.toContain('validated, tested and deployed');
     // Three models' pytest, packages and deploys: longer than the default 60 s (the run itself may take 300 s).
   }, 300_000);

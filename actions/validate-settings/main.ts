@@ -1,5 +1,7 @@
 import {
   SUMMARY_HEADINGS,
+  count,
+  displayRepoPath,
   githubRunContext,
   loadSettings,
   modelMatrix,
@@ -30,7 +32,7 @@ await runAction('validate-settings', async (log) => {
     settings: settingsToJson(loaded),
     ...(plan && { environment: plan.environment ?? '', services: plan.services, deploy: String(plan.deploy), reason: plan.reason }),
   });
-  log.info(`${loaded.file}: ${loaded.models.length} model(s) valid for ${env}: ${loaded.models.map((m) => m.modelName).join(', ')}`);
+  log.info(`${displayRepoPath(loaded.repoRoot, loaded.file)}: ${count(loaded.models.length, 'model')} valid for ${env}: ${loaded.models.map((m) => m.modelName).join(', ')}`);
   if (plan) log.info(`Plan: ${plan.reason}.`);
   await writeSummary({
     title: `✅ Settings valid (${env})`,

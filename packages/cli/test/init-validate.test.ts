@@ -140,7 +140,7 @@ describe('mlops validate', () => {
   it('prints one line per model and returns 0 on valid settings', async () => {
     expect(await runCli(['validate', '--repo', validRepo, '--env', 'dev'])).toBe(0);
     expect(out).toMatch(/model1\s+My First Model\s+prediction, training\s+py311\s+local folder model_artifact/);
-    expect(out).toContain('mlops_settings.yaml: 2 model(s) valid for dev');
+    expect(out).toContain('mlops_settings.yaml: 2 models valid for dev');
   });
 
   it('throws the located problems (the CLI prints them and exits 1)', async () => {

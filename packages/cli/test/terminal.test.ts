@@ -43,7 +43,7 @@ describe('--json: one document on stdout, the human text on stderr', () => {
     const validated = mlops(['validate', '--repo', validRepo, '--env', 'dev', '--json']);
     expect(validated.code).toBe(0);
     expect(JSON.parse(validated.stdout)).toMatchObject({ file: 'mlops_settings.yaml', env: 'dev', valid: true, models: [{ modelName: 'model1' }, { modelName: 'model2' }] });
-    expect(validated.stderr).toContain('2 model(s) valid for dev');
+    expect(validated.stderr).toContain('2 models valid for dev');
 
     const packaged = mlops(['package', '--repo', validRepo, '--models', 'model2', '--output-dir', mkdtempSync(join(tmpdir(), 'mlops-json-')), '--json']);
     expect(packaged.code, packaged.stderr).toBe(0);

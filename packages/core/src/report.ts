@@ -13,7 +13,7 @@ import { MlopsError, formatProblem, type Problem } from './errors.js';
 import { cancelRun, onTerminationSignal, settleUninterruptible, uninterruptibleRunning } from './interrupt.js';
 import { onProgress, parseProgress, progressRecords, type LatestProgress } from './deploy/progress.js';
 import { progressLines, type Logger } from './logger.js';
-import { cellText, shortSha, type CellValue, type Summary } from './summary.js';
+import { cellText, foldTable, shortSha, type CellValue, type Summary } from './summary.js';
 import { fusionFunctionsUrl, type CdfSite } from './cdf/fusion.js';
 
 /**
@@ -148,11 +148,9 @@ function shown(text: string): string {
   return text.split(`${root}${sep}`).join('');
 }
 
-/** One piece of a line or cell as HTML; only its first line (the rest goes to `folded`). */
-function inlineHtml(c: CellValue, folded?: { label: string; text: string }[], label = ''): string {
-  const [first, ...rest] = shown(cellText(c)).split('\n');
-  if (rest.length && folded) folded.push({ label: `${label}${first}`, text: rest.join('\n') });
-  let out = html(first);
+/** One piece of a line or cell as HTML (a cell of a folded table: one line). */
+function inlineHtml(c: CellValue): string {
+  let out = html(shown(cellText(c)));
   if (typeof c === 'object' && c.code) out = `<code>${out}</code>`;
   if (typeof c === 'object' && c.href) out = `<a href="${html(c.href)}">${out}</a>`;
   return out;
@@ -161,20 +159,20 @@ function inlineHtml(c: CellValue, folded?: { label: string; text: string }[], la
 /**
  * Appends a step's summary to the job summary with @actions/core's `summary` (no-op outside a
  * runner): a heading, its lines, a table. A multi-line cell (an error with pip's or pytest's
- * output) shows its first line in the table and the rest in a <details> block under it, so a
- * long error never stretches a row.
+ * output) shows its first line in the table and the rest in a <details> block under it
+ * (foldTable), so a long error never stretches a row.
  */
 export async function writeSummary(s: Summary): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const [heading, ...more] = shown(s.title).split('\n');
   const summary = core.summary.addHeading(html(heading), 3);
   if (more.length) summary.addDetails('Details', `\n\n<pre>${html(more.join('\n'))}</pre>\n\n`);
-  for (const line of s.lines ?? []) summary.addRaw(`<p>${line.map((c) => inlineHtml(c)).join('')}</p>`, true);
+  for (const line of s.lines ?? []) summary.addRaw(`<p>${foldTable([line], shown).rows[0].map(inlineHtml).join('')}</p>`, true);
   if (s.table) {
-    const folded: { label: string; text: string }[] = [];
+    const { rows, folded } = foldTable(s.table.rows, shown);
     summary.addTable([
       s.table.head.map((h) => ({ data: html(h), header: true })),
-      ...s.table.rows.map((row) => row.map((c) => ({ data: inlineHtml(c, folded, `${cellText(row[0])}: `) }))),
+      ...rows.map((row) => row.map((c) => ({ data: inlineHtml(c) }))),
     ]);
     for (const f of folded) summary.addDetails(html(f.label), `\n\n<pre>${html(f.text)}</pre>\n\n`);
   }

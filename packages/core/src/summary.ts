@@ -24,9 +24,39 @@ export interface Summary {
   table?: SummaryTable;
 }
 
+/** `n` and a noun agreeing with it, for sentences people read: `1 model`, `3 models`, `0 problems`. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** The plain text of a cell (what a terminal shows). */
 export function cellText(c: CellValue): string {
   return typeof c === 'object' ? c.text : String(c);
+}
+
+/** The lines of a multi-line cell that do not fit in its row, shown under the table. */
+export interface FoldedText {
+  /** the row's first cell and the cell's first line, e.g. `sonic_bad: failed: pip could not install…` */
+  label: string;
+  /** the cell's other lines (pip's or pytest's output) */
+  text: string;
+}
+
+/**
+ * A table whose rows keep one line each: every multi-line cell (an error carrying pip's or
+ * pytest's output) keeps its first line, and the rest is returned in `folded`, labelled by its
+ * row, for the job summary's <details> blocks and the terminal's lines under the table. `show`
+ * rewrites each cell's text first (the job summary drops runner paths). A link or code cell
+ * stays one, with its first line as text.
+ */
+export function foldTable(rows: CellValue[][], show: (text: string) => string = (t) => t): { rows: CellValue[][]; folded: FoldedText[] } {
+  const folded: FoldedText[] = [];
+  const out = rows.map((row) => row.map((c): CellValue => {
+    const [first, ...rest] = show(cellText(c)).split('\n');
+    if (rest.length) folded.push({ label: `${show(cellText(row[0])).split('\n')[0]}: ${first}`, text: rest.join('\n') });
+    return typeof c === 'object' ? { ...c, text: first } : first;
+  }));
+  return { rows: out, folded };
 }
 
 /**

@@ -36,7 +36,7 @@ describe('the plan line', () => {
     expect(planLine(dry)).toContain('a dry run, so nothing was deployed');
     expect(pipelineSummaryRows(dry)[0].map(cellText)).toContain('would deploy');
     const failed: PipelineResult = { ...base, results: { ...base.results, n: { prediction: { failed: 'pip could not install\nERROR: x' } } }, failed: [{ model: 'n', message: 'pip could not install\nERROR: x', problems: [] }] };
-    expect(planLine(failed)).toMatch(/This run: n failed; 1 of 2 model\(s\) finished\.$/);
+    expect(planLine(failed)).toMatch(/This run: n failed; 1 of 2 models finished\.$/);
     expect(planLine(failed)).not.toContain('tested and deployed');
   });
 });

@@ -1,7 +1,7 @@
 /** `mlops validate`: the validate-settings action's checks, for a terminal. */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { SUMMARY_HEADINGS, loadSettings, parseEnv, parseNameList, settingsSummaryRows } from '@akerbp-mlops/core';
+import { SUMMARY_HEADINGS, count, loadSettings, parseEnv, parseNameList, settingsSummaryRows } from '@akerbp-mlops/core';
 import { cliLogger } from '../progress.js';
 import { alignedTable } from '../table.js';
 import { handler } from '../exit.js';
@@ -34,7 +34,7 @@ async function validateCommand(values: RepoOptions & { env: string; json?: boole
   const human = humanStream(values.json);
   human.write(`${alignedTable(rows, human)}
 
-${loaded.file}: ${loaded.models.length} model(s) valid for ${env}${warned}
+${loaded.file}: ${count(loaded.models.length, 'model')} valid for ${env}${warned}
 `);
   if (values.json) printJson({ file: loaded.file, env, valid: true, warnings: loaded.warnings, models: loaded.models.map(({ source: _where, ...model }) => model) });
   return 0;

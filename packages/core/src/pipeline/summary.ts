@@ -40,6 +40,6 @@ export function planLine(result: PipelineResult): string {
         : 'validated, tested and deployed';
   const models = Object.keys(result.results).length;
   const failed = result.failed.map((f) => f.model);
-  const outcome = failed.length ? `${failed.join(', ')} failed; ${models - failed.length} of ${models} model(s) finished` : done;
+  const outcome = failed.length ? `${failed.join(', ')} failed; ${models - failed.length} of ${count(models, 'model')} finished` : done;
   return `Plan${where} (${plan.services.join(', ') || 'no services'}): ${plan.reason}. This run: ${outcome}.`;
 }
