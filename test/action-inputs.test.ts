@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { bundles } from '../scripts/bundles.mjs';
 import { repoRoot, runBundle } from './helpers/run-bundle.js';
+import { summaryText } from './helpers/summary.js';
 
 /**
  * Every action.yml (the root action, deploy/ and actions/*), the bundle its main step runs, and
@@ -36,11 +37,14 @@ describe('required inputs', () => {
   for (const action of actions.filter((a) => a.required.length)) {
     it(`${action.file} (${action.name}) fails at once naming each missing required input`, async () => {
       // Credentials that would be used if the action went further: it must not get that far.
-      const run = await runBundle(action.name, {}, { env: { COGNITE_PROJECT: 'p', COGNITE_OIDC_BASE_URL: 'http://127.0.0.1:9', COGNITE_CLIENT_ID_WRITE: 'x', COGNITE_CLIENT_SECRET_WRITE: 'y' } });
+      const run = await runBundle(action.name, {}, { asRunner: true, env: { COGNITE_PROJECT: 'p', COGNITE_OIDC_BASE_URL: 'http://127.0.0.1:9', COGNITE_CLIENT_ID_WRITE: 'x', COGNITE_CLIENT_SECRET_WRITE: 'y' } });
       expect(run.code).toBe(1);
-      const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error'));
-      expect(errors).toEqual([`::error::${action.required.map((n) => `Input required and not supplied: ${n}`).join('; ')}`]);
+      const message = action.required.map((n) => `Input required and not supplied: ${n}`).join('; ');
+      // The first thing the step prints, and its only error; the summary says the same.
+      expect(run.stdout.split('\n')[0]).toBe(`::error::${message}`);
+      expect(run.stdout.split('\n').filter((l) => l.startsWith('::error'))).toHaveLength(1);
       expect(run.stdout).not.toMatch(/CDF|token|credential/i);
+      expect(summaryText(run.summary).trim()).toBe(`❌ ${action.name} failed: ${message}`);
     });
   }
 });

@@ -1,6 +1,6 @@
 /** Copies of examples/model-repo for end-to-end tests. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './run-bundle.js';
@@ -18,6 +18,25 @@ export function exampleWorkspace(): { workspace: string; workingDirectory: strin
   const workspace = mkdtempSync(join(tmpdir(), 'workspace-'));
   const workingDirectory = 'models/sonic';
   return { workspace, workingDirectory, repo: exampleRepoAt(join(workspace, workingDirectory)) };
+}
+
+/**
+ * Adds a second model to a copy of the example: `name`, whose code is `folder/` (model_code/
+ * copied, its imports renamed), as a second document of mlops_settings.yaml sharing the artifact
+ * folder. Returns the folder's path.
+ */
+export function addModel(repo: string, name: string, folder: string): string {
+  const dir = join(repo, folder);
+  cpSync(join(repo, 'model_code'), dir, { recursive: true, filter: (src) => !/[/\\]__pycache__$/.test(src) });
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.py'))) {
+    writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replace(/model_code/g, folder));
+  }
+  const settings = readFileSync(join(repo, 'mlops_settings.yaml'), 'utf8').split('\n---\n')[0];
+  appendFileSync(join(repo, 'mlops_settings.yaml'), `\n---\n${settings
+    .replace(/^model_name: .*$/m, `model_name: ${name}`)
+    .replace(/^human_friendly_model_name: .*$/m, `human_friendly_model_name: '${name}'`)
+    .replace(/model_code\//g, `${folder}/`)}`);
+  return dir;
 }
 
 function exampleRepoAt(dir: string): string {

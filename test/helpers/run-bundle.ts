@@ -3,9 +3,10 @@
  * INPUT_* variables and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
 
@@ -17,6 +18,20 @@ export interface BundleRun {
   summary: string;
   /** what the step saved for its post step (GITHUB_STATE) */
   state: Record<string, string>;
+  /** the step's RUNNER_TEMP (its scratch files; never to be named in a summary) */
+  runnerTemp: string;
+}
+
+/**
+ * The `default:` of each input of the action.yml whose main step runs bundle `name` (the root
+ * action.yml for `deploy`, actions/<name>/action.yml for the others): the runner passes every
+ * declared input, a default when the workflow gives none. {} for a bundle without an action.yml.
+ */
+export function actionDefaults(name: string): Record<string, string> {
+  const file = join(repoRoot, name === 'deploy' ? 'action.yml' : join('actions', name, 'action.yml'));
+  if (!existsSync(file)) return {};
+  const yml = parse(readFileSync(file, 'utf8')) as { inputs?: Record<string, { default?: unknown }> };
+  return Object.fromEntries(Object.entries(yml.inputs ?? {}).filter(([, v]) => v.default !== undefined).map(([k, v]) => [k, String(v.default)]));
 }
 
 /** Parses the runner's `name<<DELIM\nvalue\nDELIM` file format. */
@@ -46,6 +61,11 @@ export async function runBundle(
     control?: (child: ChildProcess) => void;
     /** sees each stdout line as the action prints it (to react while it runs) */
     onLine?: (line: string) => void;
+    /**
+     * Exactly as the runner: action.yml's defaults for the inputs not given (actionDefaults), and
+     * GITHUB_WORKSPACE the step's cwd unless `env` sets it.
+     */
+    asRunner?: boolean;
   } = {},
 ): Promise<BundleRun> {
   const dir = mkdtempSync(join(tmpdir(), `run-${name}-`));
@@ -58,8 +78,10 @@ export async function runBundle(
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('INPUT_') && !k.startsWith('COGNITE_')) env[k] = v;
   // The runner upper-cases names and keeps dashes.
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
+  const given = options.asRunner ? { ...actionDefaults(name), ...inputs } : inputs;
+  for (const [k, v] of Object.entries(given)) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
   Object.assign(env, { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_STATE: stateFile, GITHUB_ACTIONS: 'true', RUNNER_TEMP: dir });
+  if (options.asRunner) env.GITHUB_WORKSPACE = resolve(options.cwd ?? repoRoot);
   for (const [k, v] of Object.entries(options.env ?? {})) {
     if (v === undefined) delete env[k];
     else env[k] = v;
@@ -87,6 +109,7 @@ export async function runBundle(
     outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
     summary: readFileSync(summaryFile, 'utf8'),
     state: parseOutputFile(readFileSync(stateFile, 'utf8')),
+    runnerTemp: dir,
   };
 }
 
