@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { formatPipelineResult } from '../src/commands/deploy.js';
 
 const outcome = (changed: boolean) => ({
-  functionExternalId: 'm-prediction-test', changed, version: 3, smokeTest: null, stages: [{ name: 'dry run', ms: 0, detail: '' }],
+  functionExternalId: 'm-prediction-test', changed, version: 3, previousVersion: 2, codeSha256: 'a'.repeat(64), codeFileId: null, smokeTest: null, stages: [{ name: 'dry run', ms: 0, detail: '' }],
 });
 
 function result(dryRun: boolean): PipelineResult {
