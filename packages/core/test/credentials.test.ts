@@ -244,7 +244,7 @@ describe('credential files and .mlopsignore', () => {
 
   it('refuses a .mlopsignore that excludes the model file', async () => {
     const repo = await repoWith({ '.mlopsignore': 'model_code/*.py\n' });
-    await expect(build(repo)).rejects.toThrow(/\.mlopsignore excludes the model's own model_file model_code\/model1\.py/);
+    await expect(build(repo)).rejects.toThrow(/\.mlopsignore excludes model_code\/model1\.py, the model_file of model "model1"/);
   });
 
   it('an oversized package is refused and deleted, with no manifest left', async () => {

@@ -122,7 +122,7 @@ export async function buildPackage(o: BuildPackageOptions): Promise<BuiltPackage
   addBuffer('requirements.txt', Buffer.from(functionRequirements(requirementsText)));
   const ignored = await loadMlopsIgnore(repoRoot);
   if (ignored(model.modelFile)) {
-    throw new MlopsError(`${MLOPSIGNORE} excludes the model's own model_file ${model.modelFile}; the function could not load the model. Narrow the pattern in ${MLOPSIGNORE}.`, [{ file: displayRepoPath(repoRoot, MLOPSIGNORE), field: 'model_file', message: `${model.modelFile} is ignored` }]);
+    throw new MlopsError(`${MLOPSIGNORE} excludes ${model.modelFile}, the model_file of model "${model.modelName}"; the function could not load the model. Narrow the pattern in ${MLOPSIGNORE}.`, [{ file: displayRepoPath(repoRoot, MLOPSIGNORE), field: 'model_file', message: `${model.modelFile} is ignored` }]);
   }
   entries.push(...await collectFolder(join(repoRoot, topFolder), topFolder, { allowedRoot: repoRoot, describe, ignored, log: o.log }));
 
