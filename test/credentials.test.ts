@@ -260,7 +260,7 @@ describe('secrets, index credentials and given packages, through the built actio
     expect(wiped.code).toBe(1);
     expect(wiped.stdout).not.toMatch(/pytest|test session starts|Packaged/);
     const refusal = /function-secrets is empty, but sonic_model-prediction-dev is serving with the secret api-key; deploying would remove them/;
-    expect(wiped.stdout).toMatch(new RegExp(`::error::sonic_model failed; 0 other model\\(s\\) finished\\.%0Asonic_model: ${refusal.source}`));
+    expect(wiped.stdout).toMatch(new RegExp(`::error::sonic_model failed; 0 other models finished\\.%0Asonic_model: ${refusal.source}`));
     expect(wiped.stdout.split('deploying would remove them')).toHaveLength(2);
     const summary = summaryText(wiped.summary);
     expect(summary).toMatch(/\| sonic_model \| prediction \| failed: function-secrets is empty, but sonic_model-prediction-dev is serving with the secret api-key; \|/);

@@ -257,7 +257,7 @@ describe('the built actions as a GitHub user reads them', () => {
     readsRight(run, workspace, MODELS);
     expect(run.stdout).toMatch(/^\[sonic_twin\] twin_code\/test_model.py::test_waits_for_the_live_log PASSED/m);
     const line = lineOf(testFile, 'calibration drifted');
-    expect(run.stdout).toMatch(new RegExp(`^::error file=models/sonic/twin_code/test_model.py,line=${line}::models/sonic/twin_code/test_model.py:${line}: sonic_twin failed testing \\(1 problem\\)\\. twin_code/test_model.py::test_calibration failed`, 'm'));
+    expect(run.stdout).toMatch(new RegExp(`^::error file=models/sonic/twin_code/test_model.py,line=${line}::models/sonic/twin_code/test_model.py:${line}: \\[sonic_twin\\] twin_code/test_model.py::test_calibration failed`, 'm'));
     const results = JSON.parse(run.outputs.results);
     expect(Object.keys(results).sort()).toEqual(MODELS.slice().sort());
     expect(results.sonic_model.prediction.smokeTest.status).toBe('ok');

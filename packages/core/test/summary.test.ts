@@ -58,7 +58,7 @@ describe('a failure is told once', () => {
     });
     const problems = [{ field: 'function-secrets', message: 'empty while m-prediction-test has secrets api-key' }, { file: 'req.txt', line: 2, message: 'line 2 carries credentials' }];
     const one = pipelineFailure(result([{ model: 'm', message: WIPE, problems }])) as MlopsError;
-    expect(one.message).toBe(`m failed; 0 other model(s) finished.\nm: ${WIPE}`);
+    expect(one.message).toBe(`m failed; 0 other models finished.\nm: ${WIPE}`);
     expect(one.problems).toEqual(problems);
     const text = one.message + one.problems.map((p) => p.message).join('');
     expect(text.split('would remove them')).toHaveLength(2);

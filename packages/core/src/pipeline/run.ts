@@ -247,11 +247,12 @@ async function runModel(r: ModelRun): Promise<void> {
 /**
  * The error that fails the run after everything that could finish has finished: a first line
  * naming the failed models, then each model's error once (`model: paragraph`), and the located
- * problems (tagged `[model]` when several models failed).
+ * problems (tagged `[model]` when several models ran).
  */
 export function pipelineFailure(result: PipelineResult): MlopsError | null {
   if (!result.failed.length) return null;
-  const several = result.failed.length > 1;
+  // Several models share the log: each problem names its model, as their lines do.
+  const several = Object.keys(result.results).length > 1;
   return new MlopsError(
     [`${result.failed.map((f) => f.model).join(', ')} failed; ${count(Object.keys(result.results).length - result.failed.length, 'other model')} finished.`,
       ...result.failed.map((f) => `${f.model}: ${f.message}`)].join('\n'),
