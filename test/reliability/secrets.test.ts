@@ -1,11 +1,12 @@
 /**
- * Every action bundle runs with known fake secrets against a persisted emulator; then everything
+ * Every action bundle and the CLI's deploy run with known fake secrets (and credential files in the
+ * model and artifact folders) against a persisted emulator; then everything
  * a secret could leak into is scanned: stdout and stderr (minus the runner's own ::add-mask::
  * commands), GITHUB_OUTPUT, the step summary, the zips produced, and all the emulator stored
  * (state: function metadata, env vars, file metadata; blobs: code zips unzipped, artifacts
  * gunzipped). Function secrets must be stored as the function's secrets and nowhere else.
  * Identifiers (model ids, project names) are not secrets and are expected to appear.
- * Needs `node scripts/build.mjs dist validate-settings test-model package-model deploy-cdf-function promote-artifact deploy`.
+ * Needs `node scripts/build.mjs dist validate-settings test-model package-model deploy-cdf-function promote-artifact deploy cli`.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -17,6 +18,7 @@ import { cogniteEnv } from '../helpers/emulator-env.js';
 import { exampleRepo } from '../helpers/example-repo.js';
 import { zipText } from '../helpers/zip-text.js';
 import { runBundle, type BundleRun } from '../helpers/run-bundle.js';
+import { mlopsAsync } from '../../packages/cli/test/helpers/built-cli.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -25,6 +27,8 @@ const FUNCTION_SECRET = 'fake-function-secret-1a2b3c4d';
 const SECRETS_JSON = JSON.stringify({ 'api-key': FUNCTION_SECRET });
 const INDEX_TOKEN = 'fake-index-token-5e6f7a8b';
 const EXTRA_INDEX_URL = `https://deployer:${INDEX_TOKEN}@pkgs.example.com/simple`;
+/** In credential files of the model folder and the artifact folder, which never leave the runner. */
+const FILE_SECRET = 'fake-file-secret-0c9b8a7f';
 
 /** A stored blob as text: zips unpacked, gzip inflated, anything else as it is. */
 async function blobText(file: string): Promise<string> {
@@ -50,6 +54,8 @@ describe('secrets never leave their place', () => {
     env = { ...cogniteEnv(emu, CLIENT_SECRET), GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/feature/x', GITHUB_SHA: 'b'.repeat(40) };
     repo = exampleRepo();
     writeFileSync(join(repo, 'payload.json'), JSON.stringify({ data: { ACS: [180.0], RDEP: [2.5], DEN: [2.3] } }));
+    writeFileSync(join(repo, 'model_code', '.env'), `API_KEY=${FILE_SECRET}\n`);
+    writeFileSync(join(repo, 'model_artifact', 'service.pem'), `-----BEGIN PRIVATE KEY-----\n${FILE_SECRET}\n`);
     const run = async (name: string, inputs: Record<string, string>) => {
       runs[name] = await runBundle(name, { 'working-directory': repo, 'client-secret': CLIENT_SECRET, ...inputs }, { cwd: repo, env, timeoutMs: 280_000 });
     };
@@ -63,6 +69,11 @@ describe('secrets never leave their place', () => {
     const client = await createCdfClient(resolveCdfConfig({}, env), { access: 'write' });
     await new ModelManager({ client, log: silentLogger }).uploadNewVersion('sonic_model', 'test', join(repo, 'model_artifact'));
     await run('promote-artifact', { model: 'sonic_model', 'from-env': 'test', 'to-env': 'prod' });
+    // The CLI's deploy, with the same secrets as flags (its logger masks them as ***).
+    const cli = await mlopsAsync(['deploy', '--repo', repo, '--env', 'dev', '--no-install', '--secrets', SECRETS_JSON, '--extra-index-urls', EXTRA_INDEX_URL], {
+      timeoutMs: 280_000, env: { ...Object.fromEntries(Object.keys(process.env).filter((k) => /^(GITHUB_|COGNITE_|INPUT_)/.test(k)).map((k) => [k, undefined])), ...cogniteEnv(emu, CLIENT_SECRET) },
+    });
+    runs['mlops deploy (CLI)'] = { code: cli.code ?? 1, stdout: cli.stdout, stderr: cli.stderr, outputs: {}, summary: '', state: {} };
   }, 600_000);
   afterAll(() => emu?.stop());
 
@@ -74,7 +85,7 @@ describe('secrets never leave their place', () => {
   it('no secret in stdout, stderr, GITHUB_OUTPUT or the step summary of any action', () => {
     const state = JSON.parse(readFileSync(join(dataDir, 'state.json'), 'utf8')) as { tokens: Record<string, unknown> };
     // Access tokens the emulator issued are secrets too.
-    const secrets = [CLIENT_SECRET, FUNCTION_SECRET, INDEX_TOKEN, ...Object.keys(state.tokens)];
+    const secrets = [CLIENT_SECRET, FUNCTION_SECRET, INDEX_TOKEN, FILE_SECRET, ...Object.keys(state.tokens)];
     expect(Object.keys(state.tokens).length).toBeGreaterThan(0);
     const hits: string[] = [];
     for (const [name, r] of Object.entries(runs)) {
@@ -105,7 +116,7 @@ describe('secrets never leave their place', () => {
     // Everything else in the state: metadata, env vars, files' metadata, calls, schedules.
     const rest = JSON.stringify({ ...state, tokens: undefined, functions: state.functions.map((f) => ({ ...f, secrets: Object.keys(f.secrets ?? {}), extraIndexUrls: undefined })) });
     const hits: string[] = [];
-    for (const s of [CLIENT_SECRET, FUNCTION_SECRET, INDEX_TOKEN]) if (rest.includes(s)) hits.push(`emulator state: ${s}`);
+    for (const s of [CLIENT_SECRET, FUNCTION_SECRET, INDEX_TOKEN, FILE_SECRET]) if (rest.includes(s)) hits.push(`emulator state: ${s}`);
     const blobs = files(join(dataDir, 'blobs'));
     const zips = files(repo).filter((f) => f.endsWith('.zip'));
     // the code zip (both deploys ship the same bytes) and the test and prod artifacts
@@ -113,7 +124,7 @@ describe('secrets never leave their place', () => {
     expect(zips.length).toBeGreaterThan(0);
     for (const f of [...blobs, ...zips]) {
       const text = await blobText(f);
-      for (const s of [CLIENT_SECRET, FUNCTION_SECRET, INDEX_TOKEN]) if (text.includes(s)) hits.push(`${f}: ${s}`);
+      for (const s of [CLIENT_SECRET, FUNCTION_SECRET, INDEX_TOKEN, FILE_SECRET]) if (text.includes(s)) hits.push(`${f}: ${s}`);
     }
     console.log(`secret scan of the emulator state, ${blobs.length} stored blobs and ${zips.length} produced zips: ${hits.length} hits`);
     expect(hits).toEqual([]);
