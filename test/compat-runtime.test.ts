@@ -196,6 +196,15 @@ describe('model code written for the akerbp-mlops package', () => {
     expect(tested.out).not.toContain('read-secret-value');
     const listed = (await client.post<{ items: unknown[] }>(`/api/v1/projects/${client.project}/functions/list`, { data: {} })).data.items;
     expect(listed).toEqual([]);
+
+    // mlops test of sonic alone: vsh, not asked for, still answers sonic's service test.
+    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli', 'index.js'), 'test', '--repo', repo, '--no-install', '--env', 'test', '--models', 'sonic'], { env: { ...process.env, ...cdfEnv } });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    expect(await new Promise<number | null>((r) => child.on('close', r)), out).toBe(0);
+    expect(out).toContain("Service tests can call vsh-prediction-test: this run's package of vsh");
+    expect(out).toMatch(/sonic\s+1\s+0\s+0\s+passed\s+sonic\/dev\/1/);
   }, 600_000);
 
   it('deploys both models in one run, the first without its artifact folder on disk; they answer through client.post, one calling the other', async () => {

@@ -223,7 +223,9 @@ def initialization(artifact_folder, secrets):
 
 def predict(data, init_object, secrets):
     log.info("mlpet %s", akerbp.mlpet.VERSION)
-    return {"mlpet": akerbp.mlpet.VERSION, "regular": akerbp.REGULAR}
+    import os  # the service test's handler sees the proxy and MODEL_ENV, as in CDF; never a secret-named variable
+    env = {k: os.environ.get(k) for k in ("HTTPS_PROXY", "MODEL_ENV", "MY_API_TOKEN")}
+    return {"mlpet": akerbp.mlpet.VERSION, "regular": akerbp.REGULAR, "env": env}
 `,
       'mcode/test_m.py': `import akerbp.mlpet
 from akerbp.mlops.core import exceptions
@@ -232,18 +234,26 @@ from mcode.model import predict
 
 class ServiceTest:
     prediction_input = {"data": {}}
-    prediction_check = staticmethod(lambda response: response["prediction"] == {"mlpet": "stand-in", "regular": True})
+    prediction_check = staticmethod(lambda response: response["prediction"] == {
+        "mlpet": "stand-in", "regular": True, "env": {"HTTPS_PROXY": "http://proxy:3128", "MODEL_ENV": "dev", "MY_API_TOKEN": None}})
 
 
 def test_both_import():
     assert issubclass(exceptions.FunctionCallError, Exception)
-    assert predict({}, None, None) == {"mlpet": "stand-in", "regular": True}
+    assert predict({}, None, None)["mlpet"] == "stand-in"
 `,
     });
-    const [result] = await testModels({
-      settingsFile: 'mlops_settings.yaml', workingDirectory: repo, models: [], python, installRequirements: false,
-      service: 'prediction', outputDir: '.mlops/test', log: silentLogger,
-    });
+    Object.assign(process.env, { HTTPS_PROXY: 'http://proxy:3128', MY_API_TOKEN: 'user-token' });
+    let result;
+    try {
+      [result] = await testModels({
+        settingsFile: 'mlops_settings.yaml', workingDirectory: repo, models: [], python, installRequirements: false,
+        service: 'prediction', outputDir: '.mlops/test', log: silentLogger,
+      });
+    } finally {
+      delete process.env.HTTPS_PROXY;
+      delete process.env.MY_API_TOKEN;
+    }
     expect(result.problems).toEqual([]);
     expect(result).toMatchObject({ tests: { passed: 1, failed: 0 }, serviceTest: 'passed', modelId: 'm/dev/1' });
   }, 300_000);

@@ -135,7 +135,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   // run's package of each model (so one model's ServiceTest may call another's), and a package
   // or a download another step needs too is made once.
   const testRun = new TestRun({
-    repoRoot: settings.repoRoot, settingsFile: o.settingsFile, models: settings.models, python: o.python, outDir: join(settings.repoRoot, outputDir, 'test'),
+    repoRoot: settings.repoRoot, settingsFile: o.settingsFile, models: settings.allModels ?? settings.models, python: o.python, outDir: join(settings.repoRoot, outputDir, 'test'),
     artifactEnv: env, artifactRequired: deploying, cdfClient: cdf,
   });
   // Each model's steps, as a promise the deploys of later models whose code names it wait for.

@@ -149,7 +149,7 @@ export async function loadSettings(options: LoadSettingsOptions): Promise<Loaded
   }
 
   const file = relative(repoRoot, abs).startsWith('..') ? abs : relative(repoRoot, abs).split(sep).join('/');
-  return { file, repoRoot, models: selectModels(models, options.models, display), warnings };
+  return { file, repoRoot, models: selectModels(models, options.models, display), allModels: models, warnings };
 }
 
 /** The file's text; too big or not UTF-8 (which would silently become U+FFFD in deployed metadata) is refused. */

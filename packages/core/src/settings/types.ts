@@ -63,7 +63,10 @@ export interface LoadedSettings {
   file: string;
   /** absolute path of the repository root (the settings file's folder unless told) */
   repoRoot: string;
+  /** the models asked for (all when none were named) */
   models: ModelSettings[];
+  /** every model of the file, also when only some were asked for (all are validated either way) */
+  allModels?: ModelSettings[];
   /** what validate warns about (unknown keys, values PyYAML reads differently from their text, ...) */
   warnings: Problem[];
 }

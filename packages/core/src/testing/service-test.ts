@@ -152,6 +152,11 @@ export async function emulatorToken(e: EmulatorEndpoint): Promise<string> {
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
+/** HTTP(S)_PROXY, NO_PROXY, ALL_PROXY in any case: the handler runs in CDF's bare environment plus these, so it reaches what pytest reaches. */
+function proxyVariables(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && /^(https?|no|all)_proxy$/i.test(e[0])));
+}
+
 export interface RunServiceTestOptions {
   repoRoot: string;
   model: ModelSettings;
@@ -219,7 +224,7 @@ export async function runServiceTest(o: RunServiceTestOptions): Promise<ServiceT
         const r = await runHandler({
           python: o.python, codeDir, data: payload, functionCallInfo: { function_id: 1, call_id: 1 }, cdf, timeoutMs: CALL_TIMEOUT_MS,
           // As a deployed function's envVars; MLOPS_SERVICE_TEST lets call_function explain what the local CDF holds.
-          env: { MODEL_ENV: o.env ?? 'dev', SERVICE_NAME: o.service, MLOPS_SERVICE_TEST: '1' },
+          env: { ...proxyVariables(), MODEL_ENV: o.env ?? 'dev', SERVICE_NAME: o.service, MLOPS_SERVICE_TEST: '1' },
           onLine: (l) => { lines.push(l); o.log.info(l); },
         });
         return { r, lines };

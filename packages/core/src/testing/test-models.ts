@@ -38,7 +38,7 @@ export interface TestModelsOptions {
   /** made on first use, only when an artifact folder must be downloaded or a helper model's package fetched */
   cdfClient?: () => Promise<CogniteClient>;
   /** settings validated by the caller, with only the models to test: not read (nor validated) again */
-  settings?: Pick<LoadedSettings, 'repoRoot' | 'models'>;
+  settings?: Pick<LoadedSettings, 'repoRoot' | 'models' | 'allModels'>;
   /**
    * shared by the caller's test steps (the pipeline tests each model in its own step): the models
    * its service tests may call, packages and the local CDF; its options then replace this call's
@@ -72,7 +72,8 @@ export async function testModels(o: TestModelsOptions): Promise<ModelTestResult[
   const out = join(repoRoot, o.outputDir);
   await mkdir(out, { recursive: true });
   const run = o.run ?? new TestRun({
-    repoRoot, settingsFile: o.settingsFile, models: settings.models, python: o.python, outDir: out, artifactEnv: o.artifactEnv,
+    // Every model of the file: a model asked for may call one that was not.
+    repoRoot, settingsFile: o.settingsFile, models: settings.allModels ?? settings.models, python: o.python, outDir: out, artifactEnv: o.artifactEnv,
     artifactVersion: o.artifactVersion, artifactRequired: o.artifactRequired, cdfClient: o.cdfClient,
   });
   const results: ModelTestResult[] = [];
