@@ -73,7 +73,7 @@ describe('secrets never leave their place', () => {
     const cli = await mlopsAsync(['deploy', '--repo', repo, '--env', 'dev', '--no-install', '--secrets', SECRETS_JSON, '--extra-index-urls', EXTRA_INDEX_URL], {
       timeoutMs: 280_000, env: { ...Object.fromEntries(Object.keys(process.env).filter((k) => /^(GITHUB_|COGNITE_|INPUT_)/.test(k)).map((k) => [k, undefined])), ...cogniteEnv(emu, CLIENT_SECRET) },
     });
-    runs['mlops deploy (CLI)'] = { code: cli.code ?? 1, stdout: cli.stdout, stderr: cli.stderr, outputs: {}, summary: '', state: {} };
+    runs['mlops deploy (CLI)'] = { code: cli.code ?? 1, stdout: cli.stdout, stderr: cli.stderr, outputs: {}, summary: '', state: {}, runnerTemp: '' };
   }, 600_000);
   afterAll(() => emu?.stop());
 
