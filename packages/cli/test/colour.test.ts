@@ -3,25 +3,20 @@
  * and statuses coloured; never with NO_COLOR or --no-color, never without a terminal unless
  * FORCE_COLOR says so (as picocolors and chalk read it).
  */
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
 import { createCdfClient, resolveCdfConfig } from '@akerbp-mlops/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, mlopsAsync, repoRoot, runAsync } from './helpers/built-cli.js';
+import { mlopsAsync, mlopsInTerminal, repoRoot } from './helpers/built-cli.js';
 import { deployTiny } from './helpers/tiny-function.js';
 
-const PTY_RUN = resolve(import.meta.dirname, 'helpers', 'pty_run.py');
 const COLOUR = /\x1b\[[0-9;]*m/;
 const faultyRepo = join(repoRoot, 'test', 'fixtures', 'settings', 'faulty');
 
 let emu: RunningEmulator;
 let env: NodeJS.ProcessEnv;
 
-async function inTerminal(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number; output: string }> {
-  const run = await runAsync('python3', [PTY_RUN, '-', '', process.execPath, CLI, ...args], { env: { ...env, ...extraEnv } });
-  expect(run.code, run.stderr).toBe(0);
-  return JSON.parse(run.stdout);
-}
+const inTerminal = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => mlopsInTerminal(args, { env: { ...env, ...extraEnv } });
 
 beforeAll(async () => {
   emu = await startEmulator({ buildDelayMs: 20 });

@@ -6,14 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
 import { createCdfClient, resolveCdfConfig } from '@akerbp-mlops/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, mlopsAsync, runAsync } from './helpers/built-cli.js';
+import { mlopsAsync, mlopsInTerminal } from './helpers/built-cli.js';
 import { deployTiny } from './helpers/tiny-function.js';
 
-const PTY_RUN = resolve(import.meta.dirname, 'helpers', 'pty_run.py');
 // Select Graphic Rendition: what colours text. cli-progress's cursor moves are other escapes.
 const COLOUR = /\x1b\[[0-9;]*m/;
 
@@ -21,12 +20,7 @@ let emu: RunningEmulator;
 let env: NodeJS.ProcessEnv;
 let folder: string;
 
-/** `mlops ...args` in a 120-column pseudo-terminal; everything the terminal showed. */
-async function inTerminal(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number; output: string }> {
-  const run = await runAsync('python3', [PTY_RUN, '-', '', process.execPath, CLI, ...args], { env: { ...env, ...extraEnv } });
-  expect(run.code, run.stderr).toBe(0);
-  return JSON.parse(run.stdout);
-}
+const inTerminal = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => mlopsInTerminal(args, { env: { ...env, ...extraEnv } });
 
 /** The percentages of the `label: N% (...)` lines in `text`. */
 function percentLines(text: string, label: string): number[] {

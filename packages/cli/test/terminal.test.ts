@@ -4,25 +4,20 @@
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
 import { createCdfClient, resolveCdfConfig, retrieveFunction } from '@akerbp-mlops/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, mlops, mlopsAsync, repoRoot, runAsync } from './helpers/built-cli.js';
+import { mlops, mlopsAsync, mlopsInTerminal, repoRoot } from './helpers/built-cli.js';
 import { deployTiny } from './helpers/tiny-function.js';
 
 const validRepo = join(repoRoot, 'test', 'fixtures', 'settings', 'valid');
-const PTY_RUN = resolve(import.meta.dirname, 'helpers', 'pty_run.py');
 
 let emu: RunningEmulator;
 let env: NodeJS.ProcessEnv;
 
 /** `mlops ...args` in a pseudo-terminal, typing `answer` at the project-name prompt. */
-async function inTerminal(answer: string, args: string[]): Promise<{ code: number; output: string }> {
-  const run = await runAsync('python3', [PTY_RUN, 'to continue: ', answer, process.execPath, CLI, ...args], { env });
-  expect(run.code, run.stderr).toBe(0);
-  return JSON.parse(run.stdout);
-}
+const inTerminal = (answer: string, args: string[]) => mlopsInTerminal(args, { env, prompt: 'to continue: ', answer });
 
 beforeAll(async () => {
   emu = await startEmulator({ buildDelayMs: 20, callTimeoutMs: 20_000, project: 'acme-prod' });

@@ -55,3 +55,15 @@ export function runAsync(command: string, args: string[], options: CliOptions = 
 export function mlopsAsync(args: string[], options: CliOptions = {}): Promise<CliRun> {
   return runAsync(process.execPath, [CLI, ...args], options);
 }
+
+const PTY_RUN = resolve(import.meta.dirname, 'pty_run.py');
+
+/**
+ * `mlops ...args` in a 120-column pseudo-terminal (pty_run.py, Python's pty), typing `answer`
+ * and Enter once `prompt` shows; resolves to the exit code and everything the terminal showed.
+ */
+export async function mlopsInTerminal(args: string[], options: CliOptions & { prompt?: string; answer?: string } = {}): Promise<{ code: number; output: string }> {
+  const run = await runAsync('python3', [PTY_RUN, options.prompt ?? '-', options.answer ?? '', process.execPath, CLI, ...args], options);
+  if (run.code !== 0) throw new Error(`pty_run.py failed: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
