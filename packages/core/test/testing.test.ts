@@ -110,6 +110,9 @@ describe('the credentials model tests see', () => {
     'INPUT_FUNCTION-SECRETS': '{"k": "v"}', MY_SERVICE_PASSWORD: 'pw', HTTPS_PROXY: 'http://proxy:3128', no_proxy: 'localhost',
     // The user's own variables: a name saying SECRET/TOKEN/PASSWORD/PRIVATE_KEY is dropped, others pass.
     MY_API_TOKEN: 'user-token', MY_DB_PRIVATE_KEY: 'pk', MY_SETTING: 'kept', PIP_INDEX_URL: 'https://pypi.example/simple',
+    // The runner's workflow-command files: model code could forge outputs or set later steps' environment.
+    GITHUB_OUTPUT: '/runner/out', GITHUB_ENV: '/runner/env', GITHUB_PATH: '/runner/path', GITHUB_STATE: '/runner/state',
+    GITHUB_STEP_SUMMARY: '/runner/summary', GITHUB_REPOSITORY: 'akerbp/models',
   };
   afterEach(() => {
     for (const name of Object.keys(planted)) delete process.env[name];
@@ -117,8 +120,8 @@ describe('the credentials model tests see', () => {
 
   it('keeps the read pair, tenant, base URL, project, proxies and plain user variables; drops write secrets, OIDC request tokens, GITHUB_TOKEN, inputs and secret-named user variables', () => {
     expect(Object.keys(modelTestEnvironment(planted)).sort()).toEqual([
-      'COGNITE_CLIENT_ID_READ', 'COGNITE_CLIENT_SECRET_READ', 'COGNITE_OIDC_BASE_URL', 'COGNITE_PROJECT', 'COGNITE_TENANT_ID', 'HTTPS_PROXY',
-      'MY_SETTING', 'PIP_INDEX_URL', 'no_proxy',
+      'COGNITE_CLIENT_ID_READ', 'COGNITE_CLIENT_SECRET_READ', 'COGNITE_OIDC_BASE_URL', 'COGNITE_PROJECT', 'COGNITE_TENANT_ID', 'GITHUB_REPOSITORY',
+      'HTTPS_PROXY', 'MY_SETTING', 'PIP_INDEX_URL', 'no_proxy',
     ]);
   });
 
@@ -130,7 +133,7 @@ from akerbp.mlops.core.config import client_secrets
 
 WITHHELD = ["COGNITE_CLIENT_ID_WRITE", "COGNITE_CLIENT_SECRET_WRITE", "ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
             "ACTIONS_RUNTIME_TOKEN", "GITHUB_TOKEN", "INPUT_CLIENT-SECRET", "INPUT_FUNCTION-SECRETS", "MY_SERVICE_PASSWORD",
-            "MY_API_TOKEN", "MY_DB_PRIVATE_KEY"]
+            "MY_API_TOKEN", "MY_DB_PRIVATE_KEY", "GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE", "GITHUB_STEP_SUMMARY"]
 
 
 def test_no_write_secret_and_no_oidc_request_token():

@@ -15,7 +15,16 @@ export const READ_CREDENTIAL_VARIABLES = [
 ] as const;
 
 /**
- * Whether a variable is withheld: every other COGNITE_* (the write pair above all); action inputs
+ * The runner's workflow-command files: whoever can append to them sets the step's outputs and
+ * state, the job summary, and the environment and PATH of every later step (NODE_OPTIONS, say), so
+ * model code never learns where they are. Source: docs.github.com, "Workflow commands for GitHub
+ * Actions" (environment files).
+ */
+export const WORKFLOW_COMMAND_FILES = ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STEP_SUMMARY'] as const;
+
+/**
+ * Whether a variable is withheld: every other COGNITE_* (the write pair above all); the runner's
+ * workflow-command files (WORKFLOW_COMMAND_FILES); action inputs
  * (INPUT_*, which hold client-secret and function-secrets); the runner's ACTIONS_* tokens (among
  * them ACTIONS_ID_TOKEN_REQUEST_URL/_TOKEN, which mint OIDC tokens that sign in with write
  * access); GITHUB_TOKEN and GH_TOKEN; and any other name saying SECRET, TOKEN, PASSWORD or
@@ -25,6 +34,7 @@ export const READ_CREDENTIAL_VARIABLES = [
 export function isWithheldVariable(name: string): boolean {
   const upper = name.toUpperCase();
   if ((READ_CREDENTIAL_VARIABLES as readonly string[]).includes(upper)) return false;
+  if ((WORKFLOW_COMMAND_FILES as readonly string[]).includes(upper)) return true;
   return upper.startsWith('COGNITE_') || upper.startsWith('INPUT_') || upper.startsWith('ACTIONS_')
     || /SECRET|TOKEN|PASSWORD|PRIVATE_KEY/.test(upper);
 }
