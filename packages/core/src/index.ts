@@ -3,6 +3,7 @@ import { MlopsError } from './errors.js';
 
 export * from './errors.js';
 export * from './logger.js';
+export * from './redact.js';
 export * from './naming.js';
 export * from './version.js';
 export * from './summary.js';

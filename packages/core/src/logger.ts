@@ -3,6 +3,7 @@
  * `report`; the CLI wires it to the terminal. Keeps the core free of GitHub.
  */
 import { humanSize } from './summary.js';
+import { secretPieces } from './redact.js';
 
 export interface SourceLocation {
   file?: string;
@@ -115,7 +116,7 @@ export function consoleLogger(options: { verbose?: boolean; stream?: { write(tex
       out.write(`${mask(title)}\n`);
       return fn();
     },
-    secret: (v) => { if (v) secrets.add(v); },
+    secret: (v) => { for (const p of secretPieces(v)) secrets.add(p); },
     progress: progressLines((line) => out.write(`${mask(line)}\n`)),
   };
 }

@@ -13,6 +13,7 @@ import { MlopsError, formatProblem, type Problem } from './errors.js';
 import { cancelRun, onTerminationSignal, settleUninterruptible, uninterruptibleRunning } from './interrupt.js';
 import { onProgress, parseProgress, progressRecords, type LatestProgress } from './deploy/progress.js';
 import { progressLines, type Logger } from './logger.js';
+import { secretPieces } from './redact.js';
 import { cellText, foldTable, shortSha, type CellValue, type Summary } from './summary.js';
 import { fusionFunctionsUrl, type CdfSite } from './cdf/fusion.js';
 
@@ -56,7 +57,7 @@ export function actionsLogger(): Logger {
         else core.info(title);
       }
     },
-    secret: (v) => { if (v) core.setSecret(v); },
+    secret: (v) => { for (const p of secretPieces(v)) core.setSecret(p); },
     // Transfers as a line per 10 %; waits not: their status changes are logged already.
     progress: (e) => { if (e.unit === 'bytes') lines(e); },
   };
@@ -98,7 +99,7 @@ export function booleanInput(name: string, fallback: boolean): boolean {
 /** Secret inputs are masked before anything else can print them. */
 export function secretInput(name: string): string {
   const value = input(name);
-  if (value) core.setSecret(value);
+  for (const p of secretPieces(value)) core.setSecret(p);
   return value;
 }
 

@@ -21,6 +21,8 @@ import { credentialFingerprint, credentialsMatch, type FunctionCredentials } fro
 import { decodeSuiteMetadata, isPackageFunction } from './suite-metadata.js';
 import { applyKeepWarm, checkCron } from './keep-warm.js';
 import { recordProgress } from './progress.js';
+import { urlSecrets } from './index-urls.js';
+import { redactSecretValues } from '../redact.js';
 import { applyRetention, familyFiles, planRetention } from './retention.js';
 import { DEFAULT_WAIT_TIMEOUT_MS, SmokeTestError, createOrAdopt, replaceFunction, smokeCall, type SmokeResult } from './rollout.js';
 import { FAILURE_TEXT_LIMIT, STATE_KEYS, deploymentRecord, isProvenFunction, parseVersionedSuffix, versionedExternalId, type FileLike } from './state.js';
@@ -126,8 +128,35 @@ export async function deployFunction(o: DeployOptions): Promise<DeployResult> {
   } catch (err) {
     const now = await retrieveFunction(o.client, { externalId: latestXid }).catch(() => undefined);
     recordProgress({ latest: latestXid, phase: 'failed', serving: now === undefined ? `${latestXid}: unknown (CDF could not be read)` : servingText(latestXid, now) });
-    throw err;
+    throw redactedError(err, secretValues(o));
   }
+}
+
+/**
+ * Every secret value this deploy gives the function: function secrets, the credential secrets
+ * (`secret-read`/`secret-write` pairs) and the index URLs with their credentials. Model code may
+ * print or raise them; whatever the suite keeps of a call goes through redactSecretValues with these.
+ */
+function secretValues(o: DeployOptions): string[] {
+  const urls = [o.indexUrls?.indexUrl ?? '', ...(o.indexUrls?.extraIndexUrls ?? [])].filter(Boolean);
+  return [...Object.values(o.secrets ?? {}), ...Object.values(o.credentialSecrets ?? {}), ...urls.flatMap(urlSecrets)].filter((v) => typeof v === 'string' && v !== '');
+}
+
+/**
+ * `err` with the secret `values` redacted (`***`) from its message and stack, and for a
+ * SmokeTestError from its reason and call logs too (a new SmokeTestError); a non-Error passes as is.
+ */
+function redactedError(err: unknown, values: string[]): unknown {
+  if (!(err instanceof Error) || !values.length) return err;
+  const hide = (text: string) => redactSecretValues(text, values);
+  if (err instanceof SmokeTestError) {
+    const clean = new SmokeTestError(hide(err.message), { callId: err.callId, reason: hide(err.reason), logs: err.logs.map((l) => ({ ...l, message: hide(l.message) })) });
+    if (err.stack) clean.stack = hide(err.stack);
+    return clean;
+  }
+  err.message = hide(err.message);
+  if (err.stack) err.stack = hide(err.stack);
+  return err;
 }
 
 async function deploy(o: DeployOptions, latestXid: string): Promise<DeployResult> {
@@ -250,7 +279,9 @@ async function deploy(o: DeployOptions, latestXid: string): Promise<DeployResult
      * code file proven before stays proven: its other deployment still works, and un-proving it
      * would take it from fallbacks, rollback and retention's count.
      */
-    const fail = async (fn: CdfFunction | null, err: unknown): Promise<never> => {
+    const fail = async (fn: CdfFunction | null, raw: unknown): Promise<never> => {
+      // What the call printed or raised is stored and shown only with this deploy's secrets hidden.
+      const err = redactedError(raw, secretValues(o));
       if (provenBefore) {
         if (fn) await deleteFunctions(client, [{ id: fn.id }]).catch((e: Error) => log.warning(`Could not delete ${fn.externalId}, which never worked: ${e.message}`));
         log.warning(`Deleted ${fn?.externalId ?? 'the new function'}, which never worked; its code file ${codeXid} stays proven: the deployment of it with the earlier secrets or index URLs passed its smoke test.`);

@@ -1,0 +1,83 @@
+/**
+ * Secrets a model prints or raises in its smoke test are stored and shown as `***` (fresh-eyes
+ * trial of issue 15, F4/F8): the code file's mlops_failure, the saved `<sha>.smoke.log`, the
+ * thrown error; and redactSecretValues itself.
+ */
+import { appendFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CogniteClient } from '@cognite/sdk';
+import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPackage, consoleLogger, createCdfClient, deployFunction, loadSettings, redactSecretValues, secretPieces, silentLogger, type ModelSettings } from '@akerbp-mlops/core';
+import { exampleRepo } from '../../../test/helpers/example-repo.js';
+
+const API_KEY = 'SMOKELEAK_S1';
+const PEM = '-----BEGIN KEY-----\nMULTILINE_A1\nMULTILINE_B2\n-----END KEY-----';
+const READ_SECRET = 'READPAIR_S3CRET';
+const LEAKS = [API_KEY, 'MULTILINE_A1', 'MULTILINE_B2', READ_SECRET];
+
+describe('redactSecretValues', () => {
+  it('hides each value and each line of a multi-line value, longest first, and leaves short values alone', () => {
+    expect(redactSecretValues(`key ${API_KEY}; pem ${PEM}; line MULTILINE_B2 alone`, [API_KEY, PEM])).toBe('key ***; pem ***; line *** alone');
+    expect(redactSecretValues('a b abc', ['a', 'abc'])).toBe('a b abc');
+    expect(redactSecretValues('nothing here', [])).toBe('nothing here');
+    expect(secretPieces(PEM)).toEqual([PEM, '-----BEGIN KEY-----', 'MULTILINE_A1', 'MULTILINE_B2', '-----END KEY-----']);
+    expect(secretPieces('')).toEqual([]);
+  });
+
+  it('the CLI logger masks each line of a multi-line secret printed alone', () => {
+    let out = '';
+    const log = consoleLogger({ stream: { write: (t: string) => { out += t; } } });
+    log.secret(PEM);
+    log.info('model log: MULTILINE_A1');
+    expect(out).toBe('model log: ***\n');
+  });
+});
+
+describe('a smoke test that prints and raises its secrets', () => {
+  let emu: RunningEmulator;
+  let client: CogniteClient;
+  let model: ModelSettings;
+
+  beforeAll(async () => {
+    emu = await startEmulator({ buildDelayMs: 40, callTimeoutMs: 30_000 });
+    client = await createCdfClient(
+      { project: emu.project, baseUrl: emu.url, tokenUrl: emu.tokenUrl, scopes: [`${emu.url}/.default`], write: { clientId: 'w', clientSecret: 's' }, useOidc: false, allowedProjects: [] },
+      { access: 'write', retry: { baseDelayMs: 10, maxDelayMs: 50 } },
+    );
+  });
+  afterAll(() => emu?.stop());
+
+  it('stores and throws them as *** only: mlops_failure, the saved smoke log and the error message', async () => {
+    const repo = exampleRepo();
+    [model] = (await loadSettings({ file: 'mlops_settings.yaml', repoRoot: repo, env: 'test' })).models;
+    appendFileSync(join(repo, 'model_code', 'model.py'), [
+      '',
+      'def predict(data, init_object, secrets):',
+      '    print("model log: key is", secrets.get("api-key"), "read", secrets.get("secret-read"))',
+      '    print(secrets.get("pem"))',
+      '    raise ModelException("auth failed for key %s pem %s" % (secrets.get("api-key"), secrets.get("pem")))',
+      '',
+    ].join('\n'));
+    const p = await buildPackage({
+      repoRoot: repo, model, service: 'prediction', env: 'test', version: 1, artifactFolder: join(repo, 'model_artifact'),
+      outputDir: mkdtempSync(join(tmpdir(), 'redact-pkg-')), suiteVersion: '4.0.0', log: silentLogger,
+    });
+    const err = await deployFunction({
+      client, model, service: 'prediction', env: 'test', packagePath: p.path, packageSha256: p.sha256, version: 1, testPayload: { data: {} }, log: silentLogger, waitTimeoutMs: 60_000,
+      secrets: { 'api-key': API_KEY, pem: PEM }, credentialSecrets: { 'client-id-read': 'r', 'secret-read': READ_SECRET },
+    }).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    const message = (err as Error).message;
+    expect(message).toMatch(/Smoke test of .* failed: .*auth failed for key \*\*\* pem \*\*\*/s);
+    const [code] = await client.files.retrieve([{ externalId: `mlops-code/sonic_model-prediction-test/${p.sha256}` }]);
+    const failure = code.metadata?.mlops_failure ?? '';
+    expect(failure).toMatch(/auth failed for key \*\*\*/);
+    const [logFile] = await client.files.retrieve([{ externalId: code.metadata!.mlops_log_file }]);
+    const link = await client.files.getDownloadUrls([{ id: logFile.id }]);
+    const saved = await (await fetch(link[0].downloadUrl)).text();
+    expect(saved).toMatch(/model log: key is \*\*\* read \*\*\*/);
+    for (const text of [message, (err as Error).stack ?? '', failure, saved]) for (const leak of LEAKS) expect(text).not.toContain(leak);
+  });
+});
