@@ -143,7 +143,7 @@ describe('deployFunction against the emulator', () => {
     const rolled = await rollbackLatest(client, { model: 'sonic_model', env: 'test', to: 3, log: silentLogger, testPayload: PAYLOAD });
     expect(rolled).toMatchObject({ externalId: 'sonic_model-prediction-test', previousVersion: 4, version: 3, smokeTest: { status: 'ok' } });
     expect(await latestModelId()).toBe('sonic_model/test/3');
-    await expect(rollbackLatest(client, { model: 'sonic_model', env: 'test', to: 1, log: silentLogger })).rejects.toThrow(/no kept deployment of version 1\. Kept deployments: 4 \(version 4, code [0-9a-f]{12}\), 3 \(version 3, /);
+    await expect(rollbackLatest(client, { model: 'sonic_model', env: 'test', to: 1, log: silentLogger })).rejects.toThrow(/no kept deployment of version 1\. Kept deployments: 4-1 \(version 4, code [0-9a-f]{12}\), 3-1 \(version 3, /);
   });
 
   it('keeps a keep-warm schedule idempotently', async () => {
