@@ -60,6 +60,22 @@ export function buildProgram(): Command {
 }
 
 /**
+ * `mlops help artifacts upload` = `mlops artifacts upload --help` (commander's help command takes
+ * one name). A name that is no command (`mlops help deplyo`) is parsed without --help, so commander
+ * reports it as the usage error `mlops deplyo` gives (did you mean, exit 2).
+ */
+function helpArguments(program: Command, names: string[]): string[] {
+  let cmd = program;
+  for (const [i, name] of names.entries()) {
+    if (cmd.commands.length === 0) break;
+    const sub = cmd.commands.find((c) => c.name() === name || c.aliases().includes(name));
+    if (!sub) return names.slice(0, i + 1);
+    cmd = sub;
+  }
+  return [...names, '--help'];
+}
+
+/**
  * Runs `mlops` with `argv` (without the node and script paths) and resolves to the exit code.
  * Usage errors resolve to 2 after writing one line to stderr; a command's own errors (MlopsError
  * and others) are thrown for the caller to print.
@@ -72,8 +88,7 @@ export async function runCli(argv: string[]): Promise<number> {
     program.outputHelp();
     return EXIT.ok;
   }
-  // `mlops help artifacts upload` = `mlops artifacts upload --help` (commander's help command takes one name).
-  const args = argv[0] === 'help' && argv.length > 1 ? [...argv.slice(1), '--help'] : argv;
+  const args = argv[0] === 'help' && argv.length > 1 ? helpArguments(program, argv.slice(1)) : argv;
   try {
     await program.parseAsync(args, { from: 'user' });
   } catch (err) {

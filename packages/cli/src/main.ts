@@ -21,6 +21,17 @@ function onInterrupt(signal: NodeJS.Signals): void {
 }
 process.on('SIGINT', onInterrupt);
 
+/**
+ * A reader that closed the pipe (`mlops --help | head -1`, quitting `less`) ends the program
+ * quietly, as git and gh do, with the exit code so far; other stream errors stay fatal.
+ */
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(process.exitCode ?? EXIT.ok);
+  });
+}
+
 const argv = mlopsArguments(process.argv[1], process.argv.slice(2));
 try {
   process.exitCode = await runCli(argv);

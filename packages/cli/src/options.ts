@@ -1,5 +1,5 @@
 /** Options several commands share, declared once for commander. */
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 
 export const ENVS = ['dev', 'test', 'prod'] as const;
 
@@ -16,10 +16,34 @@ export function repoOptions(cmd: Command): Command {
     .option('--models <list>', 'only these models (comma-separated)');
 }
 
-/** `--env` limited to dev, test, prod (commander reports anything else as a usage error). */
-export function envOption(description: string, defaultValue?: string): Option {
-  const option = new Option('--env <env>', description).choices(ENVS);
+/**
+ * `--env` limited to dev, test, prod and `extra` (e.g. ['auto'] for deploy): commander reports
+ * anything else as a usage error (exit 2) naming --env, and completion offers the values.
+ */
+export function envOption(description: string, defaultValue?: string, extra: readonly string[] = []): Option {
+  const option = new Option('--env <env>', description).choices([...ENVS, ...extra]);
   return defaultValue === undefined ? option : option.default(defaultValue);
+}
+
+/**
+ * A commander argParser: the option's value must be a whole number in [min, max] (or one of
+ * `words`, case-insensitive), else InvalidArgumentError, which commander prints as a usage error
+ * naming the flag ("option '--port <n>' argument 'abc' is invalid. Expected ...", exit 2).
+ * Returns the value unchanged (a string), so commands convert it as before.
+ */
+export function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER, words: readonly string[] = []): (value: string) => string {
+  return (value) => {
+    const text = value.trim();
+    if (words.includes(text.toLowerCase())) return text;
+    if (/^\d+$/.test(text) && Number(text) >= min && Number(text) <= max) return text;
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+    throw new InvalidArgumentError(`Expected a whole number ${range}${words.map((w) => ` or '${w}'`).join('')}.`);
+  };
+}
+
+/** A whole-number option's value (checked by `wholeNumber`) as a number; undefined stays so. */
+export function int(value: string | undefined): number | undefined {
+  return value === undefined ? undefined : Number(value);
 }
 
 /** The options of `repoOptions`, as commander hands them to an action. */

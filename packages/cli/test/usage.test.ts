@@ -1,10 +1,11 @@
 /** Usage errors, help and --version of the built CLI: the conventions of gh, git and cdf. */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT_CODES_HELP } from '../src/exit.js';
-import { mlops, repoRoot } from './helpers/built-cli.js';
+import { CLI, mlops, repoRoot } from './helpers/built-cli.js';
 
 const version = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version as string;
 
@@ -18,6 +19,16 @@ describe('mlops usage errors exit 2 with one line and a pointer to help', () => 
     [['artifacts', 'upload', 'm', 'test'], /^error: missing required argument 'folder'\nRun 'mlops artifacts upload --help' for usage\.\n$/],
     [['functions', 'call', 'm'], /^error: required option '--data <json>' not specified\nRun 'mlops functions call --help' for usage\.\n$/],
     [['demo', '--port', 'eighty'], /^error: --port must be a port number \(0 for any free port\), got 'eighty'\.\nRun 'mlops demo --help' for usage\.\n$/],
+    [['help', 'deplyo'], /^error: unknown command 'deplyo' \(did you mean deploy\?\)\nRun 'mlops --help' for usage\.\n$/],
+    [['help', 'nothing'], /^error: unknown command 'nothing'\nRun 'mlops --help' for usage\.\n$/],
+    [['help', 'artifacts', 'lsit'], /^error: unknown command 'lsit' \(did you mean list\?\)\nRun 'mlops artifacts --help' for usage\.\n$/],
+    [['deploy', '--env', 'staging'], /^error: option '--env <env>' argument 'staging' is invalid\. Allowed choices are dev, test, prod, auto\.\nRun 'mlops deploy --help' for usage\.\n$/],
+    [['functions', 'list', '--env', 'qa'], /^error: option '--env <env>' argument 'qa' is invalid\. Allowed choices are dev, test, prod\.\nRun 'mlops functions list --help' for usage\.\n$/],
+    [['test', '--env', 'qa'], /^error: option '--env <env>' argument 'qa' is invalid\. Allowed choices are dev, test, prod\.\nRun 'mlops test --help' for usage\.\n$/],
+    [['deploy', '--concurrency', 'abc'], /^error: option '--concurrency <n>' argument 'abc' is invalid\. Expected a whole number ≥ 1\.\nRun 'mlops deploy --help' for usage\.\n$/],
+    [['deploy', '--keep-versions', 'x'], /^error: option '--keep-versions <n>' argument 'x' is invalid\. Expected a whole number ≥ 1 or 'all'\.\nRun 'mlops deploy --help' for usage\.\n$/],
+    [['emulator', 'start', '--port', 'abc'], /^error: option '--port <n>' argument 'abc' is invalid\. Expected a whole number from 0 to 65535\.\nRun 'mlops emulator start --help' for usage\.\n$/],
+    [['functions', 'logs', 'f', '--call', '0'], /^error: option '--call <id>' argument '0' is invalid\. Expected a whole number ≥ 1\.\nRun 'mlops functions logs --help' for usage\.\n$/],
     [['validate', 'extra'], /^error: too many arguments for 'validate'\. Expected 0 arguments but got 1\.\nRun 'mlops validate --help' for usage\.\n$/],
   ])('mlops %j', (args, stderr) => {
     const run = mlops(args);
@@ -62,6 +73,34 @@ describe('mlops help', () => {
     expect(mlops(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
     expect(mlops(['-V']).stdout).toBe(`${version}\n`);
     expect(mlops(['artifacts', 'download', '--help']).stdout).toContain('--version <n>');
+  });
+});
+
+describe('a reader that closes the pipe early (mlops --help | head -1)', () => {
+  it('ends mlops quietly: no EPIPE stack trace, exit 0', async () => {
+    for (const args of [['--help'], [], ['completion', 'bash']]) {
+      for (let i = 0; i < 3; i++) {
+        const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+        child.stdout.once('data', () => child.stdout.destroy());
+        const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+        expect(stderr, args.join(' ')).not.toMatch(/EPIPE|node:events|\n\s+at /);
+        expect(code, args.join(' ')).toBe(0);
+      }
+    }
+  });
+});
+
+describe('option values the README documents still parse', () => {
+  it('deploy --env auto outside CI reaches the command (its own usage error), --keep-versions all and ALL pass', () => {
+    const auto = mlops(['deploy', '--env', 'auto'], { bareEnv: true });
+    expect(auto.code).toBe(2);
+    expect(auto.stderr).toContain('--env auto applies the branch rules of a CI run');
+    for (const keep of ['all', 'ALL', '3']) {
+      const run = mlops(['deploy', '--env', 'auto', '--keep-versions', keep, '--concurrency', '2'], { bareEnv: true });
+      expect(run.stderr, keep).toContain('--env auto applies the branch rules of a CI run');
+    }
   });
 });
 

@@ -13,7 +13,7 @@ import {
 import { cliLogger } from '../progress.js';
 import { alignedTable } from '../table.js';
 import { handler } from '../exit.js';
-import { collect, verboseOption } from '../options.js';
+import { collect, envOption, verboseOption } from '../options.js';
 import { confirmProd, confirmYesNo } from '../confirm.js';
 import { cdfConfigFromEnv } from '../credentials.js';
 
@@ -72,7 +72,7 @@ export default function register(program: Command): void {
 
   common(artifacts.command('list').description('every version, newest first'))
     .option('--model <name>', 'only this model')
-    .option('--env <env>', 'only this environment')
+    .addOption(envOption('only this environment'))
     .option('--json', 'print the versions as one JSON document')
     .action(handler(async (values: ArtifactsOptions & { model?: string; env?: string; json?: boolean }) => {
       const versions = await (await modelManager(values, 'read')).overview({ model: values.model, env: values.env });

@@ -9,7 +9,7 @@ import { cliLogger } from '../progress.js';
 import { alignedTable } from '../table.js';
 import type { ColorStream } from '../color.js';
 import { UsageError, handler } from '../exit.js';
-import { repoOptions, verboseOption, type RepoOptions } from '../options.js';
+import { envOption, repoOptions, verboseOption, wholeNumber, type RepoOptions } from '../options.js';
 import { humanStream, jsonOption, printJson } from '../output.js';
 import { printError } from '../report-error.js';
 import { confirmProd } from '../confirm.js';
@@ -22,7 +22,7 @@ export default function register(program: Command): void {
     .command('deploy')
     .summary('validate, test, package and deploy models to CDF Functions')
     .description(`Validates, tests, packages and deploys every model (or --models) to CDF Functions as <model>-<service>-<env>-<version> and <model>-<service>-<env>. Credentials come from the COGNITE_* environment variables (as for the Python package). Exit code 1 when any model fails; the others still finish.`)
-    .option('--env <env>', 'target environment: dev, test, prod or auto (default: $MODEL_ENV, else auto); auto applies the branch rules of the CI run: GitHub (GITHUB_EVENT_NAME, GITHUB_REF) or Bitbucket (BITBUCKET_BRANCH, BITBUCKET_TAG, BITBUCKET_PR_ID)');
+    .addOption(envOption('target environment: dev, test, prod or auto (default: $MODEL_ENV, else auto); auto applies the branch rules of the CI run: GitHub (GITHUB_EVENT_NAME, GITHUB_REF) or Bitbucket (BITBUCKET_BRANCH, BITBUCKET_TAG, BITBUCKET_PR_ID)', undefined, ['auto']));
   repoOptions(cmd)
     .option('--service <list>', 'services to deploy: prediction, training, comma-separated (default: prediction; both on mlops/* branches with --env auto)')
     .option('--testing-only', 'validate and test, deploy nothing (as TESTING_ONLY=true)')
@@ -31,8 +31,8 @@ export default function register(program: Command): void {
     .option('--adopt', 'replace a function at <model>-<service>-<env> that neither akerbp/mlops nor the akerbp-mlops Python package made (refused otherwise)')
     .option('--python <path>', 'Python for the tests', 'python3')
     .option('--no-install', "do not pip install the model's requirements before testing")
-    .option('--concurrency <n>', 'models worked on at once', '4')
-    .option('--keep-versions <n>', "versioned functions kept: a number ≥ 1 or 'all' (default: the settings' models_to_keep / keep_all_models, else 3)")
+    .option('--concurrency <n>', 'models worked on at once', wholeNumber(1), '4')
+    .option('--keep-versions <n>', "versioned functions kept: a number ≥ 1 or 'all' (default: the settings' models_to_keep / keep_all_models, else 3)", wholeNumber(1, undefined, ['all']))
     .option('--keep-warm-schedule <cron>', 'cron of the keep-warm schedule (default in prod: */30 5-17 * * 1-5; none disables it)')
     .option('--secrets <json>', 'function secrets, a JSON object (CDF rules apply); without it, a model whose function has secrets is refused; {} removes them on purpose')
     .option('--index-url <url>', "package index CDF's build uses instead of PyPI (user:token@ allowed; passed as the function's indexUrl, never written to the zip)")

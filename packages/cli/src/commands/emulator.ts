@@ -4,13 +4,8 @@ import type { Command } from 'commander';
 import { MlopsError } from '@akerbp-mlops/core';
 import { EmulatorError, startEmulator, type EmulatorOptions } from '@akerbp-mlops/cdf-emulator';
 import { handler } from '../exit.js';
+import { int, wholeNumber } from '../options.js';
 
-function intOption(value: string | undefined, name: string, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new MlopsError(`${name} must be an integer ≥ ${min}, got '${value}'.`);
-  return n;
-}
 
 const seconds = (n: number | undefined): number | undefined => (n === undefined ? undefined : n * 1000);
 
@@ -57,39 +52,39 @@ export default function register(program: Command): void {
   emulator
     .command('start')
     .description('serve until Ctrl+C')
-    .option('--port <n>', 'port (0 = any free port)', '4599')
+    .option('--port <n>', 'port (0 = any free port)', wholeNumber(0, 65535), '4599')
     .option('--host <h>', 'interface (default 127.0.0.1)')
     .option('--data-dir <dir>', 'keep state in DIR across restarts (default: in memory)')
     .option('--project <name>', 'CDF project name (default mlops-emulator)')
-    .option('--build-delay-ms <n>', 'time a function spends Queued+Deploying (default 300)')
+    .option('--build-delay-ms <n>', 'time a function spends Queued+Deploying (default 300)', wholeNumber(0))
     .option('--faults <spec>', 'inject faults, e.g. 429:0.1,503:0.05,latency:200ms,build-fail:0.2[,token]')
-    .option('--seed <n>', 'fault random seed (default 1)')
+    .option('--seed <n>', 'fault random seed (default 1)', wholeNumber(0))
     .option('--clients <file>', 'JSON [{"clientId","clientSecret","write"}]: only these clients (default: any)')
     .option('--python <path>', 'default interpreter for builds and calls (default python3); a function runs with pythonX.Y of its runtime when that interpreter works')
     .option('--cloud <name>', 'azure (default), gcp or aws: cpu/memory limits and call payload size')
     .option('--runtimes <list>', 'runtimes offered, e.g. py311,py312 (default py310,py311,py312,py313,py314)')
-    .option('--max-functions <n>', 'functions per project (default 100)')
-    .option('--nonce-ttl-s <n>', "seconds a session's nonce can be bound (default 60)")
-    .option('--session-ttl-s <n>', 'seconds a session lives (default one year; token-exchange sessions end when the token they were made from expires)')
+    .option('--max-functions <n>', 'functions per project (default 100)', wholeNumber(1))
+    .option('--nonce-ttl-s <n>', "seconds a session's nonce can be bound (default 60)", wholeNumber(1))
+    .option('--session-ttl-s <n>', 'seconds a session lives (default one year; token-exchange sessions end when the token they were made from expires)', wholeNumber(1))
     .action(handler(emulatorStart));
 }
 
 async function emulatorStart(values: EmulatorCliOptions): Promise<number> {
   const emulator = await startEmulator({
-    port: intOption(values.port, '--port', 0),
+    port: int(values.port),
     host: values.host,
     dataDir: values.dataDir,
     project: values.project,
-    buildDelayMs: intOption(values.buildDelayMs, '--build-delay-ms', 0),
+    buildDelayMs: int(values.buildDelayMs),
     faults: values.faults,
-    seed: intOption(values.seed, '--seed', 0),
+    seed: int(values.seed),
     clients: values.clients ? readClients(values.clients) : undefined,
     python: values.python,
     cloud: values.cloud as EmulatorOptions['cloud'],
     runtimes: values.runtimes?.split(',').map((r) => r.trim()).filter(Boolean),
-    maxFunctions: intOption(values.maxFunctions, '--max-functions', 1),
-    nonceTtlMs: seconds(intOption(values.nonceTtlS, '--nonce-ttl-s', 1)),
-    sessionTtlMs: seconds(intOption(values.sessionTtlS, '--session-ttl-s', 1)),
+    maxFunctions: int(values.maxFunctions),
+    nonceTtlMs: seconds(int(values.nonceTtlS)),
+    sessionTtlMs: seconds(int(values.sessionTtlS)),
     logger: (line) => process.stderr.write(`${line}\n`),
   }).catch((err: unknown) => {
     // Bad option values (faults, cloud, runtimes) become the CLI's one-paragraph error.

@@ -10,7 +10,7 @@ import {
 import { cliLogger } from '../progress.js';
 import { alignedTable } from '../table.js';
 import { handler } from '../exit.js';
-import { verboseOption } from '../options.js';
+import { envOption, int, verboseOption, wholeNumber } from '../options.js';
 import { jsonOption, printJson } from '../output.js';
 import { confirmProd, confirmYesNo } from '../confirm.js';
 import { cdfConfigFromEnv } from '../credentials.js';
@@ -49,12 +49,6 @@ function secretsArgument(raw: string | undefined, log: Logger): Record<string, s
   return secrets;
 }
 
-function positiveInt(raw: string | undefined, flag: string): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new MlopsError(`${flag} must be a whole number ≥ 1, got "${raw}".`);
-  return n;
-}
 
 interface FunctionsOptions {
   verbose?: boolean;
@@ -123,7 +117,7 @@ function externalIdOf(target: string, values: TargetOptions): string {
 /** --env, --service and --version: which function MODEL means. */
 function targetOptions(cmd: Command): Command {
   return cmd
-    .option('--env <env>', 'environment, needed when MODEL is a model name')
+    .addOption(envOption('environment, needed when MODEL is a model name'))
     .option('--service <name>', 'prediction or training (default: prediction)')
     .option('--version <n>', 'a kept version instead of the latest');
 }
@@ -146,7 +140,7 @@ export default function register(program: Command): void {
     .description(`The suite's CDF Functions. Credentials come from the COGNITE_* environment variables (COGNITE_PROJECT, COGNITE_OIDC_BASE_URL, COGNITE_TENANT_ID or COGNITE_TOKEN_URL, COGNITE_CLIENT_ID_WRITE, COGNITE_CLIENT_SECRET_WRITE).`);
 
   jsonOption(verboseOption(functions.command('list').description("the suite's functions")))
-    .option('--env <env>', 'only this environment')
+    .addOption(envOption('only this environment'))
     .option('--model <name>', 'only this model')
     .option('--tag <tag>', 'latest | versioned | KEY=VALUE (metadata)')
     .action(handler(async (values: FunctionsOptions & { env?: string; model?: string; tag?: string; json?: boolean }) => {
@@ -187,13 +181,13 @@ export default function register(program: Command): void {
   verboseOption(targetOptions(functions.command('call-parallel').description('one call per item of a JSON array, at most --concurrency at a time')))
     .argument('<target>', 'a model name (with --env) or a function external id')
     .requiredOption('--data <json-array>', 'the payloads: a JSON array, or @file holding one')
-    .option('--concurrency <n>', 'calls at once', '4')
+    .option('--concurrency <n>', 'calls at once', wholeNumber(1), '4')
     .action(handler(async (target: string, values: TargetOptions & { data: string; concurrency: string }) => {
       const xid = externalIdOf(target, values);
       const payloads = jsonArgument(values.data, '--data');
       if (!Array.isArray(payloads)) throw new MlopsError('--data for call-parallel must be a JSON array: one payload per call.');
       const { client, log } = await connect(values, 'write');
-      const outcomes = await callParallel(client, xid, payloads, { concurrency: positiveInt(values.concurrency, '--concurrency'), log });
+      const outcomes = await callParallel(client, xid, payloads, { concurrency: int(values.concurrency), log });
       printJson(outcomes);
       const failed = outcomes.filter((o) => !o.ok).length;
       log.info(`${outcomes.length - failed}/${outcomes.length} calls ok.`);
@@ -202,10 +196,10 @@ export default function register(program: Command): void {
 
   verboseOption(functions.command('logs').description('the logs of a call (default: the most recent call)'))
     .argument('<xid>', 'function external id')
-    .option('--call <id>', 'call id')
+    .option('--call <id>', 'call id', wholeNumber(1))
     .action(handler(async (target: string, values: FunctionsOptions & { call?: string }) => {
       const { client, log } = await connect(values, 'read');
-      const { callId, logs } = await functionCallLogs(client, target, positiveInt(values.call, '--call'));
+      const { callId, logs } = await functionCallLogs(client, target, int(values.call));
       log.info(`Logs of call ${callId}:`);
       process.stdout.write(logs.map((l) => `${l.timestamp ? `${new Date(l.timestamp).toISOString()} ` : ''}${l.message.trimEnd()}\n`).join(''));
       return 0;
@@ -229,7 +223,7 @@ export default function register(program: Command): void {
 
   verboseOption(redeployOptions(functions.command('rollback').description('point <MODEL>-<service>-<env> at a kept deployment (default: the previous proven one)')))
     .argument('<model>', 'model name')
-    .requiredOption('--env <env>', 'dev, test or prod')
+    .addOption(envOption('dev, test or prod').makeOptionMandatory())
     .option('--to <deployment>', 'N: version N\'s newest kept deployment; N-K: the deployment <MODEL>-<service>-<env>-N-K (N-1: the first, <MODEL>-<service>-<env>-N); 7+ hex digits: the deployment whose code sha256 starts with them')
     .option('--service <name>', 'prediction or training (default: prediction)')
     .option('-y, --yes', 'in prod, do not ask for the CDF project name (required without a terminal)')

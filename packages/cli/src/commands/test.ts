@@ -9,7 +9,7 @@ import { cdfConfigFromEnv } from '../credentials.js';
 import { cliLogger } from '../progress.js';
 import { alignedTable } from '../table.js';
 import { handler } from '../exit.js';
-import { repoOptions, verboseOption, type RepoOptions } from '../options.js';
+import { envOption, repoOptions, verboseOption, type RepoOptions } from '../options.js';
 import { humanStream, jsonOption, printJson } from '../output.js';
 
 /** Adds `mlops test`. */
@@ -18,7 +18,7 @@ export default function register(program: Command): void {
     .command('test')
     .summary("run a model's tests and its service test")
     .description(`Runs each model's pytest tests, then its service test: the packaged handler called locally with ServiceTest.prediction_input (or training_input) against an embedded CDF emulator, as the test-model action does. With --env test or prod, a missing artifact folder is downloaded from that environment first. CDF credentials (for that and for helper models) come from the COGNITE_* variables; the read pair is enough. Exit code 1 when anything fails.`)
-    .option('--env <env>', 'environment a missing artifact folder is downloaded from: dev (none is), test or prod', 'dev');
+    .addOption(envOption('environment a missing artifact folder is downloaded from: dev (none is), test or prod', 'dev'));
   repoOptions(cmd)
     .option('--python <path>', 'Python interpreter', 'python3')
     .option('--no-install', "do not pip install the model's requirements first")
