@@ -4,7 +4,8 @@
  * `node scripts/build.mjs dist deploy`.
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CogniteClient } from '@cognite/sdk';
@@ -172,6 +173,24 @@ describe('deploy pipeline bundle', () => {
       expect(run.stderr).toMatch(/^error: --env auto applies the branch rules of a CI run .* pass --env dev, test or prod \(or set MODEL_ENV\)\.\nRun 'mlops deploy --help' for usage\.\n$/);
       expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
       expect(emu.requests.slice(before)).toEqual([]);
+    });
+
+    it('outside dev the zip to deploy (the env\'s artifact version) gets its own service test when the tests ran the folder on disk: a broken prod artifact is refused before anything is created', async () => {
+      const repo = exampleRepo();
+      // prod's version 1 has no trained model; the folder on disk has one, so pytest and its service test pass.
+      const broken = mkdtempSync(join(tmpdir(), 'broken-artifact-'));
+      writeFileSync(join(broken, 'README.txt'), 'not a trained model\n');
+      const uploaded = await manager.uploadNewVersion('sonic_model', 'test', broken);
+      await manager.promote('sonic_model', 'test', 'prod', uploaded.version);
+      const run = await cli(repo, ['--env', 'prod', '--yes']);
+      const log = run.stdout + run.stderr;
+      expect(run.status, log).toBe(1);
+      expect(log).toMatch(/The tests ran sonic_model\/dev\/1; the zip to deploy holds sonic_model\/prod\/1: its service test runs too\./);
+      expect(log).toMatch(/no trained model in artifact folder/);
+      // Refused before CDF saw a code file or a function of prod.
+      expect(await listFunctions(client, { externalIdPrefix: 'sonic_model-prediction-prod' })).toEqual([]);
+      const codeFiles = await client.files.list({ filter: { externalIdPrefix: 'mlops-code/sonic_model-prediction-prod/' } }).autoPagingToArray();
+      expect(codeFiles).toEqual([]);
     });
   });
 });

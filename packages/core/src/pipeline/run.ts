@@ -15,13 +15,14 @@ import type { DeployProvenance, DeployResult } from '../deploy/types.js';
 import { MlopsError, type Problem } from '../errors.js';
 import { prefixedLogger, warningsOnce, type Logger } from '../logger.js';
 import { refuseDeployEarly } from '../deploy/preflight.js';
-import { packageModel, type PackageModelsOptions } from '../packaging/package-models.js';
+import { packageModel, type PackagedModel, type PackageModelsOptions } from '../packaging/package-models.js';
 import { SUITE_VERSION } from '../version.js';
 import { localArtifactSource, type ArtifactSource } from '../packaging/sources.js';
 import type { Plan } from '../plan.js';
 import { displayRepoPath, loadSettings } from '../settings/load.js';
 import { count } from '../summary.js';
 import { servicesOf, type Env, type ModelSettings, type Service } from '../settings/types.js';
+import { runServiceTest } from '../testing/service-test.js';
 import { testModels } from '../testing/test-models.js';
 import { functionsNamedBy, TestRun } from '../testing/test-run.js';
 import { settleWithConcurrency } from './concurrency.js';
@@ -236,12 +237,32 @@ async function runModel(r: ModelRun): Promise<void> {
     const testPayload = service === 'prediction' && first === 'prediction' ? testedPayload : undefined;
     const testPayloadFile = testPayload === undefined ? undefined : resolve(tested.payloadFile as string);
     const pkg = await log.group(`package ${model.modelName} ${service} (${r.env})`, () => packageModel({ ...packaging, service }, r.repoRoot, model, artifacts));
+    if (service === first && model.testFile) await serviceTestZipToDeploy(r, service, pkg);
     r.outcomes[service] = await deployFunction({
       client: await r.cdf(), model, service, env: r.env, packagePath: pkg.path, packageSha256: pkg.sha256, version: pkg.version,
       secrets: r.secrets, secretsField: r.secretsField, credentialSecrets: r.credentialSecrets, indexUrls: r.indexUrls, waitTimeoutMs: r.waitTimeoutMs, smokeTest: true, testPayload, testPayloadFile, keepVersions: r.keepVersions,
       keepWarmSchedule: r.keepWarm, dryRun: r.dryRun, adopt: r.adopt, provenance: { ...r.provenance, suiteVersion: SUITE_VERSION }, log,
     });
   }
+}
+
+/**
+ * The tests ran the zip of the artifact folder on disk (downloaded only when missing), which outside
+ * dev may not be the target env's artifact version the zip to deploy holds. When the two zips
+ * differ, the one to deploy gets its own service test, before anything is created in CDF: what is
+ * deployed is what was tested. Throws MlopsError as runServiceTest does.
+ */
+async function serviceTestZipToDeploy(r: ModelRun, service: Service, pkg: PackagedModel): Promise<void> {
+  const { model, log } = r;
+  const tested = await r.testRun.packageFor(model, service, log);
+  if (tested.sha256 === pkg.sha256) return;
+  await log.group(`service test ${model.modelName} ${service} (${r.env} zip)`, async () => {
+    log.info(`The tests ran ${model.modelName}/${tested.env}/${tested.version}; the zip to deploy holds ${model.modelName}/${pkg.env}/${pkg.version}: its service test runs too.`);
+    await runServiceTest({
+      repoRoot: r.repoRoot, model, service, packagePath: pkg.path, python: r.python, env: r.env, log,
+      payloadFile: join(r.repoRoot, r.outputDir, 'test', `${model.modelName}-${service}-${r.env}-payload.json`), emulator: await r.testRun.serviceTestCdf(model, log),
+    });
+  });
 }
 
 /**
