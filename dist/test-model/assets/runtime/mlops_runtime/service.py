@@ -7,7 +7,7 @@ import sys
 import traceback
 from typing import Any
 
-from . import RuntimeProblem
+from . import RuntimeProblem, akerbp_path  # noqa: F401  (akerbp_path: akerbp.mlops stays importable)
 from .package import read_package
 from .payload import is_keep_warm
 from .services import SERVICES, warm_up
@@ -23,7 +23,6 @@ def serve(root: str, client: Any, data: Any, secrets: Any) -> dict:
         os.chdir(root)
         package = read_package(root)
         model_id = package.model_id
-        _expose_compat_package(root)
         # Model code's akerbp.mlops helpers work over this call's client and secrets.
         from akerbp.mlops.cdf import helpers
         helpers.bind_handler_client(client, secrets if isinstance(secrets, dict) else None)
@@ -35,15 +34,6 @@ def serve(root: str, client: Any, data: Any, secrets: Any) -> dict:
         traceback.print_exc(file=sys.stderr)
         message = error_message(error)
         return {"status": "error", "message": message, "error_message": message, "model_id": model_id}
-
-
-def _expose_compat_package(root: str) -> None:
-    """Our `akerbp` is a namespace portion; a requirement that installs a regular `akerbp` package
-    (with its own __init__.py) would hide it, so our folder is added to `akerbp.__path__`."""
-    import akerbp
-    ours = os.path.join(root, "akerbp")
-    if ours not in list(akerbp.__path__):
-        akerbp.__path__.append(ours)
 
 
 def error_message(error: BaseException) -> str:

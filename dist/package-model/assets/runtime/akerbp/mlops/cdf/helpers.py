@@ -110,7 +110,11 @@ def _function_to_call(client: Any, function_name: str) -> Any:
     proven versioned one (mlops_runtime.fallback, the rule our other callers follow)."""
     function = resolve_function(client, function_name, log=logger.warning)
     if function is None:
-        raise exceptions.FunctionCallError(f"No function with external id {function_name!r} in CDF.")
+        # The service test runs against a local CDF seeded by the suite (testing/test-run.ts).
+        where = ("the service test's local CDF, which holds only this repository's models, as "
+                 "<model>-prediction-<dev|test|prod> with this run's code; functions of other repositories "
+                 "are not reachable from the service test") if os.getenv("MLOPS_SERVICE_TEST") else "CDF"
+        raise exceptions.FunctionCallError(f"No function with external id {function_name!r} in {where}.")
     return function
 
 
