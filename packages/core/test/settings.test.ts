@@ -321,6 +321,15 @@ describe('settings rules', () => {
     expect(refused).toMatchObject([{ line: 1, field: 'req_file', message: expect.stringMatching(/UTF-16 text without a byte-order mark; save it as UTF-8/) }]);
   });
 
+  it('refuses -r and -c includes at their line: the zip carries requirements.model alone, as requirements.txt at its root', async () => {
+    const reqs = 'numpy\n-r extra.txt\n--constraint=pins.txt\n';
+    const found = await problems(doc(), { extra: { 'model_code/requirements.model': reqs, 'model_code/extra.txt': 'scipy\n', 'model_code/pins.txt': 'numpy<2\n' } });
+    expect(found.map((p) => [p.file?.replace(/.*\/(?=model_code\/)/, ''), p.line, p.field, p.message])).toEqual([
+      ['model_code/requirements.model', 2, 'req_file', expect.stringMatching(/^-r extra\.txt includes another file, which CDF's build cannot open: .* Put the lines of extra\.txt in this file instead\.$/)],
+      ['model_code/requirements.model', 3, 'req_file', expect.stringMatching(/^--constraint pins\.txt includes another file/)],
+    ]);
+  });
+
   it('gives each requirements case its located message: a continued line with hashes, a marker, UTF-16 BE with a BOM', async () => {
     // A logical line continued over three physical lines is reported at its first line, as pip reports it.
     const reqs = 'numpy==1.26.4 \\\n    --hash=sha256:abc \\\n    --hash\nscipy ; python_version <> "3.12"\npandas ; python_version < "3.11"\n';

@@ -124,6 +124,9 @@ function spannedLines(text: string): (LogicalLine & { lines: number })[] {
   return out.map((l) => ({ ...l, text: l.text.replace(COMMENT, '').trim() })).filter((l) => l.text);
 }
 
+/** pip's options that read another file (`-r base.txt`, `-c constraints.txt`). */
+const INCLUDE_OPTIONS = new Set(['-r', '--requirement', '-c', '--constraint']);
+
 /** Python's `shlex.split` (POSIX mode) for an options string; throws on an unclosed quote. */
 function shlexSplit(s: string): string[] {
   const words: string[] = [];
@@ -271,6 +274,9 @@ export function parseRequirements(text: string, target?: TargetEnvironment): Par
     if (!args) {
       if (editable) lines.push({ ...base, kind: 'editable', url: editable.value, options });
       else lines.push({ ...base, kind: 'option', options });
+      // The zip carries this file alone, as requirements.txt at its root: pip there cannot open an include.
+      const include = options.find((o) => INCLUDE_OPTIONS.has(o.name));
+      if (include) problems.push({ line: logical.line, message: `${include.name} ${include.value} includes another file, which CDF's build cannot open: the function zip carries this file alone, as requirements.txt at its root. Put the lines of ${include.value} in this file instead.` });
       continue;
     }
     const perLine = options.filter((o) => !OPTIONS[o.name].perRequirement);
