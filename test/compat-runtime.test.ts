@@ -239,7 +239,7 @@ describe('model code written for the akerbp-mlops package', () => {
     const before = await manager.overview({ model: 'sonic', env: 'test' });
     const run = await deploy(['--models', 'sonic', '--service', 'training']);
     expect(run.status, run.out).toBe(0);
-    expect(run.out).toMatch(/sonic\s+training\s+deployed\s+sonic-training-test\s+1\s+ok/);
+    expect(run.out).toMatch(/sonic\s+training\s+deployed\s+sonic-training-test\s+1\s+[0-9a-f]{12}\s+ok/);
     const after = await manager.overview({ model: 'sonic', env: 'test' });
     expect(after.map((v) => v.externalId)).toEqual(before.map((v) => v.externalId));
     expect(after).toHaveLength(1);
