@@ -175,8 +175,10 @@ describe('credentials in requirements lines', () => {
 
 describe('credential files and .mlopsignore', () => {
   it('knows the credential files by name', () => {
-    for (const n of ['auth_cache.bin', '.env', '.env.local', '.netrc', 'client.pem', 'tls.KEY', '.pypirc', '.git-credentials', 'id_rsa', 'id_ed25519', 'id_ecdsa_sk']) expect(isCredentialFile(n), n).toBe(true);
-    for (const n of ['env.py', 'model.py', 'environment.yml', 'pem.py', 'keys.json', 'id_rsa.pub', 'id_rsa_model.py']) expect(isCredentialFile(n), n).toBe(false);
+    for (const n of ['auth_cache.bin', '.env', '.env.local', '.netrc', 'client.pem', 'tls.KEY', '.pypirc', '.git-credentials', 'id_rsa', 'id_ed25519', 'id_ecdsa_sk',
+      // Any case, backup copies of keys, npm and PostgreSQL credential stores (fresh-eyes trial of issue 15, F3).
+      '.ENV', '.Env.Local', 'AUTH_CACHE.BIN', 'ID_RSA', 'id_rsa.bak', 'id_ed25519~', '.npmrc', '.pgpass']) expect(isCredentialFile(n), n).toBe(true);
+    for (const n of ['env.py', 'model.py', 'environment.yml', 'pem.py', 'keys.json', 'id_rsa.pub', 'id_rsa_model.py', 'id_rsa.bak.pub', 'id_rsa.py', 'ENV.py']) expect(isCredentialFile(n), n).toBe(false);
   });
 
   it('leaves credential files out of the zip with one warning each, in the model folder and the artifacts', async () => {

@@ -19,18 +19,19 @@ import { displayPath } from '../settings/load.js';
 /** The user's exclusion file, at the repository root. */
 export const MLOPSIGNORE = '.mlopsignore';
 
-/** Credential files by name: token caches, dotenv files, netrc, pip and git credential stores. */
-const CREDENTIAL_NAMES = new Set(['auth_cache.bin', '.env', '.netrc', '_netrc', '.pypirc', '.git-credentials']);
+/** Credential files by name (any case): token caches, dotenv files, netrc, pip, npm, git and PostgreSQL credential stores. */
+const CREDENTIAL_NAMES = new Set(['auth_cache.bin', '.env', '.netrc', '_netrc', '.pypirc', '.git-credentials', '.npmrc', '.pgpass']);
 /**
  * dotenv variants (`.env.local`, `.env.prod`), keys and certificates with private keys, and
  * OpenSSH's default private-key names (`id_rsa`, `id_ed25519`, `id_ecdsa`, `id_dsa`; ssh-keygen(1)
- * FILES), whose public halves end in `.pub` and are harmless.
+ * FILES) with their backup copies (`id_rsa.bak`, `id_rsa~`), whose public halves end in `.pub` and
+ * are harmless. Matched in any case: `.ENV` is a dotenv file on a case-insensitive file system.
  */
-const CREDENTIAL_PATTERNS = [/^\.env\./, /\.(pem|key|p12|pfx)$/i, /^id_(rsa|dsa|ecdsa|ed25519)(_sk)?$/];
+const CREDENTIAL_PATTERNS = [/^\.env\./i, /\.(pem|key|p12|pfx)$/i, /^id_(rsa|dsa|ecdsa|ed25519)(_sk)?(\.(bak|old|orig|backup|save|copy)|~)?$/i];
 
 /** Whether a file name (no folder) is a credential file that never goes into a zip. */
 export function isCredentialFile(name: string): boolean {
-  return CREDENTIAL_NAMES.has(name) || CREDENTIAL_PATTERNS.some((p) => p.test(name));
+  return CREDENTIAL_NAMES.has(name.toLowerCase()) || CREDENTIAL_PATTERNS.some((p) => p.test(name));
 }
 
 /** Where a credential file is kept out of: a function's code zip, or a model artifact. */
