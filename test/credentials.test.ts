@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cogniteEnv } from './helpers/emulator-env.js';
 import { exampleRepo } from './helpers/example-repo.js';
 import { zipText } from './helpers/zip-text.js';
+import { rezip } from '../packages/core/test/helpers/rezip.js';
 import { runBundle, type BundleRun } from './helpers/run-bundle.js';
 import { summaryText } from './helpers/summary.js';
 import { mlopsAsync } from '../packages/cli/test/helpers/built-cli.js';
@@ -196,6 +197,46 @@ describe('secrets, index credentials and given packages, through the built actio
     expect((await client.files.list({ limit: 1000 }).autoPagingToArray({ limit: 1000 })).map((f) => f.id)).toEqual(files);
   }, 900_000);
 
+  it('action: a given package with a credential in any requirements file inside, or a private key under any name, creates nothing; CLI: the same files are refused or left out when it packages', async () => {
+    const repo = exampleRepo();
+    const built = await cli(['package', '--repo', repo, '--env', 'dev'], repo);
+    expect(built.code, built.stdout + built.stderr).toBe(0);
+    const pkg = join(repo, '.mlops', 'packages', 'sonic_model-prediction-dev.zip');
+    const inner = `numpy\n--extra-index-url https://given-user:${INDEX_TOKEN}@pkgs.example.com/simple\n`;
+    const userDir = mkdtempSync(join(tmpdir(), 'user-zips-'));
+    const mine = await rezip(pkg, join(userDir, 'reqs.zip'), { 'model_code/requirements.model': inner });
+    const keyed = await rezip(pkg, join(userDir, 'keyed.zip'), { 'model_code/deploy_key': `-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ${FILE_TOKEN}\n-----END OPENSSH PRIVATE KEY-----\n` });
+    const owned = await rezip(pkg, join(repo, '.mlops', 'packages', 'reqs.zip'), { 'model_code/requirements.model': inner });
+    const functions = (await listFunctions(client)).map((f) => f.id);
+    const files = (await client.files.list({ limit: 1000 }).autoPagingToArray({ limit: 1000 })).map((f) => f.id);
+
+    for (const [zip, kept] of [[owned, false], [mine, true]] as const) {
+      const run = await deployAction(repo, { package: zip, 'test-payload': '' });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/::error.*cannot be deployed: its model_code\/requirements\.model carries credentials \(line 2 carries credentials in https:\/\/\*\*\*@pkgs\.example\.com\/simple; remove them from the file and use the masked input extra-index-urls \(mlops deploy --extra-index-urls\) instead\)\. Nothing was created in CDF/);
+      expect(run.stdout).toMatch(kept ? /It is your file and was left in place/ : /It was deleted/);
+      expect(existsSync(zip)).toBe(kept);
+      expect(run.stdout + run.stderr + run.summary + JSON.stringify(run.outputs)).not.toContain(INDEX_TOKEN);
+    }
+    const keyRun = await deployAction(repo, { package: keyed, 'test-payload': '' });
+    expect(keyRun.code).toBe(1);
+    expect(keyRun.stdout).toMatch(/::error.*it holds private keys \(model_code\/deploy_key: an OpenSSH private key\)/);
+    expect((await listFunctions(client)).map((f) => f.id)).toEqual(functions);
+    expect((await client.files.list({ limit: 1000 }).autoPagingToArray({ limit: 1000 })).map((f) => f.id)).toEqual(files);
+
+    // The CLI builds its own packages: the same files are checked there.
+    writeFileSync(join(repo, 'model_code', 'deploy_key'), `-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ${FILE_TOKEN}\n-----END OPENSSH PRIVATE KEY-----\n`);
+    const cliKey = await cli(['package', '--repo', repo, '--env', 'dev'], repo);
+    expect(cliKey.code, cliKey.stdout + cliKey.stderr).toBe(0);
+    expect(cliKey.stderr).toMatch(/^warning: model_code\/deploy_key was left out of the function zip: it holds an OpenSSH private key/m);
+    expect(await zipText(pkg)).not.toContain(FILE_TOKEN);
+    writeFileSync(join(repo, 'model_code', 'requirements-dev.txt'), inner);
+    const cliReqs = await cli(['package', '--repo', repo, '--env', 'dev'], repo);
+    expect(cliReqs.code).toBe(1);
+    expect(cliReqs.stderr).toMatch(/model_code\/requirements-dev\.txt carries credentials.*--extra-index-urls/s);
+    expect(cliReqs.stdout + cliReqs.stderr).not.toContain(INDEX_TOKEN);
+  }, 900_000);
+
   it('CLI: rotation takes effect; without --secrets after secrets the deploy is refused and the function keeps them; a credentialed line is refused', async () => {
     const repo = taggingRepo();
     const xid = 'sonic_model-prediction-dev';
@@ -279,10 +320,13 @@ describe('secrets, index credentials and given packages, through the built actio
     writeFileSync(join(cwd, 'art', '.env'), `TOKEN=${FILE_TOKEN}\n`);
     writeFileSync(join(cwd, 'art', 'keys', 'id_ed25519'), `-----BEGIN OPENSSH PRIVATE KEY-----\n${FILE_TOKEN}\n`);
     writeFileSync(join(cwd, 'art', 'keys', 'id_ed25519.pub'), 'ssh-ed25519 AAAA public');
+    // A key under any name, known by its content.
+    writeFileSync(join(cwd, 'art', 'keys', 'deploy_key'), `-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ${FILE_TOKEN}\n-----END OPENSSH PRIVATE KEY-----\n`);
     const up = await cli(['artifacts', 'upload', 'upload_model', 'test', 'art'], cwd);
     expect(up.code, up.stdout + up.stderr).toBe(0);
     expect(up.stderr).toMatch(/^warning: art\/\.env was left out of the artifact: credential files/m);
     expect(up.stderr).toMatch(/^warning: art\/keys\/id_ed25519 was left out of the artifact/m);
+    expect(up.stderr).toMatch(/^warning: art\/keys\/deploy_key was left out of the artifact: it holds an OpenSSH private key/m);
     expect(up.stderr).not.toContain(tmpdir());
     const down = await cli(['artifacts', 'download', 'upload_model', 'test', 'out'], cwd);
     expect(down.code, down.stdout + down.stderr).toBe(0);

@@ -2,7 +2,7 @@
  * Secrets, index URLs and credential files: the input rules and the packaging exclusions, in
  * process (the end-to-end runs through the built action and CLI are in test/credentials.test.ts).
  */
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,11 +10,15 @@ import { join } from 'node:path';
 import * as tar from 'tar';
 import { describe, expect, it } from 'vitest';
 import {
-  MlopsError, buildPackage, createArchive, checkGivenPackage, credentialFingerprint, logicalLines, refuseRequirementCredentials, credentialsMatch, decodeSuiteMetadata, encodeSuiteMetadata, isCredentialFile, localArtifactSource, parseIndexUrls, parseSecretsJson, refuseSilentWipe, silentLogger,
+  MlopsError, buildPackage, createArchive, checkGivenPackage, credentialFingerprint, logicalLines, refuseRequirementCredentials, credentialsMatch, decodeSuiteMetadata, encodeSuiteMetadata, isCredentialFile, localArtifactSource, privateKeyIn, parseIndexUrls, parseSecretsJson, refuseSilentWipe, silentLogger,
   type CdfFunction, type Logger,
 } from '@akerbp-mlops/core';
 import { withTempDir } from '../src/temp.js';
 import { modelSettings as settings } from './helpers/model-settings.js';
+import { rezip } from './helpers/rezip.js';
+
+/** The shape ssh-keygen (OpenSSH ≥ 7.8) writes by default; not a usable key. */
+const OPENSSH_KEY = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACDjKqp5Fc65tEnRulDqKiy7Gm4B+QvaJFotHYdpfRiiZQAAAJgc9TxsHPU8\n-----END OPENSSH PRIVATE KEY-----\n';
 
 const fn = (secrets?: Record<string, string>) => ({ id: 1, externalId: 'm-prediction-test', secrets } as unknown as CdfFunction);
 
@@ -230,6 +234,69 @@ describe('credential files and .mlopsignore', () => {
     ]);
   });
 
+  it('knows private keys by their content, whatever the file is called; code naming the marker is no key', () => {
+    const generate = generateKeyPairSync as (kind: string, options: object) => { privateKey: string };
+    const pem = (type: 'pkcs1' | 'pkcs8' | 'sec1', more: object = {}) => generate(type === 'sec1' ? 'ec' : 'rsa', {
+      modulusLength: 1024, namedCurve: 'P-256', publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type, format: 'pem', ...more },
+    }).privateKey;
+    const keys: Record<string, string> = {
+      'a PEM private key': pem('pkcs8'),
+      'a PEM private key ': pem('pkcs1'),
+      'a PEM private key  ': pem('sec1'),
+      'a PEM private key   ': pem('pkcs8', { cipher: 'aes-256-cbc', passphrase: 'pw' }),
+      // OpenSSL's traditional encrypted form: Proc-Type and DEK-Info headers, a blank line, then base64.
+      'a PEM private key    ': pem('pkcs1', { cipher: 'aes-128-cbc', passphrase: 'pw' }),
+      'an OpenSSH private key': OPENSSH_KEY,
+      'an OpenPGP private key': '-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQVYBGVk3ZkBDADGq1l2d0Ck3K1Lw4sQm4a0R0cB7Qh1Jx4PzF9Hk8bYc2u3dP1s\n',
+      'a PuTTY private key': 'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: eddsa-key-20240101\nPublic-Lines: 2\n',
+    };
+    expect(keys['a PEM private key    ']).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: /);
+    for (const [kind, text] of Object.entries(keys)) expect(privateKeyIn(Buffer.from(`note first\n${text}`)), kind).toBe(kind.trim());
+    for (const text of [
+      'if text.startswith("-----BEGIN RSA PRIVATE KEY-----"):\n    raise ValueError("keys are not accepted")\n',
+      'MARKER = """\n-----BEGIN PRIVATE KEY-----\n"""\n',
+      generateKeyPairSync('ed25519', { publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } }).publicKey,
+      '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUZ2J0\n-----END CERTIFICATE-----\n',
+      'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl user@host\n',
+      '',
+    ]) expect(privateKeyIn(Buffer.from(text)), text).toBeNull();
+  });
+
+  it('leaves a private key out of the zip and the artifact archive whatever its name, warning with the file; code that names the marker ships', async () => {
+    const code = 'KEY_MARKER = "-----BEGIN OPENSSH PRIVATE KEY-----"\n';
+    const repo = await repoWith({ 'model_code/deploy_key': OPENSSH_KEY, 'model_code/keys.py': code, 'model_artifact/signing.txt': `-----BEGIN PRIVATE KEY-----\n${'A'.repeat(64)}\n` });
+    const warnings: string[] = [];
+    const pkg = await build(repo, { ...silentLogger, warning: (m) => warnings.push(m) });
+    const paths = pkg.manifest.map((m) => m.path);
+    expect(paths).toContain('model_code/keys.py');
+    expect(paths).not.toContain('model_code/deploy_key');
+    expect(paths).not.toContain('model_artifact/signing.txt');
+    expect(warnings.sort()).toEqual([
+      expect.stringMatching(/^model_artifact\/signing\.txt was left out of the function zip: it holds a PEM private key, and private keys are never shipped, whatever the file is called/),
+      expect.stringMatching(/^model_code\/deploy_key was left out of the function zip: it holds an OpenSSH private key/),
+    ]);
+
+    const file = join(repo, 'a.tar.gz');
+    const archiveWarnings: string[] = [];
+    await createArchive(join(repo, 'model_code'), file, { warning: (m) => archiveWarnings.push(m) });
+    const entries: string[] = [];
+    await tar.t({ file, onReadEntry: (e) => entries.push(e.path) });
+    expect(entries).not.toContain('./deploy_key');
+    expect(entries).toContain('./keys.py');
+    expect(archiveWarnings).toEqual([expect.stringMatching(/deploy_key was left out of the artifact: it holds an OpenSSH private key/)]);
+  });
+
+  it('refuses a credential in any requirements file the zip would ship, not only req_file', async () => {
+    const repo = await repoWith({ 'model_code/requirements-dev.txt': 'pytest\n--extra-index-url https://u:tok-dev-123@pkgs.example.com/simple\n' });
+    const out = await mkdtemp(join(tmpdir(), 'cred-out-'));
+    const err = await build(repo, silentLogger, { outputDir: out }).catch((e: MlopsError) => e);
+    expect(err).toBeInstanceOf(MlopsError);
+    expect((err as MlopsError).message).toMatch(/model_code\/requirements-dev\.txt carries credentials/);
+    expect((err as MlopsError).problems).toEqual([expect.objectContaining({ file: expect.stringMatching(/model_code\/requirements-dev\.txt$/), line: 2 })]);
+    expect(JSON.stringify((err as MlopsError).problems) + (err as MlopsError).message).not.toContain('tok-dev-123');
+    expect(await readdir(out)).toEqual([]);
+  });
+
   it('.mlopsignore (gitignore syntax) excludes more, with negation and folder patterns', async () => {
     const repo = await repoWith({
       '.mlopsignore': '# data kept out\nmodel_code/data/\n*.csv\n!keep.csv\n/model_artifact/big.bin\n',
@@ -272,6 +339,46 @@ describe('given packages', () => {
     expect(existsSync(pkg.path)).toBe(true);
     await expect(given({ maxZipBytes: 10, processEnv: { RUNNER_TEMP: join(pkg.path, '..') } })).rejects.toThrow(/over CDF's limit of 10 bytes.*It was deleted/s);
     expect(existsSync(pkg.path)).toBe(false);
+  });
+});
+
+describe('given packages: credentials anywhere inside, and the nested-zip message', () => {
+  const TOKEN = 'given-tok-5a6b7c';
+  const check = (path: string, workingDirectory: string, processEnv: NodeJS.ProcessEnv = {}) => checkGivenPackage({
+    path, shown: 'pkg.zip', workingDirectory, models: [], service: 'prediction', env: 'dev', artifactVersion: null, settings: [settings()], processEnv,
+  }).then(() => null, (e: MlopsError) => e);
+
+  it('refuses a credential in any requirements file of the zip (req_file included), naming the file and the supported way; deletes it only when the suite owns it', async () => {
+    const repo = await repoWith({});
+    const pkg = await build(repo);
+    const runnerTemp = await mkdtemp(join(tmpdir(), 'runner-temp-'));
+    const mine = await mkdtemp(join(tmpdir(), 'user-zips-'));
+    const changes = {
+      'model_code/requirements.model': `numpy\n--extra-index-url https://u:${TOKEN}@h.example.com/simple\n`,
+      'model_code/extra/constraints.txt': `-i https://${TOKEN}@h.example.com/simple\n`,
+    };
+    for (const dir of [runnerTemp, mine]) {
+      const zip = await rezip(pkg.path, join(dir, 'm.zip'), changes);
+      const err = await check(zip, repo, { RUNNER_TEMP: runnerTemp });
+      expect(err).toBeInstanceOf(MlopsError);
+      expect(err!.message).toMatch(/its model_code\/extra\/constraints\.txt carries credentials \(line 1 carries credentials in https:\/\/\*\*\*@h\.example\.com\/simple; remove them from the file and use the masked input index-url \(mlops deploy --index-url\) instead\)/);
+      expect(err!.message).toMatch(/its model_code\/requirements\.model carries credentials \(line 2 .*masked input extra-index-urls \(mlops deploy --extra-index-urls\) instead\)/);
+      expect(err!.message).not.toMatch(/\.\.|\.;/);
+      expect(err!.message + JSON.stringify(err!.problems)).not.toContain(TOKEN);
+      expect(existsSync(zip)).toBe(dir === mine);
+      expect(err!.message).toMatch(dir === mine ? /It is your file and was left in place/ : /It was deleted/);
+    }
+  });
+
+  it('refuses a private key whatever its name, and a zip of a folder names handler.py, without a doubled period', async () => {
+    const repo = await repoWith({});
+    const pkg = await build(repo);
+    const dir = await mkdtemp(join(tmpdir(), 'user-zips-'));
+    const keyed = await check(await rezip(pkg.path, join(dir, 'k.zip'), { 'model_code/deploy_key': OPENSSH_KEY, 'model_code/.ENV': 'A=1' }), repo);
+    expect(keyed!.message).toMatch(/it holds credential files \(model_code\/\.ENV\).*it holds private keys \(model_code\/deploy_key: an OpenSSH private key\)/);
+    const nested = await check(await rezip(pkg.path, join(dir, 'n.zip'), {}, 'inner/'), repo);
+    expect(nested!.message).toMatch(/cannot be deployed: it has no handler\.py at its root \(CDF calls handle\(\) in handler\.py\); it has no mlops_function\.json at its root \(everything in it lies under the folder inner\/: a zip of a folder rather than of its contents, so neither handler\.py nor mlops_function\.json is at its root\)\. Nothing was created in CDF\./);
+    expect(nested!.message).not.toContain('..');
   });
 });
 

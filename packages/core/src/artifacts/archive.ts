@@ -13,6 +13,7 @@ import * as tar from 'tar';
 import { MlopsError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { leaveOutCredentialFile } from '../packaging/exclusions.js';
+import { fileHeadSync } from '../packaging/private-keys.js';
 
 export interface Digest {
   sha256: string;
@@ -36,16 +37,18 @@ export function digestStream(onBytes?: (done: number) => void): Transform & { di
 }
 
 /**
- * Streams `folder` into a .tar.gz at `file`; returns its sha256 and size. Credential files are
- * left out with a warning on `log` naming them under `folder` as given (the rule of function
- * zips, packaging/exclusions.ts). Throws MlopsError when `folder` is not a folder.
+ * Streams `folder` into a .tar.gz at `file`; returns its sha256 and size. Credential files (by
+ * name, or a private key by its first bytes) are left out with a warning on `log` naming them
+ * under `folder` as given (the rule of function zips, packaging/exclusions.ts). Throws MlopsError when `folder` is not a folder.
  */
 export async function createArchive(folder: string, file: string, log?: Pick<Logger, 'warning'>): Promise<Digest> {
   const info = await stat(folder).catch(() => null);
   if (!info?.isDirectory()) throw new MlopsError(`Artifact folder "${folder}" does not exist or is not a folder.`);
   const digest = digestStream();
   // tar names entries './sub/file' relative to cwd.
-  const filter = (entry: string, s: Stats | tar.ReadEntry) => !('isFile' in s && s.isFile() && leaveOutCredentialFile(posix.basename(entry), join(folder, entry), 'artifact', log));
+  // tar's filter is synchronous: a key is recognised from the file's first few KB (fileHeadSync).
+  const filter = (entry: string, s: Stats | tar.ReadEntry) => !('isFile' in s && s.isFile() &&
+    leaveOutCredentialFile({ name: posix.basename(entry), head: fileHeadSync(join(folder, entry), s.size) }, join(folder, entry), 'artifact', log));
   await pipeline(tar.c({ gzip: true, cwd: folder, portable: true, filter }, ['.']), digest, createWriteStream(file));
   return digest.digest();
 }

@@ -1,7 +1,8 @@
 /**
  * Checks a zip handed to deploy-cdf-function (`package:`), whatever built it, before anything
  * reaches CDF: CDF's size limit for function code, `handler.py` at the root (CDF's default
- * function path), no credential files, an `mlops_function.json` for this model, service,
+ * function path), no credential files (by name, or a private key by content), no credentials in
+ * any requirements file it holds, an `mlops_function.json` for this model, service,
  * environment and artifact version whose settings are the repository's settings now.
  *
  * A refused zip that lies in the suite's own output folder (`<working directory>/.mlops`) or in
@@ -64,17 +65,23 @@ async function problemsOf(o: GivenPackageOptions): Promise<{ problems: string[];
   const limit = o.maxZipBytes ?? CDF_CODE_ZIP_LIMIT_BYTES;
   // Over the limit, nothing else is worth reading.
   if (size > limit) return { problems: [`it is ${size} bytes, over CDF's limit of ${limit} bytes for function code`] };
-  const { info, entries, requirements } = await readPackage(o.path);
+  const { info, infoProblem, entries, requirementFiles, privateKeys } = await readPackage(o.path);
   const problems: string[] = [];
   if (!entries.includes('handler.py')) problems.push('it has no handler.py at its root (CDF calls handle() in handler.py)');
+  if (infoProblem) problems.push(infoProblem);
   const credentials = entries.filter((e) => !e.endsWith('/') && isCredentialFile(basename(e)));
   if (credentials.length) problems.push(`it holds credential files (${credentials.join(', ')}), which anyone with Files read access could download`);
-  try {
-    refuseRequirementCredentials(requirements ?? '', 'requirements.txt');
-  } catch (err) {
-    if (!(err instanceof MlopsError)) throw err;
-    problems.push(`its requirements.txt carries credentials (${err.problems.map((p) => p.message).join(' ')})`);
+  const keys = privateKeys.filter((k) => !credentials.includes(k.entry));
+  if (keys.length) problems.push(`it holds private keys (${keys.map((k) => `${k.entry}: ${k.kind}`).join(', ')}), which anyone with Files read access could download`);
+  for (const [file, text] of [...requirementFiles].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    try {
+      refuseRequirementCredentials(text, file);
+    } catch (err) {
+      if (!(err instanceof MlopsError)) throw err;
+      problems.push(`its ${file} carries credentials (${err.problems.map((p) => p.message.replace(/\.$/, '')).join('; ')})`);
+    }
   }
+  if (!info) return { problems };
   const mismatch = [
     o.models.length && !o.models.includes(info.model_name) ? `model ${info.model_name}, not ${o.models.join(', ')}` : '',
     info.service !== o.service ? `service ${info.service}, not ${o.service}` : '',
@@ -108,7 +115,7 @@ export async function checkGivenPackage(o: GivenPackageOptions): Promise<{ info:
     if (!(err instanceof MlopsError)) throw err;
     found = { problems: [err.message] };
   }
-  if (!found.problems.length) return { info: found.info!, model: found.model! };
+  if (!found.problems.length && found.info && found.model) return { info: found.info, model: found.model };
   const owned = await suiteOwned(o.path, o.workingDirectory, o.processEnv ?? process.env);
   if (owned) await Promise.all([rm(o.path, { force: true }), rm(o.path.replace(/\.zip$/, '.manifest.json'), { force: true })]);
   throw new MlopsError(

@@ -14,7 +14,7 @@ import { collectFolder, type ZipFileEntry } from './collect.js';
 import { loadMlopsIgnore, MLOPSIGNORE } from './exclusions.js';
 import { checkSharedPins, decodeRequirements, functionRequirements } from './requirements.js';
 import { setupPythonVersion, type PythonRuntime } from '../settings/runtimes.js';
-import { refuseRequirementCredentials } from './requirement-credentials.js';
+import { isRequirementsFileName, refuseRequirementCredentials } from './requirement-credentials.js';
 import { helperPackagesOf } from './helper-packages.js';
 import type { HelperPackageSource } from './sources.js';
 import { writeDeterministicZip } from './zip.js';
@@ -106,6 +106,19 @@ export async function readModelRequirements(repoRoot: string, model: ModelSettin
   return text;
 }
 
+/**
+ * Every other requirements file the zip would ship from the repository (the whole model folder goes
+ * in: `requirements-dev.txt`, `constraints.txt`…), checked for credentials as `req_file` is
+ * (readModelRequirements). Files over 1 MB are no requirements files. Throws MlopsError.
+ */
+async function refuseShippedRequirementCredentials(entries: ZipFileEntry[], reqFile: string, repoRoot: string): Promise<void> {
+  for (const e of entries) {
+    if (!e.path || relative(repoRoot, e.path).startsWith('..') || e.size > 1_000_000 || e.zipPath === reqFile || !isRequirementsFileName(posix.basename(e.zipPath))) continue;
+    const shown = displayRepoPath(repoRoot, relative(repoRoot, e.path));
+    refuseRequirementCredentials(decodeRequirements(await readFile(e.path), shown).text, shown);
+  }
+}
+
 export async function buildPackage(o: BuildPackageOptions): Promise<BuiltPackage> {
   const { repoRoot, model } = o;
   const describe = (p: string) => relative(repoRoot, p) || '.';
@@ -135,6 +148,8 @@ export async function buildPackage(o: BuildPackageOptions): Promise<BuiltPackage
     const describeArtifact = downloaded ? (p: string) => `${posix.join(setting, relative(folder, p).split(sep).join('/'))} (in the downloaded artifact)` : describe;
     entries.push(...await collectFolder(folder, setting, { allowedRoot: downloaded ? folder : repoRoot, describe: describeArtifact, ignored, log: o.log }));
   }
+
+  await refuseShippedRequirementCredentials(entries, model.reqFile, repoRoot);
 
   return withTempDir('mlops-helpers-', async (scratch) => {
     const helpers = o.helperPackages ?? helperPackagesOf(undefined, o.log);

@@ -1,6 +1,6 @@
 /**
- * Lists the files of a folder for the zip: junk and credential files excluded (the latter with a
- * warning), and whatever the caller's ignore rules exclude; symlinks followed only while they
+ * Lists the files of a folder for the zip: junk and credential files (by name, or a private key
+ * by its first bytes) excluded (the latter with a warning), and whatever the caller's ignore rules exclude; symlinks followed only while they
  * stay inside the allowed root (a link out of the repository could leak any file on the runner).
  */
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
@@ -8,6 +8,7 @@ import { join, relative, sep } from 'node:path';
 import { MlopsError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { leaveOutCredentialFile } from './exclusions.js';
+import { fileHead } from './private-keys.js';
 
 /** One file of the zip: read from disk when `path` is set, else from `data`. */
 export interface ZipFileEntry {
@@ -77,8 +78,9 @@ export async function collectFolder(
       if (info.isDirectory()) {
         if (!options.ignored?.(`${zipPath}/`)) await walk(child, zipPath, false);
       } else if (info.isFile()) {
-        if (leaveOutCredentialFile(name, options.describe(child), 'function zip', options.log)) continue;
-        if (!options.ignored?.(zipPath)) out.push({ zipPath, size: info.size, path: child });
+        if (options.ignored?.(zipPath)) continue;
+        if (leaveOutCredentialFile({ name, head: await fileHead(child, info.size) }, options.describe(child), 'function zip', options.log)) continue;
+        out.push({ zipPath, size: info.size, path: child });
       }
       // sockets, fifos and devices are not code: skipped
     }

@@ -15,6 +15,7 @@ import ignore from 'ignore';
 import { MlopsError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { displayPath } from '../settings/load.js';
+import { privateKeyIn } from './private-keys.js';
 
 /** The user's exclusion file, at the repository root. */
 export const MLOPSIGNORE = '.mlopsignore';
@@ -38,14 +39,26 @@ export function isCredentialFile(name: string): boolean {
 export type CredentialFileTarget = 'function zip' | 'artifact';
 
 /**
- * The one exclusion rule for credential files, shared by everything that ships a folder to CDF
- * (function zips, artifact uploads): true when `name` (no folder) is a credential file, after
- * warning on `log` with `shown`, the file's path as the user knows it (never a scratch path).
+ * Why a file is a credential file, or null when it is not: its name (`isCredentialFile`), or a
+ * private key in `head`, its first bytes (private-keys.ts: `fileHead`), whatever it is called.
  */
-export function leaveOutCredentialFile(name: string, shown: string, target: CredentialFileTarget, log?: Pick<Logger, 'warning'>): boolean {
-  if (!isCredentialFile(name)) return false;
+export function credentialFileReason(name: string, head?: Buffer): string | null {
+  if (isCredentialFile(name)) return 'credential files (auth_cache.bin, .env, *.pem, .netrc and the like) are never shipped';
+  const key = head?.length ? privateKeyIn(head) : null;
+  return key ? `it holds ${key}, and private keys are never shipped, whatever the file is called` : null;
+}
+
+/**
+ * The one exclusion rule for credential files, shared by everything that ships a folder to CDF
+ * (function zips, artifact uploads): true when the file (`name`, no folder; `head`, its first
+ * bytes, when read) is a credential file (credentialFileReason), after warning on `log` with
+ * `shown`, the file's path as the user knows it (never a scratch path).
+ */
+export function leaveOutCredentialFile(file: { name: string; head?: Buffer }, shown: string, target: CredentialFileTarget, log?: Pick<Logger, 'warning'>): boolean {
+  const reason = credentialFileReason(file.name, file.head);
+  if (!reason) return false;
   const readers = target === 'function zip' ? 'function code' : 'model artifacts';
-  log?.warning(`${shown} was left out of the ${target}: credential files (auth_cache.bin, .env, *.pem, .netrc and the like) are never shipped, since anyone with Files read access in the CDF project can download ${readers}. Give the function what it needs as secrets (input function-secrets; mlops deploy --secrets).`);
+  log?.warning(`${shown} was left out of the ${target}: ${reason}, since anyone with Files read access in the CDF project can download ${readers}. Give the function what it needs as secrets (input function-secrets; mlops deploy --secrets).`);
   return true;
 }
 

@@ -2,6 +2,7 @@
 export * from './build.js';
 export * from './collect.js';
 export * from './exclusions.js';
+export * from './private-keys.js';
 export * from './requirements.js';
 export * from './requirement-credentials.js';
 export * from './sources.js';

@@ -21,6 +21,16 @@ const SECRET_QUERY = /token|key|secret|passw|pwd|auth|sig|credential/i;
 /** ssh logins name a user (`git@github.com`), not a secret. */
 const SSH_SCHEMES = new Set(['ssh:', 'git+ssh:']);
 
+/**
+ * Names pip requirements files go by (`requirements.txt`, `requirements.model`, `requirements-dev.txt`,
+ * `dev-requirements.in`, `constraints.txt`): every such file a zip holds is checked, not only the
+ * one the settings name, since the whole model folder is shipped. Python sources (`requirements.py`)
+ * are not requirements files.
+ */
+export function isRequirementsFileName(name: string): boolean {
+  return /(^|[-_.])(requirements|constraints)([-_.]|$)/i.test(name) && !/\.pyc?$/i.test(name);
+}
+
 /** What a credential in a URL looks like once hidden, or null when the URL carries none. */
 function redacted(text: string): string | null {
   let url: URL;

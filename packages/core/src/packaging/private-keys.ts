@@ -1,0 +1,66 @@
+/**
+ * Private keys recognised by their content, whatever the file is called (`deploy_key`,
+ * `my-key.txt`): a name rule alone (exclusions.ts) lets a renamed key ship in a function zip or
+ * an artifact. Only the first SNIFF_BYTES of files of at most SNIFF_MAX_FILE_BYTES are read, so
+ * model weights cost nothing and packaging stays fast.
+ *
+ * Formats and their first lines (what the files start with, as the tools write them):
+ * - PEM (RFC 7468): `-----BEGIN PRIVATE KEY-----`, `-----BEGIN ENCRYPTED PRIVATE KEY-----`,
+ *   OpenSSL's `-----BEGIN RSA PRIVATE KEY-----` / `EC` / `DSA`, optional `Proc-Type:` headers;
+ * - OpenSSH (ssh-keygen's default since 7.8, openssh PROTOCOL.key): `-----BEGIN OPENSSH PRIVATE KEY-----`;
+ * - OpenPGP armor (RFC 4880 §6.2): `-----BEGIN PGP PRIVATE KEY BLOCK-----`, optional headers;
+ * - PuTTY (.ppk, PuTTY manual appendix C): `PuTTY-User-Key-File-2: ssh-rsa` (or `-3:`).
+ * A PEM marker counts only at the start of a line and followed by base64, so code that merely
+ * names the marker (`if text.startswith("-----BEGIN RSA PRIVATE KEY-----")`) is not taken for a key.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+
+/** How much of a file is read: key files are a few KB, and their marker is their first line. */
+export const SNIFF_BYTES = 8 * 1024;
+/** Larger files are not read at all (a key file is never this big; weights are). */
+export const SNIFF_MAX_FILE_BYTES = 1024 * 1024;
+
+/** A PEM/OpenPGP block's BEGIN line, optional `Name: value` headers and blank line, then base64. */
+const ARMORED_KEY = /^-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----\r?\n(?:[A-Za-z-]+: ?.*\r?\n)*(?:\r?\n)?[A-Za-z0-9+/=]{16,}/m;
+const PUTTY_KEY = /^PuTTY-User-Key-File-\d+: /m;
+
+/**
+ * What private key `head` (a file's first bytes) starts or holds, e.g. "an OpenSSH private key",
+ * or null when it holds none. Pure; never throws.
+ */
+export function privateKeyIn(head: Buffer): string | null {
+  const text = head.toString('latin1');
+  if (PUTTY_KEY.test(text)) return 'a PuTTY private key';
+  const m = ARMORED_KEY.exec(text);
+  if (!m) return null;
+  const kind = m[1].trim();
+  if (kind === 'OPENSSH') return 'an OpenSSH private key';
+  if (kind === 'PGP') return 'an OpenPGP private key';
+  return 'a PEM private key';
+}
+
+/** The first SNIFF_BYTES of a file of `size` bytes; empty for files over SNIFF_MAX_FILE_BYTES. Throws the file system's error. */
+export async function fileHead(path: string, size: number): Promise<Buffer> {
+  if (size > SNIFF_MAX_FILE_BYTES || size === 0) return Buffer.alloc(0);
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(Math.min(size, SNIFF_BYTES));
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** fileHead for synchronous callers (tar's entry filter). */
+export function fileHeadSync(path: string, size: number): Buffer {
+  if (size > SNIFF_MAX_FILE_BYTES || size === 0) return Buffer.alloc(0);
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(Math.min(size, SNIFF_BYTES));
+    return buf.subarray(0, readSync(fd, buf, 0, buf.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
