@@ -9,7 +9,7 @@
  * - deploying sonic's training service creates no artifact version.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -173,15 +173,17 @@ describe('model code written for the akerbp-mlops package', () => {
   });
   afterAll(() => emu?.stop());
 
-  const deploy = async (args: string[], extraEnv: Record<string, string> = {}) => {
+  /** `node dist/cli/index.js ...args` with the emulator's credentials; its exit status and all it printed. */
+  const mlopsRun = async (args: string[], extraEnv: Record<string, string> = {}) => {
     const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GITHUB_') && !k.startsWith('COGNITE_') && k !== 'MODEL_ENV' && k !== 'TESTING_ONLY'));
-    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli', 'index.js'), 'deploy', '--repo', repo, '--no-install', '--env', 'test', ...args], { env: { ...base, ...cdfEnv, ...extraEnv } });
+    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli', 'index.js'), ...args], { env: { ...base, ...cdfEnv, ...extraEnv } });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     const status = await new Promise<number | null>((r) => child.on('close', r));
     return { status, out };
   };
+  const deploy = (args: string[], extraEnv: Record<string, string> = {}) => mlopsRun(['deploy', '--repo', repo, '--no-install', '--env', 'test', ...args], extraEnv);
 
   it('tests both models in one pipeline run, the first without its artifact folder on disk; the second\'s service test calls the first', async () => {
     // TESTING_ONLY: both models' steps at once (default concurrency), nothing deployed, so no
@@ -198,14 +200,35 @@ describe('model code written for the akerbp-mlops package', () => {
     expect(listed).toEqual([]);
 
     // mlops test of sonic alone: vsh, not asked for, still answers sonic's service test.
-    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli', 'index.js'), 'test', '--repo', repo, '--no-install', '--env', 'test', '--models', 'sonic'], { env: { ...process.env, ...cdfEnv } });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    expect(await new Promise<number | null>((r) => child.on('close', r)), out).toBe(0);
+    const { status, out } = await mlopsRun(['test', '--repo', repo, '--no-install', '--env', 'test', '--models', 'sonic']);
+    expect(status, out).toBe(0);
     expect(out).toContain("Service tests can call vsh-prediction-test: this run's package of vsh");
     expect(out).toMatch(/sonic\s+1\s+0\s+0\s+passed\s+sonic\/dev\/1/);
   }, 600_000);
+
+  it('mlops test --models sonic (dev) with vsh\'s artifact folder absent: only sonic\'s files are checked; --models vsh still fails on its folder', async () => {
+    // A copy whose sonic ServiceTest does not call vsh (in dev, vsh cannot be packaged without its folder).
+    const copy = mkdtempSync(join(tmpdir(), 'compat-dev-'));
+    cpSync(repo, copy, { recursive: true });
+    rmSync(join(copy, 'vsh_artifact'), { recursive: true, force: true });
+    rmSync(join(copy, '.mlops'), { recursive: true, force: true });
+    const testFile = join(copy, 'model_code', 'test_sonic.py');
+    writeFileSync(testFile, readFileSync(testFile, 'utf8').replace('"with_vsh": True', '"with_vsh": False').replace(' and response["prediction"]["vsh"] == [10.0, 20.0]', ''));
+    const cli = (args: string[]) => mlopsRun([...args, '--repo', copy, '--no-install']);
+
+    const sonic = await cli(['test', '--models', 'sonic']);
+    expect(sonic.status, sonic.out).toBe(0);
+    expect(sonic.out).toMatch(/sonic\s+1\s+0\s+0\s+passed\s+sonic\/dev\/1/);
+    expect(sonic.out).not.toMatch(/vsh\.artifact_folder|problem in settings/);
+    // The pipeline too: validated once for sonic, tested, nothing deployed.
+    const pipeline = await cli(['deploy', '--env', 'dev', '--testing-only', '--models', 'sonic']);
+    expect(pipeline.status, pipeline.out).toBe(0);
+    expect(pipeline.out).toContain('passed with model sonic/dev/1 and ServiceTest.prediction_check');
+
+    const vsh = await cli(['test', '--models', 'vsh']);
+    expect(vsh.status, vsh.out).toBe(1);
+    expect(vsh.out).toMatch(/mlops_settings\.yaml:5:\d+: vsh\.artifact_folder: folder "vsh_artifact" does not exist/);
+  }, 300_000);
 
   it('deploys both models in one run, the first without its artifact folder on disk; they answer through client.post, one calling the other', async () => {
     rmSync(join(repo, 'vsh_artifact'), { recursive: true, force: true });

@@ -53,7 +53,7 @@ async function load(settings: string, options: { env?: Env; models?: string[]; e
   return loadSettings({ file: 'mlops_settings.yaml', repoRoot: dir, env: options.env, models: options.models });
 }
 
-async function problems(settings: string, options: { env?: Env; extra?: Record<string, string> } = {}): Promise<Problem[]> {
+async function problems(settings: string, options: { env?: Env; models?: string[]; extra?: Record<string, string> } = {}): Promise<Problem[]> {
   try {
     await load(settings, options);
   } catch (err) {
@@ -405,6 +405,24 @@ describe('settings rules', () => {
     const text = `${doc()}---\n${doc({ model_name: 'm2' })}`;
     expect((await load(text, { models: ['m2'] })).models.map((m) => m.modelName)).toEqual(['m2']);
     await expect(load(text, { models: ['m2', 'm3'] })).rejects.toThrow(/Unknown model "m3": \S*mlops_settings\.yaml defines m1, m2\./);
+  });
+
+  it('a command handling m2 checks the files on disk of m2 only; every document\'s schema is still checked', async () => {
+    // m1's artifact folder is absent (downloaded only when m1 is tested), its code and requirements too.
+    const m1 = doc({ artifact_folder: 'm1_artifact', model_file: 'm1_code/model.py', req_file: 'm1_code/requirements.model', test_file: 'm1_code/test_model.py' });
+    const text = `${m1}---\n${doc({ model_name: 'm2' })}`;
+    const extra = { 'model_artifact/model.bin': 'x' };
+    const loaded = await load(text, { env: 'dev', models: ['m2'], extra });
+    expect(loaded.models.map((m) => m.modelName)).toEqual(['m2']);
+    expect(loaded.allModels?.map((m) => m.modelName)).toEqual(['m1', 'm2']);
+    // Handling m1 (or every model) still finds each of m1's files, at its line.
+    for (const models of [['m1'], undefined]) {
+      const found = await problems(text, { env: 'dev', models, extra });
+      expect(found.map((p) => `${p.field}:${p.line}`)).toEqual(['m1.model_file:3', 'm1.req_file:4', 'm1.artifact_folder:5', 'm1.test_file:6']);
+    }
+    // A schema problem of m1 fails a command handling m2.
+    const broken = `${doc({ python_version: 'py39' })}---\n${doc({ model_name: 'm2' })}`;
+    expect((await problems(broken, { env: 'dev', models: ['m2'], extra })).map((p) => p.field)).toEqual(['m1.python_version']);
   });
 });
 

@@ -34,7 +34,12 @@ export interface LoadSettingsOptions {
   repoRoot?: string;
   /** Target environment: in `dev` the artifact folder must exist locally. Default `test`. */
   env?: Env;
-  /** Only these models (all are still validated); unknown names are an error. */
+  /**
+   * Only these models; unknown names are an error. Every document's schema is still validated,
+   * but what must exist on disk (model_file, req_file and its lines, test_file, the dev artifact
+   * folder) is checked for these models only: a command that handles model B never fails on model
+   * A's files (A's artifact folder is often absent locally, downloaded only when A is tested).
+   */
   models?: string[];
   /** Where warnings go (each with its file, line and column); they are also in the result. */
   log?: Logger;
@@ -100,9 +105,19 @@ interface Context {
   repoRoot: string;
   realRepoRoot: string;
   env: Env;
+  /** whether the files on disk of the model named so are checked: the models the command handles */
+  handles: (modelName: string | undefined) => boolean;
   problems: ProblemList;
 }
 
+/**
+ * Reads and validates the settings file once: every document's schema, and the files on disk of
+ * the models `options.models` names (all models when it is absent). Returns `models` (the ones
+ * named, in file order) and `allModels` (every valid document, for the models a model's code may
+ * call); warnings go to `options.log` and the result. Throws MlopsError with every located
+ * problem at once (file, line, column, field), or naming an unknown model, a missing repository
+ * folder or settings file, a file over 1 MiB or one that is not UTF-8.
+ */
 export async function loadSettings(options: LoadSettingsOptions): Promise<LoadedSettings> {
   const abs = options.repoRoot ? resolve(options.repoRoot, options.file) : resolve(options.file);
   const repoRoot = resolve(options.repoRoot ?? dirname(abs));
@@ -120,7 +135,11 @@ export async function loadSettings(options: LoadSettingsOptions): Promise<Loaded
 
   const lines = new LineCounter();
   const problems = new ProblemList(display, lines);
-  const ctx: Context = { checkedRequirements: new Set(), pathProblems: new Map(), repoRoot, realRepoRoot: realpathSync.native(repoRoot), env: options.env ?? 'test', problems };
+  const wanted = options.models?.length ? new Set(options.models) : undefined;
+  const ctx: Context = {
+    checkedRequirements: new Set(), pathProblems: new Map(), repoRoot, realRepoRoot: realpathSync.native(repoRoot), env: options.env ?? 'test', problems,
+    handles: (name) => !wanted || (name !== undefined && wanted.has(name)),
+  };
   // PyYAML keeps the last of repeated keys rather than refuse them.
   const docs = parseAllDocuments(text, { lineCounter: lines, merge: true, prettyErrors: true, uniqueKeys: false });
   const models: ModelSettings[] = [];
@@ -348,8 +367,8 @@ interface BeyondSchema {
 }
 
 /**
- * The checks zod cannot do alone: the runtime list (with its hint), files on disk and the
- * metadata budget. They run on the raw values even when the schema failed, so every problem
+ * The checks zod cannot do alone: the runtime list (with its hint), files on disk (for the
+ * models the command handles) and the metadata budget. They run on the raw values even when the schema failed, so every problem
  * in the file shows up at once; values of the wrong type are left to the schema's message.
  */
 function checkBeyondSchema(fields: Record<string, unknown>, doc: Document, add: Add, warn: Add, warnAt: WarnAt, flagged: Set<string>, ctx: Context): BeyondSchema {
@@ -376,12 +395,15 @@ function checkBeyondSchema(fields: Record<string, unknown>, doc: Document, add: 
     const problem = ctx.pathProblems.get(id);
     if (problem) add([key], problem + why);
   };
-  mustExist('model_file', 'file');
-  mustExist('req_file', 'file');
-  checkRequirementsFile(stringAt(fields, 'req_file'), !flagged.has('req_file'), pythonVersion, ctx);
-  mustExist('test_file', 'file');
-  // Outside dev the artifact folder is downloaded from the Model Manager, so it need not exist.
-  if (ctx.env === 'dev') mustExist('artifact_folder', 'folder', ' (in dev the local artifact folder is deployed as it is)');
+  // Files on disk only for the models the command handles (LoadSettingsOptions.models).
+  if (ctx.handles(stringAt(fields, 'model_name'))) {
+    mustExist('model_file', 'file');
+    mustExist('req_file', 'file');
+    checkRequirementsFile(stringAt(fields, 'req_file'), !flagged.has('req_file'), pythonVersion, ctx);
+    mustExist('test_file', 'file');
+    // Outside dev the artifact folder is downloaded from the Model Manager, so it need not exist.
+    if (ctx.env === 'dev') mustExist('artifact_folder', 'folder', ' (in dev the local artifact folder is deployed as it is)');
+  }
 
   if (fields.models_to_keep === 0 && fields.keep_all_models !== true) {
     warn(['models_to_keep'], 'models_to_keep: 0 keeps only the function that serves: akerbp-mlops deleted every numbered copy, the suite never deletes what serves');
