@@ -2,16 +2,21 @@
  * The built deploy-cdf-function with a model that prints and raises its function secrets in the
  * smoke test (fresh-eyes trial of issue 15, F4/F8): the step fails, and neither its log (minus the
  * runner's own ::add-mask:: commands) nor its job summary holds a secret; each line of a
- * multi-line secret is registered with the runner.
- * Needs `node scripts/build.mjs dist deploy-cdf-function`.
+ * multi-line secret is registered with the runner. And the built CLI's rollback and redeploy,
+ * whose failing smoke call echoes the secret they were given: it is nowhere.
+ * Needs `node scripts/build.mjs dist deploy-cdf-function cli`.
  */
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cogniteEnv } from './helpers/emulator-env.js';
 import { exampleRepo } from './helpers/example-repo.js';
 import { runBundle } from './helpers/run-bundle.js';
+import { zipText } from './helpers/zip-text.js';
+import { mlopsAsync } from '../packages/cli/test/helpers/built-cli.js';
+import { createCdfClient, downloadFile, listFunctions, resolveCdfConfig } from '@akerbp-mlops/core';
 
 const API_KEY = 'ECHOLEAK_K1';
 const PEM = '-----BEGIN KEY-----\nECHOLINE_A1\nECHOLINE_B2\n-----END KEY-----';
@@ -45,4 +50,60 @@ describe('deploy-cdf-function: a model that echoes its secrets', () => {
       expect(r.summary).not.toContain(leak);
     }
   });
+
+  it('CLI rollback and redeploy: a smoke call that echoes the secret they were given fails with it hidden everywhere; what served is restored', async () => {
+    const GOOD = 'good-key-0001';
+    const WRONG = 'ROLLBACKLEAK_R7';
+    const env = cogniteEnv(emu);
+    const repo = exampleRepo();
+    const payload = join(repo, 'payload.json');
+    writeFileSync(payload, JSON.stringify({ data: { ACS: [180.0], RDEP: [2.5], DEN: [2.3] } }));
+    // Answers with the right key; with another, prints and raises it (as code does on an auth failure).
+    appendFileSync(join(repo, 'model_code', 'model.py'), [
+      '', '_plain_predict = predict', '',
+      'def predict(data, init_object, secrets):',
+      '    key = (secrets or {}).get("api-key", "")',
+      `    if key != "${GOOD}":`,
+      '        print("model log: key is", key)',
+      '        raise ModelException("auth failed for key %s" % key)',
+      '    return _plain_predict(data, init_object, secrets)', '',
+    ].join('\n'));
+    const deploy = () => runBundle('deploy-cdf-function', {
+      'working-directory': repo, env: 'dev', 'test-payload': 'payload.json', 'function-secrets': JSON.stringify({ 'api-key': GOOD }),
+    }, { cwd: repo, env, timeoutMs: 280_000 });
+    const first = await deploy();
+    expect(first.code, first.stdout).toBe(0);
+    appendFileSync(join(repo, 'model_code', 'model.py'), '\n# second deployment\n');
+    const second = await deploy();
+    expect(second.code, second.stdout).toBe(0);
+    const client = await createCdfClient(resolveCdfConfig({}, env), { access: 'write' });
+    const serving = (await listFunctions(client)).find((f) => f.externalId === 'sonic_model-prediction-dev')!;
+
+    const secretsFile = join(mkdtempSync(join(tmpdir(), 'secrets-')), 'secrets.json');
+    writeFileSync(secretsFile, JSON.stringify({ 'api-key': WRONG }));
+    const cli = (args: string[]) => mlopsAsync(args, { cwd: repo, timeoutMs: 280_000, env: { ...env, GITHUB_ACTIONS: undefined } });
+    const runs = [
+      await cli(['functions', 'rollback', 'sonic_model', '--env', 'dev', '--secrets', `@${secretsFile}`, '--test-payload', payload]),
+      await cli(['functions', 'redeploy', 'sonic_model-prediction-dev', '--secrets', `@${secretsFile}`, '--test-payload', payload]),
+    ];
+    for (const r of runs) {
+      expect(r.code, r.stdout + r.stderr).toBe(1);
+      expect(r.stdout + r.stderr).toMatch(/Smoke test of sonic_model-prediction-dev failed: .*auth failed for key \*\*\*/);
+      expect(r.stdout + r.stderr).toMatch(/was restored from its code file/);
+      expect(r.stdout + r.stderr).not.toContain(WRONG);
+    }
+    // What served serves again, with its own secret; nothing CDF keeps holds the echoed one.
+    const after = (await listFunctions(client)).find((f) => f.externalId === 'sonic_model-prediction-dev')!;
+    expect(after.fileId).toBe(serving.fileId);
+    const files = await client.files.list({ limit: 1000 }).autoPagingToArray({ limit: 1000 });
+    const stored = [JSON.stringify(files.map((f) => f.metadata)), JSON.stringify((await listFunctions(client)).map((f) => [f.metadata, f.description]))];
+    const dir = mkdtempSync(join(tmpdir(), 'stored-'));
+    for (const f of files) {
+      const [link] = await client.files.getDownloadUrls([{ id: f.id }]);
+      const path = join(dir, String(f.id));
+      await downloadFile(client, link.downloadUrl, path);
+      stored.push(readFileSync(path).subarray(0, 2).toString('hex') === '504b' ? await zipText(path) : readFileSync(path, 'latin1'));
+    }
+    expect(stored.join('\n')).not.toContain(WRONG);
+  }, 900_000);
 });

@@ -3,7 +3,7 @@
  * `report`; the CLI wires it to the terminal. Keeps the core free of GitHub.
  */
 import { humanSize } from './summary.js';
-import { secretPieces } from './redact.js';
+import { secretMasker } from './redact.js';
 
 export interface SourceLocation {
   file?: string;
@@ -94,17 +94,14 @@ export function progressLines(write: (line: string) => void): (event: ProgressUp
 }
 
 /**
- * A logger that writes plain lines, masking registered secrets, and progress as a line per 10 %;
+ * A logger that writes plain lines, masking registered secrets (secretMasker: each value and
+ * line of at least 4 characters), and progress as a line per 10 %;
  * used by the CLI and tests. `prefixes` replace `warning:` and `error:` (the CLI colours them).
  */
 export function consoleLogger(options: { verbose?: boolean; stream?: { write(text: string): unknown }; prefixes?: { warning: string; error: string } } = {}): Logger {
   const out = options.stream ?? process.stderr;
-  const secrets = new Set<string>();
-  const mask = (text: string): string => {
-    let masked = text;
-    for (const s of secrets) masked = masked.split(s).join('***');
-    return masked;
-  };
+  const secrets = secretMasker();
+  const mask = secrets.redact;
   const where = (loc?: SourceLocation): string =>
     loc?.file ? `${loc.file}${loc.line ? `:${loc.line}${loc.column ? `:${loc.column}` : ''}` : ''}: ` : '';
   return {
@@ -116,7 +113,7 @@ export function consoleLogger(options: { verbose?: boolean; stream?: { write(tex
       out.write(`${mask(title)}\n`);
       return fn();
     },
-    secret: (v) => { for (const p of secretPieces(v)) secrets.add(p); },
+    secret: (v) => secrets.add(v),
     progress: progressLines((line) => out.write(`${mask(line)}\n`)),
   };
 }

@@ -8,9 +8,9 @@ export const REDACTED = '***';
 
 /**
  * Lines of a multi-line secret shorter than this are not hidden on their own (a `}` or `-----`
- * line would hide text everywhere); nor is a whole value this short hidden by redactSecretValues,
- * which redacts stored texts (a 1–3 character secret would turn every occurrence of those
- * characters into `***` and is no secret worth the name).
+ * line would hide text everywhere); nor is a whole value this short hidden by secretMasker, in
+ * stored texts or in the CLI's output (a 1–3 character secret would turn every occurrence of
+ * those characters into `***` and is no secret worth the name).
  */
 export const MIN_REDACTED_LENGTH = 4;
 
@@ -28,13 +28,61 @@ export function secretPieces(value: string): string[] {
 }
 
 /**
- * `text` with each secret value, and each line of a multi-line value (secretPieces), replaced by
- * `***`; longest pieces first, so a line never leaves part of its whole value behind. Values (and
- * lines) shorter than MIN_REDACTED_LENGTH characters are left as they are. Pure; never throws.
+ * Hides registered secret values in texts: `add` registers a value (its secretPieces); `redact`
+ * replaces each registered piece of at least MIN_REDACTED_LENGTH characters by `***`, longest
+ * first, so a line never leaves part of its whole value behind. The one masking rule of the
+ * suite: the CLI's logger (logger.ts) and redactSecretValues both use it. `redact` is pure and
+ * never throws.
  */
+export function secretMasker(): { add(value: string): void; redact(text: string): string } {
+  const pieces = new Set<string>();
+  let ordered: string[] = [];
+  return {
+    add(value) {
+      const before = pieces.size;
+      for (const p of secretPieces(value)) if (p.length >= MIN_REDACTED_LENGTH) pieces.add(p);
+      if (pieces.size !== before) ordered = [...pieces].sort((a, b) => b.length - a.length);
+    },
+    redact(text) {
+      let out = text;
+      for (const p of ordered) if (out.includes(p)) out = out.split(p).join(REDACTED);
+      return out;
+    },
+  };
+}
+
+/** `text` with `values` hidden as secretMasker hides them. Pure; never throws. */
 export function redactSecretValues(text: string, values: Iterable<string>): string {
-  const pieces = [...new Set([...values].flatMap(secretPieces))].filter((p) => p.length >= MIN_REDACTED_LENGTH).sort((a, b) => b.length - a.length);
-  let out = text;
-  for (const p of pieces) out = out.split(p).join(REDACTED);
-  return out;
+  const masker = secretMasker();
+  for (const v of values) masker.add(v);
+  return masker.redact(text);
+}
+
+/**
+ * An error that carries more text than its message (e.g. a smoke call's logs) and can make a
+ * copy of itself with `hide` applied to all of it.
+ */
+export interface RedactableError extends Error {
+  redacted(hide: (text: string) => string): Error;
+}
+
+/**
+ * `err` with the secret `values` hidden (`***`) from its message and stack, and, for a
+ * RedactableError, from everything it carries (a new error of its kind). A non-Error, or no
+ * values, passes as it is. For errors whose text a model may have written (call logs, raised
+ * exceptions) before anything stores or prints them.
+ */
+export function redactError(err: unknown, values: Iterable<string>): unknown {
+  const masker = secretMasker();
+  for (const v of values) masker.add(v);
+  if (!(err instanceof Error)) return err;
+  const hide = masker.redact;
+  if (typeof (err as Partial<RedactableError>).redacted === 'function') {
+    const clean = (err as RedactableError).redacted(hide);
+    if (err.stack) clean.stack = hide(err.stack);
+    return clean;
+  }
+  err.message = hide(err.message);
+  if (err.stack) err.stack = hide(err.stack);
+  return err;
 }

@@ -3,13 +3,13 @@
  * trial of issue 15, F4/F8): the code file's mlops_failure, the saved `<sha>.smoke.log`, the
  * thrown error; and redactSecretValues itself.
  */
-import { appendFileSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CogniteClient } from '@cognite/sdk';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPackage, consoleLogger, createCdfClient, deployFunction, loadSettings, redactSecretValues, secretPieces, silentLogger, type ModelSettings } from '@akerbp-mlops/core';
+import { buildPackage, consoleLogger, createCdfClient, deployFunction, loadSettings, redactSecretValues, secretPieces, silentLogger, verifyLatest, type ModelSettings } from '@akerbp-mlops/core';
 import { exampleRepo } from '../../../test/helpers/example-repo.js';
 
 const API_KEY = 'SMOKELEAK_S1';
@@ -26,12 +26,17 @@ describe('redactSecretValues', () => {
     expect(secretPieces('')).toEqual([]);
   });
 
-  it('the CLI logger masks each line of a multi-line secret printed alone', () => {
+  it('the CLI logger masks as redactSecretValues does: each line of a multi-line secret printed alone, longest first, short values left', () => {
     let out = '';
     const log = consoleLogger({ stream: { write: (t: string) => { out += t; } } });
     log.secret(PEM);
-    log.info('model log: MULTILINE_A1');
-    expect(out).toBe('model log: ***\n');
+    log.secret(API_KEY);
+    log.secret(`${API_KEY}_LONGER`);
+    log.secret('abc');
+    const text = `model log: MULTILINE_A1 ${API_KEY}_LONGER ${API_KEY} abc`;
+    log.info(text);
+    expect(out).toBe(`${redactSecretValues(text, [PEM, API_KEY, `${API_KEY}_LONGER`, 'abc'])}\n`);
+    expect(out).toBe('model log: *** *** *** abc\n');
   });
 });
 
@@ -79,5 +84,42 @@ describe('a smoke test that prints and raises its secrets', () => {
     const saved = await (await fetch(link[0].downloadUrl)).text();
     expect(saved).toMatch(/model log: key is \*\*\* read \*\*\*/);
     for (const text of [message, (err as Error).stack ?? '', failure, saved]) for (const leak of LEAKS) expect(text).not.toContain(leak);
+  });
+
+  it('the post-deploy check of a latest whose smoke call echoes its secret records and throws it as *** only', async () => {
+    const KEY = 'VERIFYLEAK_V9';
+    const repo = exampleRepo();
+    const [dev] = (await loadSettings({ file: 'mlops_settings.yaml', repoRoot: repo, env: 'dev' })).models;
+    appendFileSync(join(repo, 'model_code', 'model.py'), [
+      '', '_plain_predict = predict', '',
+      'def predict(data, init_object, secrets):',
+      '    if data.get("fail"):',
+      '        print("model log: key is", secrets.get("api-key"))',
+      '        raise ModelException("auth failed for key %s" % secrets.get("api-key"))',
+      '    return _plain_predict(data, init_object, secrets)', '',
+    ].join('\n'));
+    const p = await buildPackage({
+      repoRoot: repo, model: dev, service: 'prediction', env: 'dev', version: 1, artifactFolder: join(repo, 'model_artifact'),
+      outputDir: mkdtempSync(join(tmpdir(), 'redact-pkg-')), suiteVersion: '4.0.0', log: silentLogger,
+    });
+    const good = { data: { ACS: [180.0], RDEP: [2.5], DEN: [2.3] } };
+    const deployed = await deployFunction({
+      client, model: dev, service: 'prediction', env: 'dev', packagePath: p.path, packageSha256: p.sha256, version: 1, testPayload: good, log: silentLogger, waitTimeoutMs: 60_000,
+      secrets: { 'api-key': KEY },
+    });
+    // As if a deploy had stopped mid-switch; the check's payload makes the model fail and print its key.
+    const payloadFile = join(mkdtempSync(join(tmpdir(), 'post-payload-')), 'payload.json');
+    writeFileSync(payloadFile, JSON.stringify({ data: { ...good.data, fail: 1 } }));
+    const latest = 'sonic_model-prediction-dev';
+    let logged = '';
+    const log = { ...silentLogger, info: (m: string) => { logged += `${m}\n`; }, warning: (m: string) => { logged += `${m}\n`; }, error: (m: string) => { logged += `${m}\n`; } };
+    const out = await verifyLatest(client, { latest, phase: 'switching', serving: '', previousVersioned: `${latest}-1`, previousFileId: deployed.codeFileId!, payloadFile }, {
+      secrets: { 'api-key': KEY }, log, waitTimeoutMs: 60_000,
+    }).then((o) => JSON.stringify(o), (e: Error) => `${e.message}\n${e.stack}`);
+    expect(logged).toMatch(/does not answer \(.*auth failed for key \*\*\*/);
+    const files = await client.files.list({ limit: 1000 }).autoPagingToArray({ limit: 1000 });
+    const metadata = JSON.stringify(files.map((f) => f.metadata));
+    expect(metadata).toMatch(/post-deploy check: .*auth failed for key \*\*\*/);
+    for (const text of [out, logged, metadata]) expect(text).not.toContain(KEY);
   });
 });

@@ -13,7 +13,7 @@ import * as tar from 'tar';
 import { MlopsError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { leaveOutCredentialFile } from '../packaging/exclusions.js';
-import { fileHeadSync } from '../packaging/private-keys.js';
+import { fileHead } from '../packaging/private-keys.js';
 
 export interface Digest {
   sha256: string;
@@ -46,9 +46,9 @@ export async function createArchive(folder: string, file: string, log?: Pick<Log
   if (!info?.isDirectory()) throw new MlopsError(`Artifact folder "${folder}" does not exist or is not a folder.`);
   const digest = digestStream();
   // tar names entries './sub/file' relative to cwd.
-  // tar's filter is synchronous: a key is recognised from the file's first few KB (fileHeadSync).
+  // tar's filter is synchronous: a key is recognised from the file's first few KB (fileHead).
   const filter = (entry: string, s: Stats | tar.ReadEntry) => !('isFile' in s && s.isFile() &&
-    leaveOutCredentialFile({ name: posix.basename(entry), head: fileHeadSync(join(folder, entry), s.size) }, join(folder, entry), 'artifact', log));
+    leaveOutCredentialFile({ name: posix.basename(entry), head: fileHead(join(folder, entry), s.size) }, join(folder, entry), 'artifact', log));
   await pipeline(tar.c({ gzip: true, cwd: folder, portable: true, filter }, ['.']), digest, createWriteStream(file));
   return digest.digest();
 }

@@ -16,13 +16,12 @@ import { artifactExternalId, codeFileExternalId, functionExternalId } from '../n
 import { isCodeFileExternalId, isCodeFileFor, mustReplace, retrieveFiles, saveCallLogs, updateCodeFileState, uploadCodeFile } from './code-file.js';
 import { deployedCode, functionSpec } from './fields.js';
 import { mergeCredentialSecrets, withoutCredentialSecrets } from './credential-secrets.js';
-import { refuseSilentWipe, validateSecrets } from './secrets.js';
+import { givenSecretValues, refuseSilentWipe, validateSecrets } from './secrets.js';
 import { credentialFingerprint, credentialsMatch, type FunctionCredentials } from './credential-fingerprint.js';
 import { decodeSuiteMetadata, isPackageFunction } from './suite-metadata.js';
 import { applyKeepWarm, checkCron } from './keep-warm.js';
 import { recordProgress } from './progress.js';
-import { urlSecrets } from './index-urls.js';
-import { redactSecretValues } from '../redact.js';
+import { redactError } from '../redact.js';
 import { applyRetention, familyFiles, planRetention } from './retention.js';
 import { DEFAULT_WAIT_TIMEOUT_MS, SmokeTestError, createOrAdopt, replaceFunction, smokeCall, type SmokeResult } from './rollout.js';
 import { FAILURE_TEXT_LIMIT, STATE_KEYS, deploymentRecord, isProvenFunction, parseVersionedSuffix, versionedExternalId, type FileLike } from './state.js';
@@ -128,35 +127,8 @@ export async function deployFunction(o: DeployOptions): Promise<DeployResult> {
   } catch (err) {
     const now = await retrieveFunction(o.client, { externalId: latestXid }).catch(() => undefined);
     recordProgress({ latest: latestXid, phase: 'failed', serving: now === undefined ? `${latestXid}: unknown (CDF could not be read)` : servingText(latestXid, now) });
-    throw redactedError(err, secretValues(o));
+    throw redactError(err, givenSecretValues(o));
   }
-}
-
-/**
- * Every secret value this deploy gives the function: function secrets, the credential secrets
- * (`secret-read`/`secret-write` pairs) and the index URLs with their credentials. Model code may
- * print or raise them; whatever the suite keeps of a call goes through redactSecretValues with these.
- */
-function secretValues(o: DeployOptions): string[] {
-  const urls = [o.indexUrls?.indexUrl ?? '', ...(o.indexUrls?.extraIndexUrls ?? [])].filter(Boolean);
-  return [...Object.values(o.secrets ?? {}), ...Object.values(o.credentialSecrets ?? {}), ...urls.flatMap(urlSecrets)].filter((v) => typeof v === 'string' && v !== '');
-}
-
-/**
- * `err` with the secret `values` redacted (`***`) from its message and stack, and for a
- * SmokeTestError from its reason and call logs too (a new SmokeTestError); a non-Error passes as is.
- */
-function redactedError(err: unknown, values: string[]): unknown {
-  if (!(err instanceof Error) || !values.length) return err;
-  const hide = (text: string) => redactSecretValues(text, values);
-  if (err instanceof SmokeTestError) {
-    const clean = new SmokeTestError(hide(err.message), { callId: err.callId, reason: hide(err.reason), logs: err.logs.map((l) => ({ ...l, message: hide(l.message) })) });
-    if (err.stack) clean.stack = hide(err.stack);
-    return clean;
-  }
-  err.message = hide(err.message);
-  if (err.stack) err.stack = hide(err.stack);
-  return err;
 }
 
 async function deploy(o: DeployOptions, latestXid: string): Promise<DeployResult> {
@@ -281,7 +253,7 @@ async function deploy(o: DeployOptions, latestXid: string): Promise<DeployResult
      */
     const fail = async (fn: CdfFunction | null, raw: unknown): Promise<never> => {
       // What the call printed or raised is stored and shown only with this deploy's secrets hidden.
-      const err = redactedError(raw, secretValues(o));
+      const err = redactError(raw, givenSecretValues(o));
       if (provenBefore) {
         if (fn) await deleteFunctions(client, [{ id: fn.id }]).catch((e: Error) => log.warning(`Could not delete ${fn.externalId}, which never worked: ${e.message}`));
         log.warning(`Deleted ${fn?.externalId ?? 'the new function'}, which never worked; its code file ${codeXid} stays proven: the deployment of it with the earlier secrets or index URLs passed its smoke test.`);

@@ -17,6 +17,7 @@ import { CdfApiError, cdfRequest } from '../cdf/retry.js';
 import { MlopsError } from '../errors.js';
 import { onCancel, uninterruptible } from '../interrupt.js';
 import type { Logger } from '../logger.js';
+import type { RedactableError } from '../redact.js';
 import { recreateSpec } from './fields.js';
 
 export const DEFAULT_WAIT_TIMEOUT_MS = 1_500_000;
@@ -36,7 +37,7 @@ export interface SmokeResult {
 }
 
 /** A smoke call that did not answer status "ok"; carries the call and its logs for the record. */
-export class SmokeTestError extends MlopsError {
+export class SmokeTestError extends MlopsError implements RedactableError {
   readonly callId: number;
   readonly reason: string;
   readonly logs: FunctionCallLogEntry[];
@@ -46,6 +47,11 @@ export class SmokeTestError extends MlopsError {
     this.callId = details.callId;
     this.reason = details.reason;
     this.logs = details.logs;
+  }
+
+  /** A copy with `hide` applied to its message, reason and every log line (redact.ts: redactError). */
+  redacted(hide: (text: string) => string): SmokeTestError {
+    return new SmokeTestError(hide(this.message), { callId: this.callId, reason: hide(this.reason), logs: this.logs.map((l) => ({ ...l, message: hide(l.message) })) });
   }
 }
 

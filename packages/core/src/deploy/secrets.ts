@@ -14,6 +14,7 @@
  */
 import type { CdfFunction } from '../cdf/functions.js';
 import { MlopsError, type Problem } from '../errors.js';
+import { urlSecrets, type IndexUrls } from './index-urls.js';
 
 /** CDF's limits on function secrets. */
 export const SECRET_LIMITS = { count: 30, keyPattern: /^[a-z0-9-]{1,15}$/, reserved: ['token'] } as const;
@@ -90,4 +91,15 @@ export function refuseSilentWipe(given: Record<string, string> | undefined, serv
           `check that the secret exists where this job runs and pass the secrets again, or give ${field} as {} to remove them on purpose.`),
     [{ field, message: `${flag ? 'not given' : 'empty'} while ${serving.externalId ?? serving.id} has secrets ${names.join(', ')}` }],
   );
+}
+
+/**
+ * Every secret value a function is given: its function secrets, the credential secrets
+ * (`secret-read`/`secret-write` pairs) and the index URLs with their credentials (urlSecrets).
+ * Model code may print or raise them; whatever the suite keeps of a call (errors, failure
+ * reasons, saved logs) goes through redactError / redactSecretValues with these.
+ */
+export function givenSecretValues(o: { secrets?: Record<string, string>; credentialSecrets?: Record<string, string>; indexUrls?: IndexUrls }): string[] {
+  const urls = [o.indexUrls?.indexUrl ?? '', ...(o.indexUrls?.extraIndexUrls ?? [])].filter(Boolean);
+  return [...Object.values(o.secrets ?? {}), ...Object.values(o.credentialSecrets ?? {}), ...urls.flatMap(urlSecrets)].filter((v) => typeof v === 'string' && v !== '');
 }

@@ -13,7 +13,8 @@ import type { Env, Service } from '../settings/types.js';
 import { isCodeFileExternalId, retrieveFiles, updateCodeFileState } from '../deploy/code-file.js';
 import { LATEST_HINT, recreateSpec } from '../deploy/fields.js';
 import type { IndexUrls } from '../deploy/index-urls.js';
-import { validateSecrets } from '../deploy/secrets.js';
+import { givenSecretValues, validateSecrets } from '../deploy/secrets.js';
+import { redactError } from '../redact.js';
 import { applyKeepWarm, keepWarmOf } from '../deploy/keep-warm.js';
 import { recordProgress } from '../deploy/progress.js';
 import { familyFiles } from '../deploy/retention.js';
@@ -63,7 +64,10 @@ function fieldsGiven(source: CdfFunction, sourceFile: FileLike | undefined, o: R
   return { ...(given && Object.keys(given).length ? { secrets: given } : {}), ...(o.indexUrls?.indexUrl ? { indexUrl: o.indexUrls.indexUrl } : {}), ...(o.indexUrls?.extraIndexUrls?.length ? { extraIndexUrls: o.indexUrls.extraIndexUrls } : {}) };
 }
 
-/** Re-creates `current` as `spec` with restore on failure, carrying the keep-warm schedule over. */
+/**
+ * Re-creates `current` as `spec` with restore on failure, carrying the keep-warm schedule over.
+ * Throws the replace's error with the caller's secrets and index-URL credentials hidden (`***`).
+ */
 async function replaceKeepingSchedule(
   client: CogniteClient, current: CdfFunction | null, spec: FunctionCreate, o: ReplaceCommon, restoreFields: Pick<FunctionCreate, 'secrets' | 'indexUrl' | 'extraIndexUrls'>,
   onRestore?: (previous: CdfFunction) => Promise<void>,
@@ -71,6 +75,9 @@ async function replaceKeepingSchedule(
   const cron = current ? await keepWarmOf(client, current) : null;
   const { fn, smoke } = await replaceFunction(client, current, spec, {
     waitTimeoutMs: o.waitTimeoutMs, smokePayload: o.smokeTest === false ? null : (o.testPayload ?? {}), restoreFields, onRestore, log: o.log,
+  }).catch((err: unknown) => {
+    // A failed smoke call's error quotes what the model printed or raised: its secrets are hidden before anyone stores or prints it.
+    throw redactError(err, givenSecretValues(o));
   });
   if (cron) o.log.info(await applyKeepWarm(client, fn, cron));
   const versionOf = (f: CdfFunction | null) => (f?.metadata?.version ? Number(f.metadata.version) : null);

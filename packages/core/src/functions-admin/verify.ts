@@ -12,6 +12,8 @@ import { retrieveFunction, waitForReady, type CdfFunction } from '../cdf/functio
 import { isCodeFileExternalId, updateCodeFileState } from '../deploy/code-file.js';
 import { FAILURE_TEXT_LIMIT, STATE_KEYS } from '../deploy/state.js';
 import { MlopsError } from '../errors.js';
+import { givenSecretValues } from '../deploy/secrets.js';
+import { redactError } from '../redact.js';
 import { cancelRun, onTerminationSignal } from '../interrupt.js';
 import type { Logger } from '../logger.js';
 import { progressRecords } from '../deploy/progress.js';
@@ -62,7 +64,8 @@ async function recordCheck(client: CogniteClient, latestXid: string, fn: CdfFunc
  * Checks one latest function a deploy recorded: waits for it to be Ready and smoke-calls it with
  * `o.testPayload`, else the payload file the deploy recorded. When it answers, the deployment that
  * served before is recorded as superseded; when its smoke call fails, its deployment is marked
- * failed (so rollback, fallbacks and retention skip it) and the previous one is restored. Throws
+ * failed (so rollback, fallbacks and retention skip it; its reason recorded with `o.secrets` and
+ * the index-URL credentials hidden) and the previous one is restored. Throws
  * MlopsError when it neither answers nor can be restored (no previous proven deployment, or
  * secrets/index URLs missing for it).
  */
@@ -81,7 +84,8 @@ export async function verifyLatest(client: CogniteClient, record: LatestProgress
     if (ready instanceof Error) {
       why = ready.message.split('\n')[0];
     } else {
-      const smoke = o.smokeTest === false ? null : await smokeCall(client, ready, payload ?? {}, { timeoutMs, log: o.log }).catch((err: Error) => err);
+      // What the model printed or raised is recorded and shown with the deploy's secrets hidden.
+      const smoke = o.smokeTest === false ? null : await smokeCall(client, ready, payload ?? {}, { timeoutMs, log: o.log }).catch((err: Error) => redactError(err, givenSecretValues(o)) as Error);
       if (!(smoke instanceof Error)) {
         await recordCheck(client, record.latest, ready, record, 'serves', o.log);
         return { latest: record.latest, outcome: 'ok', serving: `${record.latest} serves version ${ready.metadata?.version ?? '?'} (function id ${ready.id}, code file ${ready.fileId})${smoke ? '; smoke test ok' : ''}` };

@@ -79,7 +79,7 @@ export async function collectFolder(
         if (!options.ignored?.(`${zipPath}/`)) await walk(child, zipPath, false);
       } else if (info.isFile()) {
         if (options.ignored?.(zipPath)) continue;
-        if (leaveOutCredentialFile({ name, head: await fileHead(child, info.size) }, options.describe(child), 'function zip', options.log)) continue;
+        if (leaveOutCredentialFile({ name, head: fileHead(child, info.size) }, options.describe(child), 'function zip', options.log)) continue;
         out.push({ zipPath, size: info.size, path: child });
       }
       // sockets, fifos and devices are not code: skipped
