@@ -194,6 +194,8 @@ describe('model code written for the akerbp-mlops package', () => {
     expect(tested.out).toContain("Service tests can call vsh-prediction-test: this run's package of vsh (artifact version 1)");
     expect(tested.out).not.toMatch(/call vsh-prediction-(dev|prod)/);
     expect(tested.out).toContain('passed with model sonic/dev/1 and ServiceTest.prediction_check');
+    // The service test's handler got the read pair's dashed secrets, as the deployed function does below.
+    expect(tested.out).toContain('"secret_names":["base-url","id-read","secret-read"]');
     expect(tested.out).toContain('passed with model vsh/test/1');
     expect(tested.out).not.toContain('read-secret-value');
     const listed = (await client.post<{ items: unknown[] }>(`/api/v1/projects/${client.project}/functions/list`, { data: {} })).data.items;

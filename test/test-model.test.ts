@@ -60,7 +60,7 @@ describe('test-model action', () => {
     const run = await runBundle('test-model', { 'working-directory': repo, 'install-requirements': 'false' }, { cwd: repo });
     expect(run.code).toBe(1);
     // The model's own test of that payload fails too, at the model code that raises.
-    expect(run.stdout).toMatch(new RegExp(`::error title=ServiceTest.prediction_input,file=model_code/test_model.py,line=${lineOf(testFile, 'prediction_input =')}::.*service test of model .sonic_model. failed: the service answered .error. instead of .ok.: ModelException.*RDEP`));
+    expect(run.stdout).toMatch(new RegExp(`::error title=ServiceTest.prediction_input,file=model_code/test_model.py,line=${lineOf(testFile, 'prediction_input =')}::.*service test of model .sonic_model. failed \\(model id sonic_model\\/dev\\/1\\): the service answered .error. instead of .ok.: ModelException.*RDEP`));
     expect(summaryText(run.summary)).toMatch(/\| sonic_model \| 9 \| 1 \| 0 \| failed \|/);
     expect(run.stdout + run.stderr).not.toMatch(noStack);
   });

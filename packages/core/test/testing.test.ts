@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { displayRepoPath, functionsNamedBy, MlopsError, modelTestEnvironment, parseJUnit, readServiceTestPayload, runModelTests, silentLogger, testModels, type ModelSettings } from '@akerbp-mlops/core';
+import { displayRepoPath, functionsNamedBy, MlopsError, modelTestEnvironment, parseJUnit, readServiceTestPayload, runModelTests, silentLogger, testModels, testSummaryRows, type ModelSettings } from '@akerbp-mlops/core';
 
 function settings(testFile: string): ModelSettings {
   return {
@@ -190,7 +190,55 @@ info:
     expect(by.falsy.problems[0].message).toMatch(/ServiceTest\.prediction_check returned a falsy value for the response \{"status":"ok","prediction":\{"n":2\}/);
     expect(by.raises.problems[0]).toMatchObject({ file: displayRepoPath(repo, 'mcode/test_raises.py'), line: 4, field: 'ServiceTest.prediction_check' });
     expect(by.raises.problems[0].message).toMatch(/raised ValueError: bad n 2/);
+    // A failing check still reports the model id the service really loaded, in the row and the message.
+    expect(testSummaryRows([by.falsy, by.raises])).toEqual([['falsy', 1, 0, 0, 'failed', 'falsy/dev/1'], ['raises', 1, 0, 0, 'failed', 'raises/dev/1']]);
+    expect(by.falsy.problems[0].message).toMatch(/^The prediction service test of model "falsy" failed \(model id falsy\/dev\/1\): /);
     for (const ok of [by.passes, by.data]) expect(ok).toMatchObject({ serviceTest: 'passed', modelId: `${ok.model}/dev/1`, problems: [] });
+  }, 300_000);
+});
+
+describe("the service test's handler", () => {
+  it('gets the read pair as a deployed function does (tenant-id, base-url, id-read, secret-read), never the write pair; without a read pair, no secrets', async () => {
+    const repo = await repoWith({
+      'mlops_settings.yaml': 'model_name: m\nhuman_friendly_model_name: m\nmodel_file: mcode/model.py\nreq_file: mcode/requirements.model\nartifact_folder: null\ntest_file: mcode/test_m.py\npython_version: py311\ninfo:\n  prediction:\n    description: d\n    owner: o@example.com\n    metadata: {}\n',
+      'mcode/requirements.model': '',
+      'mcode/model.py': `class ModelException(Exception):
+    pass
+
+
+def initialization(artifact_folder, secrets):
+    # The package's model code builds its own client from these.
+    return None if secrets is None else {"names": sorted(secrets), "id": secrets["id-read"], "url": secrets["base-url"], "tenant": secrets["tenant-id"]}
+
+
+def predict(data, init_object, secrets):
+    return {"seen": init_object, "secret_read_is_set": bool(secrets and secrets.get("secret-read") == "read-secret-value")}
+`,
+      'mcode/test_m.py': 'class ServiceTest:\n    prediction_input = {"data": {}}\n',
+    });
+    const vars = {
+      COGNITE_CLIENT_ID_READ: 'reader-id', COGNITE_CLIENT_SECRET_READ: 'read-secret-value', COGNITE_OIDC_BASE_URL: 'https://api.example.com/',
+      COGNITE_TENANT_ID: 'tenant-1', COGNITE_CLIENT_ID_WRITE: 'writer-id', COGNITE_CLIENT_SECRET_WRITE: 'write-secret-value',
+    };
+    const responseOf = async (env: Record<string, string>) => {
+      const lines: string[] = [];
+      Object.assign(process.env, env);
+      try {
+        const [result] = await testModels({
+          settingsFile: 'mlops_settings.yaml', workingDirectory: repo, models: [], python: 'python3', installRequirements: false,
+          service: 'prediction', outputDir: '.mlops/test', log: { ...silentLogger, info: (l: string) => lines.push(l) },
+        });
+        expect(result.problems).toEqual([]);
+        return JSON.parse(/passed with model m\/dev\/1: (\{.*\})$/m.exec(lines.join('\n'))?.[1] ?? 'null');
+      } finally {
+        for (const k of Object.keys(env)) delete process.env[k];
+      }
+    };
+    expect((await responseOf(vars)).prediction).toEqual({
+      seen: { names: ['base-url', 'id-read', 'secret-read', 'tenant-id'], id: 'reader-id', url: 'https://api.example.com', tenant: 'tenant-1' }, secret_read_is_set: true,
+    });
+    const { COGNITE_CLIENT_ID_READ: _id, COGNITE_CLIENT_SECRET_READ: _secret, ...writeOnly } = vars;
+    expect((await responseOf(writeOnly)).prediction).toEqual({ seen: null, secret_read_is_set: false });
   }, 300_000);
 });
 

@@ -15,12 +15,12 @@ export const CREDENTIAL_SECRET_KEYS = ['tenant-id', 'base-url', 'id-read', 'secr
  * pass-write-credentials), since any code in the function, dependencies included, can then write
  * to CDF. Throws MlopsError when passWrite is set but there is no write client secret (use-oidc).
  */
-export function credentialSecrets(config: CdfConfig, o: { passWrite: boolean }): Record<string, string> {
+export function credentialSecrets(config: Pick<CdfConfig, 'baseUrl' | 'tenantId' | 'read'> & Partial<Pick<CdfConfig, 'write'>>, o: { passWrite: boolean }): Record<string, string> {
   const where: Record<string, string> = { 'base-url': config.baseUrl, ...(config.tenantId ? { 'tenant-id': config.tenantId } : {}) };
   const secrets: Record<string, string> = {};
   if (config.read?.clientSecret) Object.assign(secrets, where, { 'id-read': config.read.clientId, 'secret-read': config.read.clientSecret });
   if (o.passWrite) {
-    if (!config.write.clientSecret) {
+    if (!config.write?.clientSecret) {
       throw new MlopsError('pass-write-credentials is true, but there is no write client secret to pass: use-oidc signs in without one.', [
         { field: 'pass-write-credentials', message: 'set it to false, or give client-secret (COGNITE_CLIENT_SECRET_WRITE)' },
       ]);
@@ -28,6 +28,23 @@ export function credentialSecrets(config: CdfConfig, o: { passWrite: boolean }):
     Object.assign(secrets, where, { 'id-write': config.write.clientId, 'secret-write': config.write.clientSecret });
   }
   return secrets;
+}
+
+/**
+ * The read pair's dashed secrets (`tenant-id` when set, `base-url`, `id-read`, `secret-read`), as
+ * credentialSecrets gives a deployed function, from the variables model tests may read
+ * (COGNITE_CLIENT_ID_READ / _SECRET_READ, COGNITE_OIDC_BASE_URL without trailing slashes,
+ * COGNITE_TENANT_ID): the service test's handler gets them, so model code that reads
+ * `secrets["id-read"]` runs there as in CDF. Never the write pair. `{}` when the read pair or the
+ * base URL is not set.
+ */
+export function readCredentialSecrets(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const value = (name: string) => env[name]?.trim() || undefined;
+  const clientId = value('COGNITE_CLIENT_ID_READ');
+  const clientSecret = value('COGNITE_CLIENT_SECRET_READ');
+  const baseUrl = value('COGNITE_OIDC_BASE_URL')?.replace(/\/+$/, '');
+  if (!clientId || !clientSecret || !baseUrl) return {};
+  return credentialSecrets({ baseUrl, tenantId: value('COGNITE_TENANT_ID'), read: { clientId, clientSecret } }, { passWrite: false });
 }
 
 /**

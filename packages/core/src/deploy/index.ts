@@ -13,7 +13,7 @@ export {
   type SuiteRecord, type SuiteMetadataInput, type DecodedSuiteMetadata, type RunRef, type SuiteMetadataKey,
 } from './suite-metadata.js';
 export { hashFile, CODE_FILE_PREFIX, isCodeFileExternalId, updateCodeFileState } from './code-file.js';
-export { CREDENTIAL_SECRET_KEYS, credentialSecrets, credentialSecretsIfConfigured, mergeCredentialSecrets, withoutCredentialSecrets } from './credential-secrets.js';
+export { CREDENTIAL_SECRET_KEYS, credentialSecrets, credentialSecretsIfConfigured, mergeCredentialSecrets, readCredentialSecrets, withoutCredentialSecrets } from './credential-secrets.js';
 export * from './progress.js';
 export { checkRuntimeOffered } from './runtime.js';
 export { readPackage, type PackageInfo, type PackageContents } from './package-info.js';

@@ -5,6 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readCredentialSecrets } from '../deploy/credential-secrets.js';
 import { MlopsError, type Problem } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { extractZip } from '../packaging/unzip.js';
@@ -171,6 +172,18 @@ export interface RunServiceTestOptions {
   log: Logger;
 }
 
+/**
+ * A service test that failed after the handler answered or while it ran: `modelId` is the
+ * response's model_id (the artifact the service really loaded, e.g. `sonic/test/3`) when it
+ * answered with one, so a failing ServiceTest check still reports what was tested; else null.
+ */
+export class ServiceTestFailure extends MlopsError {
+  constructor(message: string, problems: Problem[], readonly modelId: string | null) {
+    super(message, problems);
+    this.name = 'ServiceTestFailure';
+  }
+}
+
 export interface ServiceTestResult {
   payloadFile: string;
   response: Record<string, unknown>;
@@ -218,11 +231,15 @@ export async function runServiceTest(o: RunServiceTestOptions): Promise<ServiceT
         emulator = running;
       }
       const cdf = { baseUrl: emulator.url, project: emulator.project, token: await emulatorToken(emulator) };
+      // As a deployed function's secrets: the read pair's dashed keys when configured (model code builds clients from them).
+      const secrets = readCredentialSecrets(process.env);
+      if (secrets['secret-read']) o.log.secret(secrets['secret-read']);
       const result = await o.log.group(`service test: ${o.model.modelName} ${o.service}`, async () => {
         const lines: string[] = [];
         // The handler's own output, live, as in CDF's call log.
         const r = await runHandler({
           python: o.python, codeDir, data: payload, functionCallInfo: { function_id: 1, call_id: 1 }, cdf, timeoutMs: CALL_TIMEOUT_MS,
+          secrets: Object.keys(secrets).length ? secrets : undefined,
           // As a deployed function's envVars; MLOPS_SERVICE_TEST lets call_function explain what the local CDF holds.
           env: { ...proxyVariables(), MODEL_ENV: o.env ?? 'dev', SERVICE_NAME: o.service, MLOPS_SERVICE_TEST: '1' },
           onLine: (l) => { lines.push(l); o.log.info(l); },
@@ -230,8 +247,12 @@ export async function runServiceTest(o: RunServiceTestOptions): Promise<ServiceT
         return { r, lines };
       });
       const attr = `ServiceTest.${serviceTestAttribute(o.service)}`;
-      const fail = (message: string, at = line, field = attr) => new MlopsError(`The ${o.service} service test of model "${o.model.modelName}" failed:`, [{ file: o.model.testFile ? displayRepoPath(o.repoRoot, o.model.testFile) : undefined, line: at, field, message }]);
       const { r } = result;
+      const answered = r.outcome === 'completed' && r.response && typeof r.response === 'object' ? (r.response as Record<string, unknown>) : null;
+      const modelId = typeof answered?.model_id === 'string' ? answered.model_id : null;
+      const fail = (message: string, at = line, field = attr) => new ServiceTestFailure(
+        `The ${o.service} service test of model "${o.model.modelName}" failed${modelId ? ` (model id ${modelId})` : ''}:`,
+        [{ file: o.model.testFile ? displayRepoPath(o.repoRoot, o.model.testFile) : undefined, line: at, field, message }], modelId);
       if (r.outcome === 'timeout') throw fail(`the handler did not answer within ${CALL_TIMEOUT_MS / 60_000} minutes (CDF's call limit)`);
       if (r.outcome === 'crashed') throw fail(r.spawnError ? `could not start "${o.python}": ${r.spawnError}` : `the handler crashed (exit code ${r.exitCode}): ${tail(result.lines.join('\n'))}`);
       if (r.outcome === 'failed') throw fail(r.error.message || 'handle() raised');
@@ -242,7 +263,6 @@ export async function runServiceTest(o: RunServiceTestOptions): Promise<ServiceT
       }
       const checkField = `ServiceTest.${serviceTestCheckAttribute(o.service)}`;
       const checked = await runServiceTestCheck(o, response, scratch, (message, at) => fail(message, at ?? line, checkField));
-      const modelId = typeof response.model_id === 'string' ? response.model_id : null;
       o.log.info(`Service test of ${o.model.modelName} (${o.service}) passed${modelId ? ` with model ${modelId}` : ''}${checked ? ` and ${checkField}` : ''}: ${JSON.stringify(response).slice(0, 300)}`);
       return { payloadFile: o.payloadFile, response, modelId, checked };
     } finally {

@@ -17,7 +17,7 @@ import type { Env, LoadedSettings, ModelSettings, Service } from '../settings/ty
 import type { TestSummary } from './junit.js';
 import { runModelTests } from './pytest.js';
 import { ensureRequirements } from './requirements.js';
-import { runServiceTest } from './service-test.js';
+import { runServiceTest, ServiceTestFailure } from './service-test.js';
 import { TestRun } from './test-run.js';
 
 export interface TestModelsOptions {
@@ -108,6 +108,8 @@ export async function testModels(o: TestModelsOptions): Promise<ModelTestResult[
         result.payloadFile = payloadFile;
         result.serviceTest = 'passed';
       } catch (err) {
+        // A failing ServiceTest check still names the artifact the service loaded.
+        if (err instanceof ServiceTestFailure) result.modelId = err.modelId;
         result.problems.push(...asProblems(err, model));
       }
     }
