@@ -45,6 +45,8 @@ describe('deploy-cdf-function bundle', () => {
     expect(out['code-sha256']).toMatch(/^[0-9a-f]{64}$/);
     expect(out['function-id']).toEqual(expect.any(Number));
     expect(run.stdout).toMatch(/::group::Upload code mlops-code\/sonic_model-prediction-test\//);
+    // The upload's progress names the code's first 12 hex characters, as the tables do, not all 64.
+    expect(run.stdout).toContain(`Uploading mlops-code/sonic_model-prediction-test/${out['code-sha256'].slice(0, 12)}…: 100% (`);
     // The summary names the project and commit and links the function and its code file to CDF's web UI.
     const cluster = encodeURIComponent(new URL(emu.url).host);
     expect(summaryText(run.summary)).toContain(`CDF project ${emu.project} at ${emu.url}, from commit aaaaaaa.`);

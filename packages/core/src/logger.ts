@@ -143,7 +143,7 @@ export function prefixedLogger(log: Logger, prefix: string, options: { groups?: 
 }
 
 /**
- * Passes everything to `log` but prints each distinct warning (text and location) once: a run
+ * Passes everything to `log` (progress too) but prints each distinct warning (text and location) once: a run
  * that packages a model twice (its service test, then its deploy) warns about a left-out file
  * once, not per package.
  */
@@ -161,6 +161,7 @@ export function warningsOnce(log: Logger): Logger {
     error: (m, loc) => log.error(m, loc),
     group: (title, fn) => log.group(title, fn),
     secret: (v) => log.secret(v),
+    progress: (e) => log.progress?.(e),
     notice: (m) => (log.notice ? log.notice(m) : log.info(m)),
   };
 }

@@ -59,11 +59,14 @@ export function mlopsAsync(args: string[], options: CliOptions = {}): Promise<Cl
 const PTY_RUN = resolve(import.meta.dirname, 'pty_run.py');
 
 /**
- * `mlops ...args` in a 120-column pseudo-terminal (pty_run.py, Python's pty), typing `answer`
- * and Enter once `prompt` shows; resolves to the exit code and everything the terminal showed.
+ * `mlops ...args` in a pseudo-terminal `columns` wide (default 120; pty_run.py, Python's pty),
+ * typing `answer` and Enter once `prompt` shows; resolves to the exit code and everything written
+ * to the terminal, escapes included (`renderScreen` in screen.ts turns it into what it showed).
  */
-export async function mlopsInTerminal(args: string[], options: CliOptions & { prompt?: string; answer?: string } = {}): Promise<{ code: number; output: string }> {
-  const run = await runAsync('python3', [PTY_RUN, options.prompt ?? '-', options.answer ?? '', process.execPath, CLI, ...args], options);
+export async function mlopsInTerminal(args: string[], options: CliOptions & { prompt?: string; answer?: string; columns?: number } = {}): Promise<{ code: number; output: string }> {
+  // pty_run.py's own cap ends the command a little before runAsync's.
+  const env = { ...options.env, PTY_COLUMNS: String(options.columns ?? 120), PTY_TIMEOUT: String(Math.max(30, (options.timeoutMs ?? 90_000) / 1000 - 10)) };
+  const run = await runAsync('python3', [PTY_RUN, options.prompt ?? '-', options.answer ?? '', process.execPath, CLI, ...args], { ...options, env });
   if (run.code !== 0) throw new Error(`pty_run.py failed: ${run.stderr}`);
   return JSON.parse(run.stdout);
 }

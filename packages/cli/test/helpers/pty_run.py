@@ -2,9 +2,9 @@
 
 Usage: python3 pty_run.py PROMPT ANSWER COMMAND [ARG...]
 Waits for PROMPT in the output, types ANSWER and Enter, then reads until the command ends
-(PROMPT "-": answers nothing). The terminal is 120 columns by 40 lines.
+(PROMPT "-": answers nothing). The terminal is 40 lines of PTY_COLUMNS columns (default 120).
 Prints one JSON document: {"code": exit code, "output": everything the terminal showed}.
-Standard library only (pty works offline); a 60 s cap stops a hung command.
+Standard library only (pty works offline); a cap of PTY_TIMEOUT seconds (default 60) stops a hung command.
 """
 import fcntl
 import json
@@ -19,10 +19,10 @@ import time
 
 prompt, answer, command = sys.argv[1], sys.argv[2], sys.argv[3:]
 master, slave = pty.openpty()
-fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, int(os.environ.get("PTY_COLUMNS", "120")), 0, 0))
 child = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, close_fds=True)
 os.close(slave)
-output, answered, deadline = b"", prompt == "-", time.monotonic() + 60
+output, answered, deadline = b"", prompt == "-", time.monotonic() + float(os.environ.get("PTY_TIMEOUT", "60"))
 while time.monotonic() < deadline:
     ready, _, _ = select.select([master], [], [], 0.2)
     if ready:

@@ -12,6 +12,7 @@ import { CdfApiError, cdfRequest, sdkCall } from '../cdf/retry.js';
 import { MlopsError } from '../errors.js';
 import { progressTask, type Logger } from '../logger.js';
 import { CODE_DIRECTORY } from '../naming.js';
+import { shortSha } from '../summary.js';
 import { STATE_KEYS } from './state.js';
 
 const MIME_TYPE = 'application/zip';
@@ -81,7 +82,9 @@ export async function uploadCodeFile(client: CogniteClient, o: CodeUpload): Prom
     o.log.info(`${o.externalId} is being uploaded by another deploy; waiting for it.`);
     return waitUploaded(client, existing.id, o.externalId);
   }
-  const progress = progressTask(o.log, `upload:${o.externalId}`, `Uploading ${o.externalId}`, 'bytes');
+  // The sha256 at the end of the external id, shortened as everywhere else: the label fits a terminal line.
+  const label = o.externalId.endsWith(`/${o.sha256}`) ? `${o.externalId.slice(0, -o.sha256.length)}${shortSha(o.sha256)}…` : o.externalId;
+  const progress = progressTask(o.log, `upload:${o.externalId}`, `Uploading ${label}`, 'bytes');
   try {
     await uploadFile(client, created.uploadUrl as string, o.packagePath, digest.size, MIME_TYPE, progress.update);
   } catch (err) {
