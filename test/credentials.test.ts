@@ -55,12 +55,13 @@ describe('secrets, index credentials and given packages, through the built actio
     runBundle('deploy-cdf-function', { env: 'dev', 'test-payload': 'payload.json', 'timeout-seconds': '600', ...inputs }, { cwd: repo, env, timeoutMs: 600_000 });
 
   /** The built CLI with the emulator's credentials and nothing of this run's CI or action environment. */
-  const cli = (args: string[], cwd?: string) => mlopsAsync(args, {
+  const cli = (args: string[], cwd?: string, extraEnv: NodeJS.ProcessEnv = {}) => mlopsAsync(args, {
     timeoutMs: 600_000,
     cwd,
     env: {
-      ...Object.fromEntries(Object.keys(process.env).filter((k) => /^(GITHUB_|COGNITE_|INPUT_)/.test(k) || k === 'MODEL_ENV').map((k) => [k, undefined])),
+      ...Object.fromEntries(Object.keys(process.env).filter((k) => /^(GITHUB_|COGNITE_|INPUT_|MLOPS_)/.test(k) || k === 'MODEL_ENV').map((k) => [k, undefined])),
       ...env,
+      ...extraEnv,
     },
   });
 
@@ -250,17 +251,41 @@ describe('secrets, index credentials and given packages, through the built actio
     // Packaged twice (service test, deploy), warned once per file.
     expect(first.stderr.match(/warning: model_code\/\.env was left out of the function zip/g)).toHaveLength(1);
     expect(first.stderr.match(/warning: model_artifact\/client\.pem was left out of the function zip/g)).toHaveLength(1);
-    const rotated = await deploy('--secrets', '{"api-key": "cli-value-4444"}');
+    // Rotation through a file (@file, as rollback and redeploy take it), then through the environment variable (a CI's secured variable).
+    const secretsFile = join(mkdtempSync(join(tmpdir(), 'secrets-')), 'secrets.json');
+    writeFileSync(secretsFile, '{"api-key": "cli-value-3434"}');
+    const fromFile = await deploy('--secrets', `@${secretsFile}`);
+    expect(fromFile.code, fromFile.stdout + fromFile.stderr).toBe(0);
+    expect(await servedTag(xid)).toBe(tag('cli-value-3434'));
+    const rotated = await cli(['deploy', '--repo', repo, '--no-install', '--env', 'dev'], undefined, { MLOPS_FUNCTION_SECRETS: '{"api-key": "cli-value-4444"}' });
     expect(rotated.code, rotated.stdout + rotated.stderr).toBe(0);
     expect(await servedTag(xid)).toBe(tag('cli-value-4444'));
-    expect(rotated.stdout + rotated.stderr).not.toMatch(/cli-value-/);
+    for (const run of [fromFile, rotated]) expect(run.stdout + run.stderr).not.toMatch(/cli-value-/);
+    const missingFile = await deploy('--secrets', `@${secretsFile}.missing`);
+    expect(missingFile.code).toBe(1);
+    expect(missingFile.stderr).toMatch(/--secrets @.*secrets\.json\.missing: cannot read .*secrets\.json\.missing \(ENOENT\)/);
+    // Named as given: the empty variable, not --secrets or an action input; never GitHub's ${{ secrets.X }}.
+    const emptyVariable = await cli(['deploy', '--repo', repo, '--no-install', '--env', 'dev'], undefined, { MLOPS_FUNCTION_SECRETS: '' });
+    expect(emptyVariable.code).toBe(1);
+    expect(emptyVariable.stderr).toMatch(/MLOPS_FUNCTION_SECRETS is empty, but sonic_model-prediction-dev is serving with the secret api-key; deploying would remove them, so nothing was changed\. An unset CI variable/);
+    const badVariable = await cli(['deploy', '--repo', repo, '--no-install', '--env', 'dev', '--dry-run'], undefined, { MLOPS_FUNCTION_SECRETS: '{"API": "x"}' });
+    expect(badVariable.code).toBe(1);
+    expect(badVariable.stderr).toMatch(/MLOPS_FUNCTION_SECRETS breaks the rules for function secrets/);
+    // Credentials over plain http:// are warned about, hidden.
+    const cleartext = await deploy('--secrets', '{"api-key": "cli-value-4444"}', '--dry-run', '--index-url', `http://u:${INDEX_TOKEN}@pkgs.example.com/simple`);
+    expect(cleartext.code, cleartext.stdout + cleartext.stderr).toBe(0);
+    expect(cleartext.stderr).toMatch(/^warning: The package index http:\/\/\*\*\*@pkgs\.example\.com\/simple carries credentials over plain http:\/\//m);
+    for (const run of [emptyVariable, badVariable, cleartext]) {
+      expect(run.stdout + run.stderr).not.toMatch(/\$\{\{|function-secrets (is|breaks|must)/);
+      expect(run.stdout + run.stderr).not.toContain(INDEX_TOKEN);
+    }
 
     const serving = await latest(xid);
     const bare = await deploy();
     const bareText = bare.stdout + bare.stderr;
     expect(bare.code).toBe(1);
     // Named as the CLI user knows it, said once, before any test ran.
-    expect(bareText).toMatch(/--secrets is not given, but sonic_model-prediction-dev is serving with the secret api-key; deploying would remove them, so nothing was changed\. Pass the secrets again with --secrets/);
+    expect(bareText).toMatch(/--secrets is not given, but sonic_model-prediction-dev is serving with the secret api-key; deploying would remove them, so nothing was changed\. Pass the secrets again with --secrets @secrets\.json .*MLOPS_FUNCTION_SECRETS environment variable/);
     expect(bareText).not.toContain('function-secrets');
     expect(bareText.split('deploying would remove them')).toHaveLength(2);
     expect(bareText).not.toMatch(/pytest|test session starts|test sonic_model|Packaged/);

@@ -81,10 +81,16 @@ describe('deploy-cdf-function: a model that echoes its secrets', () => {
 
     const secretsFile = join(mkdtempSync(join(tmpdir(), 'secrets-')), 'secrets.json');
     writeFileSync(secretsFile, JSON.stringify({ 'api-key': WRONG }));
-    const cli = (args: string[]) => mlopsAsync(args, { cwd: repo, timeoutMs: 280_000, env: { ...env, GITHUB_ACTIONS: undefined } });
+    const cli = (args: string[], more: NodeJS.ProcessEnv = {}) => mlopsAsync(args, { cwd: repo, timeoutMs: 280_000, env: { ...env, GITHUB_ACTIONS: undefined, MLOPS_FUNCTION_SECRETS: undefined, ...more } });
+    // Without secrets: refused before anything changes, naming the CLI's flag (never an action input).
+    const bare = await cli(['functions', 'redeploy', 'sonic_model-prediction-dev', '--test-payload', payload]);
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toMatch(/sonic_model-prediction-dev needs secrets api-key \(give them with --secrets\): CDF never returns secrets/);
+    expect(bare.stderr).not.toMatch(/function-secrets|\$\{\{/);
     const runs = [
       await cli(['functions', 'rollback', 'sonic_model', '--env', 'dev', '--secrets', `@${secretsFile}`, '--test-payload', payload]),
-      await cli(['functions', 'redeploy', 'sonic_model-prediction-dev', '--secrets', `@${secretsFile}`, '--test-payload', payload]),
+      // The secrets from the environment variable a CI sets.
+      await cli(['functions', 'redeploy', 'sonic_model-prediction-dev', '--test-payload', payload], { MLOPS_FUNCTION_SECRETS: JSON.stringify({ 'api-key': WRONG }) }),
     ];
     for (const r of runs) {
       expect(r.code, r.stdout + r.stderr).toBe(1);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import * as tar from 'tar';
 import { describe, expect, it } from 'vitest';
 import {
-  MlopsError, buildPackage, createArchive, checkGivenPackage, credentialFingerprint, logicalLines, refuseRequirementCredentials, credentialsMatch, decodeSuiteMetadata, encodeSuiteMetadata, isCredentialFile, localArtifactSource, privateKeyIn, parseIndexUrls, parseSecretsJson, refuseSilentWipe, silentLogger,
+  MlopsError, buildPackage, createArchive, checkGivenPackage, credentialFingerprint, logicalLines, refuseRequirementCredentials, credentialsMatch, decodeSuiteMetadata, encodeSuiteMetadata, isCredentialFile, localArtifactSource, maskIndexUrls, privateKeyIn, parseIndexUrls, parseSecretsJson, refuseSilentWipe, silentLogger,
   type CdfFunction, type Logger,
 } from '@akerbp-mlops/core';
 import { withTempDir } from '../src/temp.js';
@@ -43,6 +43,14 @@ describe('function-secrets input', () => {
   it('refuses CDF\'s reserved key and bad keys', () => {
     expect(() => parseSecretsJson('{"token": "x"}')).toThrow(/"token" is reserved by CDF/);
     expect(() => parseSecretsJson('{"API_KEY": "x"}')).toThrow(/1–15 lowercase letters/);
+  });
+
+  it('the refusal of an empty input advises as the user gave it: action input, CLI flag or environment variable', () => {
+    const message = (field: string) => { try { refuseSilentWipe(undefined, fn({ 'api-key': '***' }), field); return ''; } catch (e) { return (e as Error).message; } };
+    expect(message('function-secrets')).toMatch(/function-secrets is empty, .*\$\{\{ secrets\.X \}\}/);
+    expect(message('--secrets')).toMatch(/--secrets is not given, .*Pass the secrets again with --secrets @secrets\.json .*MLOPS_FUNCTION_SECRETS environment variable.*--secrets '\{\}' to remove them/);
+    expect(message('MLOPS_FUNCTION_SECRETS')).toMatch(/MLOPS_FUNCTION_SECRETS is empty, .*An unset CI variable .*set it to \{\} to remove them on purpose/);
+    for (const cli of ['--secrets', 'MLOPS_FUNCTION_SECRETS']) expect(message(cli)).not.toMatch(/\$\{\{|function-secrets/);
   });
 
   it('refuses an empty input while the serving function has secrets; {} and a first deploy pass', () => {
@@ -100,6 +108,17 @@ describe('index-url / extra-index-urls inputs', () => {
     expect(err?.message).toMatch(/index-url must be an http\(s\) URL/);
     expect(err?.message).not.toContain('s3cr3t');
     expect(() => parseIndexUrls('', 'https://ok.example/simple not-a-url')).toThrow(/extra-index-urls\[2\] is not a URL/);
+  });
+
+  it('warns, credential hidden, about credentials over plain http://; https and http without credentials pass silently', () => {
+    const warnings: string[] = [];
+    const secrets: string[] = [];
+    maskIndexUrls(parseIndexUrls('http://deploy:cleartext-tok1@pkgs.example.com/simple', 'https://u:tls-tok2@ok.example/simple,http://plain.example/simple'), {
+      ...silentLogger, warning: (m) => warnings.push(m), secret: (v) => secrets.push(v),
+    });
+    expect(warnings).toEqual([expect.stringMatching(/^The package index http:\/\/\*\*\*@pkgs\.example\.com\/simple carries credentials over plain http:\/\/: CDF's build would send them unencrypted/)]);
+    expect(warnings.join('\n')).not.toMatch(/cleartext-tok1|deploy:/);
+    expect(secrets).toEqual(expect.arrayContaining(['cleartext-tok1', 'tls-tok2']));
   });
 });
 

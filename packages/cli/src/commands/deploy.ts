@@ -14,6 +14,7 @@ import { humanStream, jsonOption, printJson } from '../output.js';
 import { printError } from '../report-error.js';
 import { confirmProd } from '../confirm.js';
 import { cdfConfigFromEnv } from '../credentials.js';
+import { fieldName, functionFieldOptions, secretsText, type FunctionField } from '../function-fields.js';
 import { ciRunContext } from '../ci-context.js';
 
 /** Adds `mlops deploy`. */
@@ -33,10 +34,12 @@ export default function register(program: Command): void {
     .option('--no-install', "do not pip install the model's requirements before testing")
     .option('--concurrency <n>', 'models worked on at once', wholeNumber(1), '4')
     .option('--keep-versions <n>', "versioned functions kept: a number ≥ 1 or 'all' (default: the settings' models_to_keep / keep_all_models, else 3)", wholeNumber(1, undefined, ['all']))
-    .option('--keep-warm-schedule <cron>', 'cron of the keep-warm schedule (default in prod: */30 5-17 * * 1-5; none disables it)')
-    .option('--secrets <json>', 'function secrets, a JSON object (CDF rules apply); without it, a model whose function has secrets is refused; {} removes them on purpose')
-    .option('--index-url <url>', "package index CDF's build uses instead of PyPI (user:token@ allowed; passed as the function's indexUrl, never written to the zip)")
-    .option('--extra-index-urls <list>', 'further package indexes, comma-separated (passed as extraIndexUrls)')
+    .option('--keep-warm-schedule <cron>', 'cron of the keep-warm schedule (default in prod: */30 5-17 * * 1-5; none disables it)');
+  functionFieldOptions(cmd, {
+    secrets: 'function secrets: a JSON object, or @file holding one (CDF rules apply); without it, a model whose function has secrets is refused; {} removes them on purpose',
+    indexUrl: "package index CDF's build uses instead of PyPI (user:token@ allowed; passed as the function's indexUrl, never written to the zip)",
+    extraIndexUrls: 'further package indexes, comma-separated (passed as extraIndexUrls)',
+  })
     .option('--pass-write-credentials', 'also pass the write credentials to the functions as the secrets id-write and secret-write (risky: any code in the function can then write to CDF); the read pair is passed as tenant-id, base-url, id-read, secret-read whenever it is set');
   jsonOption(verboseOption(cmd)).action(handler(deployCommand));
 }
@@ -69,22 +72,25 @@ export function formatPipelineResult(result: PipelineResult, stream: ColorStream
   return `${planLine(result)}\n${rows.length ? `\n${alignedTable([PIPELINE_SUMMARY_HEADINGS, ...rows], stream)}\n` : ''}`;
 }
 
-async function deployCommand(values: DeployOptions): Promise<number> {
+async function deployCommand(values: DeployOptions, cmd: Command): Promise<number> {
   const log = cliLogger({ verbose: values.verbose });
-  for (const v of [values.secrets, values.indexUrl, values.extraIndexUrls]) if (v) log.secret(v);
+  for (const v of [values.indexUrl, values.extraIndexUrls]) if (v) log.secret(v);
+  // Errors name what the user gave: the flag, or the environment variable it came from.
+  const fields: Record<string, FunctionField> = { 'function-secrets': 'secrets', 'index-url': 'indexUrl', 'extra-index-urls': 'extraIndexUrls' };
+  const name = (input: string) => (fields[input] ? fieldName(cmd, fields[input]) : cliFlagOf(input));
   const parsed = parsePipelineInputs({
     env: values.env ?? process.env.MODEL_ENV ?? 'auto',
     models: values.models,
     services: values.service,
     testingOnly: values.testingOnly,
     concurrency: values.concurrency,
-    functionSecrets: values.secrets,
+    functionSecrets: secretsText(values.secrets, name('function-secrets'), log),
     indexUrl: values.indexUrl,
     extraIndexUrls: values.extraIndexUrls,
     keepVersions: values.keepVersions,
     keepWarmSchedule: values.keepWarmSchedule,
     dryRun: values.dryRun,
-  }, process.env, cliFlagOf);
+  }, process.env, name);
   if (parsed.env === 'prod' && !parsed.dryRun && !values.yes) {
     const project = cdfConfigFromEnv(log).project;
     if (!(await confirmProd('mlops deploy', `Deploying ${parsed.models?.length ? parsed.models.join(', ') : 'every model'} to prod`, project, values.yes))) return 1;

@@ -14,6 +14,7 @@ import { envOption, int, verboseOption, wholeNumber } from '../options.js';
 import { jsonOption, printJson } from '../output.js';
 import { confirmProd, confirmYesNo } from '../confirm.js';
 import { cdfConfigFromEnv } from '../credentials.js';
+import { fieldName, functionFieldOptions, secretsText } from '../function-fields.js';
 
 /** `JSON` or `@file` holding JSON. */
 function jsonArgument(raw: string | undefined, flag: string): unknown {
@@ -40,15 +41,6 @@ function jsonFile(path: string, what: string): unknown {
     throw new MlopsError(`${what} is not valid JSON (${path}): ${(err as Error).message}`);
   }
 }
-
-function secretsArgument(raw: string | undefined, log: Logger): Record<string, string> | undefined {
-  if (raw === undefined) return undefined;
-  const text = raw.startsWith('@') ? readFileSync(raw.slice(1), 'utf8') : raw;
-  const secrets = parseSecretsJson(text, '--secrets');
-  for (const v of Object.values(secrets ?? {})) log.secret(v);
-  return secrets;
-}
-
 
 interface FunctionsOptions {
   verbose?: boolean;
@@ -85,12 +77,19 @@ async function rebuildPayload(values: RedeployOptions, model: string, service: S
   return undefined;
 }
 
-/** What a rebuild needs that CDF never returns: secrets and index URLs (masked), as the deploy gave them; and the smoke payload. */
-async function rebuildFields(values: RedeployOptions, model: string, service: Service, log: Logger) {
+/**
+ * What a rebuild needs that CDF never returns: secrets and index URLs (masked), as the deploy gave
+ * them (flags or their environment variables, function-fields.ts); and the smoke payload.
+ */
+async function rebuildFields(values: RedeployOptions, cmd: Command, model: string, service: Service, log: Logger) {
   for (const v of [values.indexUrl, values.extraIndexUrls]) if (v) log.secret(v);
-  const indexUrls = parseIndexUrls(values.indexUrl, values.extraIndexUrls, { indexUrl: '--index-url', extraIndexUrls: '--extra-index-urls' });
+  const names = { secrets: fieldName(cmd, 'secrets'), indexUrl: fieldName(cmd, 'indexUrl'), extraIndexUrls: fieldName(cmd, 'extraIndexUrls') };
+  const indexUrls = parseIndexUrls(values.indexUrl, values.extraIndexUrls, names);
   maskIndexUrls(indexUrls, log);
-  return { secrets: secretsArgument(values.secrets, log), indexUrls, smokeTest: values.smokeTest, testPayload: await rebuildPayload(values, model, service, log), log };
+  const text = secretsText(values.secrets, names.secrets, log);
+  const secrets = text === undefined ? undefined : parseSecretsJson(text, names.secrets);
+  for (const v of Object.values(secrets ?? {})) log.secret(v);
+  return { secrets, indexUrls, fieldNames: names, smokeTest: values.smokeTest, testPayload: await rebuildPayload(values, model, service, log), log };
 }
 
 /** A logger and a CDF client on the COGNITE_* credentials (read-only ones serve list and logs), and its CDF project. */
@@ -124,10 +123,11 @@ function targetOptions(cmd: Command): Command {
 
 /** --secrets, --index-url, --extra-index-urls and --no-smoke-test, for commands that rebuild a function. */
 function redeployOptions(cmd: Command): Command {
-  return cmd
-    .option('--secrets <json>', 'function secrets: JSON, or @file holding JSON (CDF never returns them: give what the deploy gave)')
-    .option('--index-url <url>', 'package index the deployment was built with (CDF never returns it)')
-    .option('--extra-index-urls <list>', 'further package indexes, comma-separated')
+  return functionFieldOptions(cmd, {
+    secrets: 'function secrets: JSON, or @file holding JSON (CDF never returns them: give what the deploy gave)',
+    indexUrl: 'package index the deployment was built with (CDF never returns it)',
+    extraIndexUrls: 'further package indexes, comma-separated',
+  })
     .option('--test-payload <file>', 'JSON payload of the smoke call (default: .mlops/test/<MODEL>-prediction-payload.json, the ServiceTest payload mlops test writes, when it exists; else a keep-warm {} that does not call the model)')
     .option('--no-smoke-test', 'skip the smoke call afterwards');
 }
@@ -227,24 +227,24 @@ export default function register(program: Command): void {
     .option('--to <deployment>', 'N: version N\'s newest kept deployment; N-K: the deployment <MODEL>-<service>-<env>-N-K (N-1: the first, <MODEL>-<service>-<env>-N); 7+ hex digits: the deployment whose code sha256 starts with them')
     .option('--service <name>', 'prediction or training (default: prediction)')
     .option('-y, --yes', 'in prod, do not ask for the CDF project name (required without a terminal)')
-    .action(handler(async (model: string, values: RedeployOptions & { env: string; to?: string; service?: string; yes?: boolean }) => {
+    .action(handler(async (model: string, values: RedeployOptions & { env: string; to?: string; service?: string; yes?: boolean }, cmd: Command) => {
       const env = parseEnv(values.env, '--env');
       const service = values.service ? parseService(values.service) : undefined;
       const { client, log, project } = await connect(values, 'write');
       const what = `Rolling ${model} back to ${values.to ? `deployment ${values.to}` : 'the previous proven deployment'} in prod`;
       if (env === 'prod' && !(await confirmProd('mlops functions rollback', what, project, values.yes))) return 1;
-      printJson(await rollbackLatest(client, { model, service, env, to: values.to, ...(await rebuildFields(values, model, service ?? 'prediction', log)) }));
+      printJson(await rollbackLatest(client, { model, service, env, to: values.to, ...(await rebuildFields(values, cmd, model, service ?? 'prediction', log)) }));
       return 0;
     }));
 
   verboseOption(redeployOptions(functions.command('redeploy').description('rebuild a function from its own code file')))
     .argument('<xid>', 'function external id')
     .option('-y, --yes', 'for a prod function, do not ask for the CDF project name (required without a terminal)')
-    .action(handler(async (target: string, values: RedeployOptions & { yes?: boolean }) => {
+    .action(handler(async (target: string, values: RedeployOptions & { yes?: boolean }, cmd: Command) => {
       const { client, log, project } = await connect(values, 'write');
       if (isProdFunction(target) && !(await confirmProd('mlops functions redeploy', `Redeploying ${target}`, project, values.yes))) return 1;
       const name = parseFunctionExternalId(target);
-      printJson(await redeployFunction(client, target, await rebuildFields(values, name?.model ?? target, name?.service ?? 'prediction', log)));
+      printJson(await redeployFunction(client, target, await rebuildFields(values, cmd, name?.model ?? target, name?.service ?? 'prediction', log)));
       return 0;
     }));
 }

@@ -9,6 +9,7 @@
  */
 import { MlopsError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { redactUrlCredentials } from '../packaging/requirement-credentials.js';
 
 export interface IndexUrls {
   indexUrl?: string;
@@ -48,9 +49,19 @@ export function urlSecrets(text: string): string[] {
   return [...out].filter((s) => s.length >= 4);
 }
 
-/** Registers every URL and its credentials with `log` as secrets. */
+/**
+ * Registers every URL and its credentials with `log` as secrets, then warns (an annotation on
+ * GitHub) about each URL that carries credentials over plain `http://`, shown with them hidden:
+ * CDF's build would send them unencrypted. A warning, not an error: an index inside a private
+ * network may be served so on purpose.
+ */
 export function maskIndexUrls(urls: IndexUrls | undefined, log: Logger): void {
-  for (const u of [urls?.indexUrl ?? '', ...(urls?.extraIndexUrls ?? [])].filter(Boolean)) for (const s of urlSecrets(u)) log.secret(s);
+  const all = [urls?.indexUrl ?? '', ...(urls?.extraIndexUrls ?? [])].filter(Boolean);
+  for (const u of all) for (const s of urlSecrets(u)) log.secret(s);
+  for (const u of all) {
+    const hidden = /^http:/i.test(u) ? redactUrlCredentials(u) : null;
+    if (hidden) log.warning(`The package index ${hidden} carries credentials over plain http://: CDF's build would send them unencrypted to the index. Serve the index over https:// (or give it without credentials).`);
+  }
 }
 
 /**

@@ -73,22 +73,26 @@ export function parseSecretsJson(text: string, field = 'function-secrets'): Reco
  * (`given` undefined): an unset repository secret must not wipe a working function's secrets.
  * An explicit `{}` removes them on purpose and passes. `serving` is the function the deploy
  * would replace (the latest); null when there is none. `field` names the input as the user
- * gave it (a `--flag` is "not given", an action input "empty"). Throws MlopsError naming the
- * secrets, never a value.
+ * gave it, and picks the advice: an action input (`function-secrets`, "empty": an unset
+ * `${{ secrets.X }}`), a CLI flag (`--secrets`, "not given") or the environment variable standing
+ * in for it (`MLOPS_FUNCTION_SECRETS`, "empty": an unset CI variable). Throws MlopsError naming
+ * the secrets, never a value.
  */
 export function refuseSilentWipe(given: Record<string, string> | undefined, serving: CdfFunction | null, field = 'function-secrets'): void {
   if (given !== undefined || !serving) return;
   const names = Object.keys(serving.secrets ?? {}).sort();
   if (!names.length) return;
-  // A CLI flag (`--secrets`) is left out; an action input arrives empty from an unset secret.
   const flag = field.startsWith('--');
+  const variable = /^[A-Z][A-Z0-9_]*$/.test(field);
+  const advice = flag
+    ? `Pass the secrets again with ${field} @secrets.json (a JSON file; or the JSON itself, or the MLOPS_FUNCTION_SECRETS environment variable), or ${field} '{}' to remove them on purpose.`
+    : variable
+      ? `An unset CI variable (e.g. a Bitbucket secured variable missing in this deployment environment) leaves ${field} empty: check that it is set where this build runs and holds the secrets as JSON, or set it to {} to remove them on purpose.`
+      : 'An unset repository or environment secret (${{ secrets.X }}) expands to an empty input: ' +
+        `check that the secret exists where this job runs and pass the secrets again, or give ${field} as {} to remove them on purpose.`;
   throw new MlopsError(
     `${field} ${flag ? 'is not given' : 'is empty'}, but ${serving.externalId ?? serving.id} is serving with the secret${names.length > 1 ? 's' : ''} ${names.join(', ')}; ` +
-      'deploying would remove them, so nothing was changed. ' +
-      (flag
-        ? `Pass the secrets again with ${field} '{"name": "value"}', or ${field} '{}' to remove them on purpose.`
-        : 'An unset repository or environment secret (${{ secrets.X }}) expands to an empty input: ' +
-          `check that the secret exists where this job runs and pass the secrets again, or give ${field} as {} to remove them on purpose.`),
+      `deploying would remove them, so nothing was changed. ${advice}`,
     [{ field, message: `${flag ? 'not given' : 'empty'} while ${serving.externalId ?? serving.id} has secrets ${names.join(', ')}` }],
   );
 }

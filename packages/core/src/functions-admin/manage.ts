@@ -34,6 +34,11 @@ export interface ReplaceCommon {
   secrets?: Record<string, string>;
   /** CDF never returns index URLs either: a deployment built with one needs them again (the deploy's index-url inputs) */
   indexUrls?: IndexUrls;
+  /**
+   * How the caller's user gives secrets and index URLs, for messages: the action inputs
+   * (default), or the CLI's flags or the environment variables standing in for them
+   */
+  fieldNames?: { secrets: string; indexUrl: string; extraIndexUrls: string };
   smokeTest?: boolean;
   testPayload?: unknown;
   waitTimeoutMs?: number;
@@ -52,12 +57,13 @@ export interface ReplaceOutcome {
 
 /** The fields CDF never returns, from the caller; says which are missing for `source`. */
 function fieldsGiven(source: CdfFunction, sourceFile: FileLike | undefined, o: ReplaceCommon): Pick<FunctionCreate, 'secrets' | 'indexUrl' | 'extraIndexUrls'> {
-  const given = validateSecrets(o.secrets, 'secrets');
+  const names = o.fieldNames ?? { secrets: 'function-secrets', indexUrl: 'index-url', extraIndexUrls: 'extra-index-urls' };
+  const given = validateSecrets(o.secrets, names.secrets);
   const needed = Object.keys(source.secrets ?? {});
   const missing = needed.filter((k) => !given || !(k in given));
   const problems: string[] = [];
-  if (missing.length) problems.push(`secrets ${missing.join(', ')} (function-secrets input, or --secrets JSON|@file)`);
-  if (sourceFile?.metadata?.[STATE_KEYS.indexUrl] && !o.indexUrls?.indexUrl && !o.indexUrls?.extraIndexUrls?.length) problems.push('the index URLs it was built with (the deploy\'s index-url/extra-index-urls inputs, or --index-url/--extra-index-urls)');
+  if (missing.length) problems.push(`secrets ${missing.join(', ')} (give them with ${names.secrets})`);
+  if (sourceFile?.metadata?.[STATE_KEYS.indexUrl] && !o.indexUrls?.indexUrl && !o.indexUrls?.extraIndexUrls?.length) problems.push(`the index URLs it was built with (give them with ${names.indexUrl} / ${names.extraIndexUrls})`);
   if (problems.length) {
     throw new MlopsError(`${source.externalId} needs ${problems.join(' and ')}: CDF never returns secrets or index URLs, so give the same values as its deploy did.`);
   }

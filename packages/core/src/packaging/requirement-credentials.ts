@@ -4,7 +4,8 @@
  * `pkg @ https://user:token@host/pkg.whl`, or a token in a URL's query (`?sig=…`). The file is
  * copied into the function zip, which anyone with Files read access in the CDF project can
  * download, so such a line is refused, with the supported way: the masked `index-url` /
- * `extra-index-urls` inputs (CLI `--index-url` / `--extra-index-urls`), which CDF passes to pip
+ * `extra-index-urls` inputs (CLI `--index-url` / `--extra-index-urls`, or `MLOPS_INDEX_URL` /
+ * `MLOPS_EXTRA_INDEX_URLS`), which CDF passes to pip
  * when it builds the function, basic auth included (see deploy/index-urls.ts).
  *
  * Works on pip's logical lines (`logicalLines` in requirements.ts, the suite's one requirements
@@ -31,8 +32,11 @@ export function isRequirementsFileName(name: string): boolean {
   return /(^|[-_.])(requirements|constraints)([-_.]|$)/i.test(name) && !/\.pyc?$/i.test(name);
 }
 
-/** What a credential in a URL looks like once hidden, or null when the URL carries none. */
-function redacted(text: string): string | null {
+/**
+ * The URL `text` with its credentials hidden (user and password as one `***`, credential-like query
+ * values as `***`), or null when it carries none or is no URL. Pure; never throws.
+ */
+export function redactUrlCredentials(text: string): string | null {
   let url: URL;
   try {
     url = new URL(text);
@@ -69,7 +73,7 @@ function supportedWay(line: string): string {
 export function refuseRequirementCredentials(text: string, file: string): void {
   const problems: Problem[] = [];
   for (const { line, text: content } of logicalLines(text)) {
-    const hidden = (content.match(URL_IN_TEXT) ?? []).map(redacted).filter((r): r is string => r !== null);
+    const hidden = (content.match(URL_IN_TEXT) ?? []).map(redactUrlCredentials).filter((r): r is string => r !== null);
     if (!hidden.length) continue;
     problems.push({
       file, line,
@@ -79,9 +83,10 @@ export function refuseRequirementCredentials(text: string, file: string): void {
   if (!problems.length) return;
   throw new MlopsError(
     `${file} carries credentials, and it is copied into the function zip, which anyone with Files read access in the CDF project can download; nothing was packaged. ` +
-      'Give private package indexes through the masked deploy inputs index-url / extra-index-urls (e.g. `extra-index-urls: ${{ secrets.PIP_EXTRA_INDEX_URL }}`; CLI: --index-url / --extra-index-urls): ' +
+      'Give private package indexes through the masked deploy inputs index-url / extra-index-urls (GitHub Actions), or mlops deploy --index-url / --extra-index-urls ' +
+      '(or the MLOPS_INDEX_URL / MLOPS_EXTRA_INDEX_URLS environment variables, e.g. Bitbucket secured variables): ' +
       'CDF passes them to pip when it builds the function, basic auth (https://user:token@host/simple) included, and they never enter the zip. ' +
-      'For pip installs on the runner (test-model), set PIP_EXTRA_INDEX_URL in the job\'s environment.',
+      'For pip installs where the tests run (test-model, mlops test), set PIP_EXTRA_INDEX_URL in the environment.',
     problems,
   );
 }
