@@ -248,7 +248,7 @@ describe('secrets, index credentials and given packages, through the built actio
     const first = await deploy('--secrets', '{"api-key": "cli-value-3333"}');
     expect(first.code, first.stdout + first.stderr).toBe(0);
     expect(await servedTag(xid)).toBe(tag('cli-value-3333'));
-    // Packaged twice (service test, deploy), warned once per file.
+    // Warned once per file (the tested zip is the one deployed).
     expect(first.stderr.match(/warning: model_code\/\.env was left out of the function zip/g)).toHaveLength(1);
     expect(first.stderr.match(/warning: model_artifact\/client\.pem was left out of the function zip/g)).toHaveLength(1);
     // Rotation through a file (@file, as rollback and redeploy take it), then through the environment variable (a CI's secured variable).

@@ -185,12 +185,37 @@ describe('deploy pipeline bundle', () => {
       const run = await cli(repo, ['--env', 'prod', '--yes']);
       const log = run.stdout + run.stderr;
       expect(run.status, log).toBe(1);
-      expect(log).toMatch(/The tests ran sonic_model\/dev\/1; the zip to deploy holds sonic_model\/prod\/1: its service test runs too\./);
+      expect(log).toMatch(/The tests ran sonic_model\/dev\/1; the zip to deploy holds sonic_model\/prod\/1, whose files differ: its service test runs too\./);
       expect(log).toMatch(/no trained model in artifact folder/);
       // Refused before CDF saw a code file or a function of prod.
       expect(await listFunctions(client, { externalIdPrefix: 'sonic_model-prediction-prod' })).toEqual([]);
       const codeFiles = await client.files.list({ filter: { externalIdPrefix: 'mlops-code/sonic_model-prediction-prod/' } }).autoPagingToArray();
       expect(codeFiles).toEqual([]);
+    });
+
+    it('outside dev tested files are service-tested once: a folder on disk equal to the env\'s artifact version is not tested again; a folder downloaded for the tests is deployed as the tested zip, downloaded once', async () => {
+      const repo = exampleRepo();
+      const { version } = await manager.uploadNewVersion('sonic_model', 'test', join(repo, 'model_artifact'));
+      const same = await cli(repo, ['--env', 'test']);
+      const sameLog = same.stdout + same.stderr;
+      expect(same.status, sameLog).toBe(0);
+      expect(sameLog).toContain(`The zip to deploy holds sonic_model/test/${version}, the same files the tests ran as sonic_model/dev/1: its service test is not run again.`);
+      expect(sameLog).not.toMatch(/its service test runs too/);
+      expect(sameLog.match(/Service test of sonic_model \(prediction\) passed/g)).toHaveLength(1);
+      const fn = await retrieveFunction(client, { externalId: 'sonic_model-prediction-test' });
+      expect(fn?.metadata?.model_id).toBe(`sonic_model/test/${version}`);
+
+      rmSync(join(repo, 'model_artifact'), { recursive: true });
+      const downloaded = await cli(repo, ['--env', 'test']);
+      const log = downloaded.stdout + downloaded.stderr;
+      expect(downloaded.status, log).toBe(0);
+      expect(log.match(/Downloaded sonic_model\/test\/\d+ into/g)).toHaveLength(1);
+      const tested = new RegExp(`Deploying the zip the tests ran \\(sonic_model/test/${version}, sha256 ([0-9a-f]{64})\\)`).exec(log);
+      expect(tested, log).not.toBeNull();
+      // The function's code is that zip, byte for byte.
+      const after = await retrieveFunction(client, { externalId: 'sonic_model-prediction-test' });
+      expect(JSON.parse(String(after?.metadata?.mlops)).code).toBe(tested?.[1]);
+      expect(after?.metadata?.model_id).toBe(`sonic_model/test/${version}`);
     });
   });
 });

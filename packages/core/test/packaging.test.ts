@@ -109,6 +109,19 @@ describe('buildPackage', () => {
     expect((await build(repo)).sha256).not.toBe(first.sha256);
   });
 
+  it('contentSha256 leaves out only the artifact version label: same files labelled dev/1 and test/3 match; a changed artifact file does not', async () => {
+    const repo = await makeRepo();
+    const dev = await build(repo);
+    const test3 = await build(repo, { env: 'test', version: 3 });
+    expect(test3.sha256).not.toBe(dev.sha256);
+    expect(test3.contentSha256).toBe(dev.contentSha256);
+    expect(dev.contentSha256).toMatch(/^[0-9a-f]{64}$/);
+    await writeFile(join(repo, 'model_artifact', 'weights.bin'), Buffer.alloc(5000, 8));
+    expect((await build(repo, { env: 'test', version: 3 })).contentSha256).not.toBe(dev.contentSha256);
+    // Another service (its config differs beyond the label) is other content too.
+    expect((await build(repo, { service: 'training', model: { ...settings(), info: { ...settings().info, training: settings().info.prediction } } })).contentSha256).not.toBe(dev.contentSha256);
+  });
+
   it('follows symlinks inside the repo and refuses one that leaves it, naming the link', async () => {
     const repo = await makeRepo();
     await symlink(join(repo, 'model_code', 'common', 'util.py'), join(repo, 'model_code', 'alias.py'));

@@ -2,6 +2,7 @@
  * Builds the CDF Function zip of one model and service (contract C): runtime at the root, the
  * model's top folder, its artifacts, requirements.txt and mlops_function.json.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 import { assetDir } from '../assets.js';
@@ -52,6 +53,13 @@ export interface ManifestEntry {
 export interface BuiltPackage {
   path: string;
   sha256: string;
+  /**
+   * sha256 (hex) of what the zip holds, its artifact version's label left out (`env`, `version`,
+   * `model_id` in mlops_function.json): two packages of one service with the same files (code,
+   * requirements, artifacts, helper models) have the same contentSha256 whatever artifact version
+   * they are labelled with, so a service test of one tests the other.
+   */
+  contentSha256: string;
   size: number;
   manifest: ManifestEntry[];
   manifestPath: string;
@@ -65,6 +73,17 @@ export interface BuiltPackage {
 export function packagedSettings(model: ModelSettings): Omit<ModelSettings, 'source'> {
   const { source: _where, ...settings } = model;
   return settings;
+}
+
+/** The keys of mlops_function.json that name the artifact version a package is labelled with. */
+const LABEL_KEYS = ['env', 'version', 'model_id'];
+
+/** See BuiltPackage.contentSha256: one line per file, mlops_function.json without its label. */
+function contentSha256(files: Map<string, string>, config: Buffer): string {
+  const unlabelled = Object.fromEntries(Object.entries(JSON.parse(config.toString('utf8')) as Record<string, unknown>).filter(([k]) => !LABEL_KEYS.includes(k)));
+  const lines = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([path, sha]) => JSON.stringify([path, path === 'mlops_function.json' ? createHash('sha256').update(JSON.stringify(unlabelled)).digest('hex') : sha]));
+  return createHash('sha256').update(lines.join('\n')).digest('hex');
 }
 
 function functionConfig(o: BuildPackageOptions): Buffer {
@@ -131,7 +150,8 @@ export async function buildPackage(o: BuildPackageOptions): Promise<BuiltPackage
   const addBuffer = (zipPath: string, data: Buffer) => entries.push({ zipPath, size: data.length, data });
 
   entries.push(...await collectFolder(assetDir('runtime'), '', { allowedRoot: assetDir('runtime'), describe: (p) => p, skip: ['tests', 'test'] }));
-  addBuffer('mlops_function.json', functionConfig(o));
+  const config = functionConfig(o);
+  addBuffer('mlops_function.json', config);
   addBuffer('requirements.txt', Buffer.from(functionRequirements(requirementsText)));
   const ignored = await loadMlopsIgnore(repoRoot);
   if (ignored(model.modelFile)) {
@@ -179,7 +199,7 @@ export async function buildPackage(o: BuildPackageOptions): Promise<BuiltPackage
     const manifestPath = join(o.outputDir, `${name}.manifest.json`);
     // A zip this run refused (or failed to finish) must not be left for a later step to deploy.
     const discard = () => Promise.all([rm(path, { force: true }), rm(manifestPath, { force: true })]);
-    const { sha256, size } = await writeDeterministicZip([...unique.values()], path).catch(async (err: unknown) => {
+    const { sha256, size, files } = await writeDeterministicZip([...unique.values()], path).catch(async (err: unknown) => {
       await discard();
       throw err;
     });
@@ -192,6 +212,6 @@ export async function buildPackage(o: BuildPackageOptions): Promise<BuiltPackage
     }
     await writeFile(manifestPath, `${JSON.stringify({ package: `${name}.zip`, sha256, size, files: manifest }, null, 2)}\n`);
     o.log.info(`Packaged ${name}: ${manifest.length} files, ${size} bytes, sha256 ${sha256}`);
-    return { path, sha256, size, manifest, manifestPath };
+    return { path, sha256, contentSha256: contentSha256(files, config), size, manifest, manifestPath };
   });
 }

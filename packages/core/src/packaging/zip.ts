@@ -3,7 +3,9 @@
  * fixed timestamp, fixed modes, no extra fields. Streams every file (memory stays flat) and
  * hashes the output while it is written.
  */
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
+import { pipeline as pipeStreams } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import yazl from 'yazl';
@@ -34,7 +36,10 @@ class LargeChunkDeflateRaw extends OriginalDeflateRaw {
 }
 (zlib as { DeflateRaw: typeof zlib.DeflateRaw }).DeflateRaw = LargeChunkDeflateRaw;
 
-export type ZipResult = Digest;
+export interface ZipResult extends Digest {
+  /** sha256 (hex) of each file's bytes, by its path in the zip (folders have none) */
+  files: Map<string, string>;
+}
 
 /** Every folder that holds an entry, so unzip tools recreate them with fixed modes. */
 function foldersOf(entries: ZipFileEntry[]): string[] {
@@ -49,6 +54,11 @@ function foldersOf(entries: ZipFileEntry[]): string[] {
 /** Byte-wise order, independent of locale. */
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * Writes `entries` to `outFile` as a deterministic zip (see the module comment) and returns the
+ * zip's sha256 and size (bytes) and each file's sha256, hashed as it streams (no second read).
+ * Throws MlopsError when two entries share a zip path; a file that cannot be read rejects.
+ */
 export async function writeDeterministicZip(entries: ZipFileEntry[], outFile: string): Promise<ZipResult> {
   const seen = new Set<string>();
   for (const e of entries) {
@@ -58,19 +68,27 @@ export async function writeDeterministicZip(entries: ZipFileEntry[], outFile: st
   const zip = new yazl.ZipFile();
   const common = { mtime: FIXED_MTIME, forceDosTimestamp: true };
   const files = new Map(entries.map((e) => [e.zipPath, e]));
+  const hashes = new Map<string, () => string>();
   for (const p of [...files.keys(), ...foldersOf(entries)].sort(byPath)) {
     const e = files.get(p);
     if (!e) zip.addEmptyDirectory(p, { ...common, mode: DIR_MODE });
-    else if (e.data) zip.addBuffer(e.data, p, { ...common, mode: FILE_MODE, compressionLevel: COMPRESSION_LEVEL });
-    else {
+    else if (e.data) {
+      const sha256 = createHash('sha256').update(e.data).digest('hex');
+      hashes.set(p, () => sha256);
+      zip.addBuffer(e.data, p, { ...common, mode: FILE_MODE, compressionLevel: COMPRESSION_LEVEL });
+    } else {
       const path = e.path as string;
       // Lazy: a file is opened only when its turn comes, so thousands of files never hold thousands of descriptors.
-      zip.addReadStreamLazy(p, { ...common, mode: FILE_MODE, compressionLevel: COMPRESSION_LEVEL, size: e.size }, (cb) => cb(null, createReadStream(path, { highWaterMark: READ_CHUNK })));
+      zip.addReadStreamLazy(p, { ...common, mode: FILE_MODE, compressionLevel: COMPRESSION_LEVEL, size: e.size }, (cb) => {
+        const tap = digestStream();
+        hashes.set(p, () => tap.digest().sha256);
+        cb(null, pipeStreams(createReadStream(path, { highWaterMark: READ_CHUNK }), tap, () => undefined));
+      });
     }
   }
   zip.end();
   const tap = digestStream();
   const failed = new Promise<never>((_, reject) => zip.on('error', reject));
   await Promise.race([pipeline(zip.outputStream, tap, createWriteStream(outFile)), failed]);
-  return tap.digest();
+  return { ...tap.digest(), files: new Map([...hashes].map(([p, sha]) => [p, sha()])) };
 }

@@ -236,8 +236,7 @@ async function runModel(r: ModelRun): Promise<void> {
     // deployFunction smoke-tests a training service with a keep-warm call ({}) whatever it is given.
     const testPayload = service === 'prediction' && first === 'prediction' ? testedPayload : undefined;
     const testPayloadFile = testPayload === undefined ? undefined : resolve(tested.payloadFile as string);
-    const pkg = await log.group(`package ${model.modelName} ${service} (${r.env})`, () => packageModel({ ...packaging, service }, r.repoRoot, model, artifacts));
-    if (service === first && model.testFile) await serviceTestZipToDeploy(r, service, pkg);
+    const pkg = await zipToDeploy(r, service, service === first, () => log.group(`package ${model.modelName} ${service} (${r.env})`, () => packageModel({ ...packaging, service }, r.repoRoot, model, artifacts)));
     r.outcomes[service] = await deployFunction({
       client: await r.cdf(), model, service, env: r.env, packagePath: pkg.path, packageSha256: pkg.sha256, version: pkg.version,
       secrets: r.secrets, secretsField: r.secretsField, credentialSecrets: r.credentialSecrets, indexUrls: r.indexUrls, waitTimeoutMs: r.waitTimeoutMs, smokeTest: true, testPayload, testPayloadFile, keepVersions: r.keepVersions,
@@ -247,22 +246,38 @@ async function runModel(r: ModelRun): Promise<void> {
 }
 
 /**
- * The tests ran the zip of the artifact folder on disk (downloaded only when missing), which outside
- * dev may not be the target env's artifact version the zip to deploy holds. When the two zips
- * differ, the one to deploy gets its own service test, before anything is created in CDF: what is
- * deployed is what was tested. Throws MlopsError as runServiceTest does.
+ * The zip to deploy for `service`, and the guarantee that it was tested. The tests' zip of the
+ * first service (`tested`) is deployed itself when it already carries the target env's label
+ * (its artifact folder was downloaded from `r.env` for the tests, or `r.env` is dev): nothing is
+ * packaged or downloaded again, and files the tests may have written since are not picked up. Otherwise `pack` builds it (outside dev from the env's artifact
+ * version in the Model Manager); when that is the tested service and its files differ from the
+ * tested zip's (BuiltPackage.contentSha256: the artifact version's label aside), it gets its own
+ * service test before anything is created in CDF, so what is deployed is what was tested. Throws
+ * MlopsError as packageModel and runServiceTest do.
  */
-async function serviceTestZipToDeploy(r: ModelRun, service: Service, pkg: PackagedModel): Promise<void> {
+async function zipToDeploy(r: ModelRun, service: Service, testedService: boolean, pack: () => Promise<PackagedModel>): Promise<PackagedModel> {
   const { model, log } = r;
+  if (!testedService) return pack();
   const tested = await r.testRun.packageFor(model, service, log);
-  if (tested.sha256 === pkg.sha256) return;
+  if (tested.env === r.env) {
+    log.info(`Deploying the zip the tests ran (${model.modelName}/${tested.env}/${tested.version}, sha256 ${tested.sha256}).`);
+    return tested;
+  }
+  const pkg = await pack();
+  // Without a test_file there is no service test to run (testModels warned).
+  if (!model.testFile) return pkg;
+  if (tested.contentSha256 === pkg.contentSha256) {
+    log.info(`The zip to deploy holds ${model.modelName}/${pkg.env}/${pkg.version}, the same files the tests ran as ${model.modelName}/${tested.env}/${tested.version}: its service test is not run again.`);
+    return pkg;
+  }
   await log.group(`service test ${model.modelName} ${service} (${r.env} zip)`, async () => {
-    log.info(`The tests ran ${model.modelName}/${tested.env}/${tested.version}; the zip to deploy holds ${model.modelName}/${pkg.env}/${pkg.version}: its service test runs too.`);
+    log.info(`The tests ran ${model.modelName}/${tested.env}/${tested.version}; the zip to deploy holds ${model.modelName}/${pkg.env}/${pkg.version}, whose files differ: its service test runs too.`);
     await runServiceTest({
       repoRoot: r.repoRoot, model, service, packagePath: pkg.path, python: r.python, env: r.env, log,
       payloadFile: join(r.repoRoot, r.outputDir, 'test', `${model.modelName}-${service}-${r.env}-payload.json`), emulator: await r.testRun.serviceTestCdf(model, log),
     });
   });
+  return pkg;
 }
 
 /**
