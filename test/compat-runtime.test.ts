@@ -65,7 +65,7 @@ def initialization(artifact_folder, secrets):
 
 def predict(data, init_object, secrets):
     log.info("vsh for %d samples", len(data["x"]))
-    return {"vsh": [x * init_object["scale"] for x in data["x"]]}
+    return {"vsh": [x * init_object["scale"] for x in data["x"]], "secret_names": sorted(secrets or {})}
 `,
   'model_code/test_vsh.py': `import model_code.vsh as vsh
 
@@ -75,7 +75,7 @@ class ServiceTest:
 
 
 def test_predict():
-    assert vsh.predict({"x": [1]}, {"scale": 10}, None) == {"vsh": [10]}
+    assert vsh.predict({"x": [1]}, {"scale": 10}, None)["vsh"] == [10]
 `,
   'model_code/sonic.py': `import json
 import os
@@ -108,6 +108,7 @@ def predict(data, init_object, secrets):
         except exceptions.FunctionCallError as error:
             raise ModelException(f"vsh failed: {error}") from error
         result["vsh"] = helper["prediction"]["vsh"]
+        result["vsh_secret_names"] = helper["prediction"]["secret_names"]
     return result
 
 
@@ -196,6 +197,7 @@ describe('model code written for the akerbp-mlops package', () => {
     expect(tested.out).toContain('passed with model sonic/dev/1 and ServiceTest.prediction_check');
     // The service test's handler got the read pair's dashed secrets, as the deployed function does below.
     expect(tested.out).toContain('"secret_names":["base-url","id-read","secret-read"]');
+    expect(tested.out).toContain('"vsh_secret_names":["base-url","id-read","secret-read"]');
     expect(tested.out).toContain('passed with model vsh/test/1');
     expect(tested.out).not.toContain('read-secret-value');
     const listed = (await client.post<{ items: unknown[] }>(`/api/v1/projects/${client.project}/functions/list`, { data: {} })).data.items;
@@ -249,7 +251,7 @@ describe('model code written for the akerbp-mlops package', () => {
     expect(sonic).toEqual({
       status: 'ok', model_id: 'sonic/test/1', prediction_file: null,
       // The read pair reached the function as the package's dashed secrets; the write pair did not.
-      prediction: { ac: [2, 6], vsh: [10, 30], secret_names: ['base-url', 'id-read', 'secret-read'] },
+      prediction: { ac: [2, 6], vsh: [10, 30], secret_names: ['base-url', 'id-read', 'secret-read'], vsh_secret_names: ['base-url', 'id-read', 'secret-read'] },
     });
   }, 600_000);
 

@@ -3,7 +3,8 @@
  * missing artifact folder downloaded once), and the local CDF the service tests run against.
  *
  * That local CDF (an embedded emulator, started on first use) holds nothing of the target CDF:
- * the service test runs code we did not write, with no credentials. It does hold the repository's
+ * the service test runs code we did not write, with no write credentials (its handlers get the
+ * read pair's dashed secrets, as deployed functions do). It does hold the repository's
  * other models that a model's code names: before the service test, this run's prediction package
  * of each such model P is deployed to it as `P-prediction-<env>` (the run's env, which is also
  * the service test's MODEL_ENV) when the code names P as a word other than in a spelled-out
@@ -20,6 +21,7 @@ import { cdfArtifactSource } from '../artifacts/source.js';
 import { clientOnFirstUse } from '../cdf/client.js';
 import { createFunction, waitForReady } from '../cdf/functions.js';
 import { uploadCodeFile } from '../deploy/code-file.js';
+import { readCredentialSecrets } from '../deploy/credential-secrets.js';
 import { MlopsError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { ENVIRONMENTS, type Env, type ModelSettings, type Service, servicesOf } from '../settings/types.js';
@@ -151,9 +153,12 @@ export class TestRun {
       this.codeFiles.set(peer.modelName, upload);
     }
     const { pkg, file } = await upload;
+    const secrets = readCredentialSecrets(process.env);
     await createFunction(client, {
       name: peer.humanFriendlyModelName, externalId, fileId: file.id, functionPath: 'handler.py', runtime: peer.pythonVersion,
       metadata: { version: String(pkg.version) }, envVars: { MODEL_ENV: externalId.split('-')[2], SERVICE_NAME: 'prediction' },
+      // As the service test's own handler (and a deployed function): the read pair's dashed secrets, when configured.
+      ...(Object.keys(secrets).length ? { secrets } : {}),
     });
     await waitForReady(client, { externalId }, { initialIntervalMs: 100, maxIntervalMs: 1000, timeoutMs: 10 * 60_000 });
     log.info(`Service tests can call ${externalId}: this run's package of ${peer.modelName} (artifact version ${pkg.version}).`);
