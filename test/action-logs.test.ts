@@ -83,6 +83,8 @@ describe('step logs', () => {
     expect(run.stdout).toMatch(/^::group::pip install the requirements$/m);
     const pip = run.stdout.slice(run.stdout.search(/^::group::pip install the requirements/m));
     expect(pip.slice(0, pip.indexOf('::endgroup::'))).toMatch(/definitely-not-an-installed-package/);
+    // The group opens naming what is missing, not with pip's offline ERROR lines (the install might work).
+    expect(pip.split('\n')[1]).toBe('Not installed yet (missing: definitely-not-an-installed-package==1.0); installing.');
     const summary = summaryText(run.summary);
     // The row keeps one line; the rest of pip's output is in a <details> block.
     // Located at the requirement pip names, in the model's requirements file from the repository root.

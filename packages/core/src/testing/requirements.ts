@@ -10,11 +10,18 @@ import { MlopsError, type Problem } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { runPython, tail } from './process.js';
 
-/** Undefined when `python` already satisfies requirements.txt in `codeDir`, else why not (pip's words). */
+/**
+ * Undefined when `python` already satisfies requirements.txt in `codeDir`, else why not: the
+ * requirements pip found no distribution of offline (`missing: a==1, b`), else pip's words.
+ */
 async function unsatisfied(python: string, codeDir: string): Promise<string | undefined> {
   const { checkRequirements } = await import('@akerbp-mlops/cdf-emulator');
   const check = await checkRequirements({ python, codeDir });
-  if (!check.ok) return check.message;
+  if (!check.ok) {
+    // Offline, pip "cannot find a version that satisfies" what is not installed: name those, not pip's ERROR lines.
+    const names = [...new Set([...check.message.matchAll(/satisfies the requirement (\S+)/g)].map((m) => m[1]))];
+    return names.length ? `missing: ${names.join(', ')}` : check.message;
+  }
   return check.install.length ? `missing: ${check.install.map((i) => `${i.name} ${i.version}`).join(', ')}` : undefined;
 }
 
