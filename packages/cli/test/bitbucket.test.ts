@@ -1,5 +1,5 @@
 /** `mlops init --ci bitbucket` and `mlops deploy --env auto` in Bitbucket Pipelines. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolvePlan } from '@akerbp-mlops/core';
@@ -22,7 +22,9 @@ describe('mlops init --ci bitbucket', () => {
     expect(first.stdout).toContain('wrote bitbucket-pipelines.yml');
     const text = readFileSync(join(dir, 'bitbucket-pipelines.yml'), 'utf8');
     const file = parse(text);
-    expect(file.image).toMatch(/python.*node/);
+    // The template's python_version (py311): its Python, with Node 22 for the CLI.
+    expect(file.image).toBe('nikolaik/python-nodejs:python3.11-nodejs22');
+    expect(first.stdout).toContain('wrote bitbucket-pipelines.yml (image nikolaik/python-nodejs:python3.11-nodejs22, the models\' python_version py311)');
     const auto = (step: Step) => step.script.at(-1) === 'mlops deploy --env auto' && step.script[0].startsWith('npm install --global') && step.script[0].endsWith('github:akerbp/mlops#v4');
     for (const list of [file.pipelines.default, file.pipelines['pull-requests']['**'], file.pipelines.tags['**']]) {
       expect(stepsOf(list)).toHaveLength(1);
@@ -44,6 +46,73 @@ describe('mlops init --ci bitbucket', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('Not touching bitbucket-pipelines.yml');
     expect(mlops(['init', '--ci', 'bitbucket', '--repo', dir, '--force']).code).toBe(0);
+  });
+
+  it("the image follows the models' python_version: init moves it (and says so) when that changes, and refuses models on different Pythons", () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'bb-py-')), 'repo');
+    cpSync(join(repoRoot, 'examples', 'model-repo'), dir, { recursive: true });
+    const settings = join(dir, 'mlops_settings.yaml');
+    expect(readFileSync(settings, 'utf8')).toMatch(/^python_version: py311$/m);
+    expect(mlops(['init', '--ci', 'bitbucket', '--repo', dir]).code).toBe(0);
+    const image = () => parse(readFileSync(join(dir, 'bitbucket-pipelines.yml'), 'utf8')).image;
+    expect(image()).toBe('nikolaik/python-nodejs:python3.11-nodejs22');
+
+    writeFileSync(settings, readFileSync(settings, 'utf8').replace('python_version: py311', 'python_version: py312'));
+    const moved = mlops(['init', '--ci', 'bitbucket', '--repo', dir]);
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(moved.stdout).toContain('updated bitbucket-pipelines.yml: image nikolaik/python-nodejs:python3.11-nodejs22 → nikolaik/python-nodejs:python3.12-nodejs22');
+    expect(image()).toBe('nikolaik/python-nodejs:python3.12-nodejs22');
+    expect(mlops(['init', '--ci', 'bitbucket', '--repo', dir]).stdout).toContain('bitbucket-pipelines.yml is up to date (image nikolaik/python-nodejs:python3.12-nodejs22)');
+
+    // A file an older mlops init wrote (Node 20 image, v3 pin) is moved too, not refused as edited.
+    const current = readFileSync(join(dir, 'bitbucket-pipelines.yml'), 'utf8');
+    writeFileSync(join(dir, 'bitbucket-pipelines.yml'), current.replace('python3.12-nodejs22', 'python3.11-nodejs20').replaceAll('mlops#v4', 'mlops#v3'));
+    const older = mlops(['init', '--ci', 'bitbucket', '--repo', dir]);
+    expect(older.stdout).toContain('updated bitbucket-pipelines.yml: image nikolaik/python-nodejs:python3.11-nodejs20 → nikolaik/python-nodejs:python3.12-nodejs22; akerbp/mlops v3 → v4');
+    expect(readFileSync(join(dir, 'bitbucket-pipelines.yml'), 'utf8')).toBe(current);
+
+    // Models on two Pythons cannot share one image: refused, naming them, the file left as it was.
+    const mixed = join(mkdtempSync(join(tmpdir(), 'bb-mixed-')), 'repo');
+    cpSync(validRepo, mixed, { recursive: true });
+    const refused = mlops(['init', '--ci', 'bitbucket', '--repo', mixed]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("Not writing bitbucket-pipelines.yml: its steps run in one image, whose Python must be the models' python_version, and the models differ (model1 on py311; model2 on py312).");
+    expect(refused.stderr).toContain('nikolaik/python-nodejs:python3.11-nodejs22, nikolaik/python-nodejs:python3.12-nodejs22');
+    expect(existsSync(join(mixed, 'bitbucket-pipelines.yml'))).toBe(false);
+
+    // Invalid settings: their problems, and why the pipeline waits for them.
+    writeFileSync(settings, readFileSync(settings, 'utf8').replace('python_version: py312', 'python_version: py27'));
+    const invalid = mlops(['init', '--ci', 'bitbucket', '--repo', dir]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toMatch(/python_version/);
+    expect(invalid.stderr).toContain("bitbucket-pipelines.yml is written once the settings are valid: its image's Python is the models' python_version.");
+  });
+
+  it('a second CI system is said out loud: init for GitHub next to our Bitbucket pipeline warns, and --force retiring the GitHub workflow says nothing replaces it', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'bb-two-')), 'repo');
+    cpSync(join(repoRoot, 'examples', 'model-repo'), dir, { recursive: true });
+    expect(mlops(['init', '--ci', 'bitbucket', '--repo', dir]).code).toBe(0);
+    const github = mlops(['init', '--repo', dir]);
+    expect(github.code, github.stderr).toBe(0);
+    expect(github.stdout).toContain('wrote .github/workflows/main.yml');
+    expect(github.stderr).toMatch(/^warning: bitbucket-pipelines\.yml \(written by `mlops init --ci bitbucket`\) also deploys these models: .* would deploy every function twice\. Keep one/m);
+    // And the other way round.
+    expect(mlops(['init', '--ci', 'bitbucket', '--repo', dir]).stderr).toMatch(/^warning: \.github\/workflows\/main\.yml \(written by `mlops init`\) also deploys these models/m);
+
+    // The package's GitHub workflow and pipeline, retired by --ci bitbucket --force: only the Bitbucket file is written, and init says so.
+    renameSync(join(dir, 'bitbucket-pipelines.yml'), join(dir, 'old.yml'));
+    writeFileSync(join(dir, 'bitbucket-pipelines.yml'), 'pipelines: {}\n');
+    mkdirSync(join(dir, '.github', 'workflows'), { recursive: true });
+    writeFileSync(join(dir, '.github', 'workflows', 'main.yml'), 'jobs:\n  d:\n    steps:\n      - run: deploy_prediction_service\n');
+    const refused = mlops(['init', '--ci', 'bitbucket', '--repo', dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Run `mlops init --ci bitbucket --force` to retire them (kept as .github/workflows/main.yml.bak and bitbucket-pipelines.yml.bak; only bitbucket-pipelines.yml is written)');
+    const forced = mlops(['init', '--ci', 'bitbucket', '--force', '--repo', dir]);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stdout).toContain('kept the old pipeline as .github/workflows/main.yml.bak; --ci bitbucket writes no GitHub workflow in its place (only bitbucket-pipelines.yml)');
+    expect(forced.stdout).toMatch(/^kept the old pipeline as bitbucket-pipelines\.yml\.bak$/m);
+    expect(forced.stderr).toBe('');
+    expect(existsSync(join(dir, '.github', 'workflows', 'main.yml'))).toBe(false);
   });
 
   it('the README lists the repository variables the pipeline needs', () => {

@@ -119,7 +119,7 @@ jobs:
     writeFileSync(join(dir, '.gitignore'), 'model_artifact/');
     const err = await runCli(['init', '--repo', dir]).catch((e) => e);
     expect(err).toBeInstanceOf(MlopsError);
-    expect(err.message).toMatch(/Not replacing \.github\/workflows\/main\.yml and bitbucket-pipelines\.yml: they deploy the same functions .* --force` to replace them \(kept as \.github\/workflows\/main\.yml\.bak and bitbucket-pipelines\.yml\.bak\)/);
+    expect(err.message).toMatch(/Not replacing \.github\/workflows\/main\.yml and bitbucket-pipelines\.yml: they deploy the same functions .* --force` to retire them \(kept as \.github\/workflows\/main\.yml\.bak and bitbucket-pipelines\.yml\.bak; only \.github\/workflows\/main\.yml is written\)/);
     expect(out).toContain("found .github/workflows/main.yml: the akerbp-mlops package's GitHub workflow");
     expect(out).toContain('found bitbucket-pipelines.yml');
     expect(out).toContain('mlops_settings.yaml is valid: model1, model2');
@@ -131,7 +131,8 @@ jobs:
     expect(existsSync(join(dir, 'bitbucket-pipelines.yml'))).toBe(false);
     expect(existsSync(join(dir, 'bitbucket-pipelines.yml.bak'))).toBe(true);
     expect(workflowOf(dir)).toContain('akerbp/mlops/.github/workflows/mlops.yml@v4');
-    expect(out).toContain('kept the old pipeline as .github/workflows/main.yml.bak');
+    expect(out).toContain('kept the old pipeline as .github/workflows/main.yml.bak\n');
+    expect(out).toContain('kept the old pipeline as bitbucket-pipelines.yml.bak; --ci github writes no Bitbucket pipeline in its place (only .github/workflows/main.yml)');
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('model_artifact/\n.mlops/\n');
   });
 });
