@@ -3,8 +3,8 @@
  * action run as the runner runs it, and the built CLI, against the emulator.
  * Needs `node scripts/build.mjs dist deploy-cdf-function cli`.
  */
-import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, rmSync, mkdtempSync, readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -237,6 +237,22 @@ describe('secrets, index credentials and given packages, through the built actio
     expect(cliReqs.stderr).toMatch(/model_code\/requirements-dev\.txt carries credentials.*--extra-index-urls/s);
     expect(cliReqs.stdout + cliReqs.stderr).not.toContain(INDEX_TOKEN);
   }, 900_000);
+
+  it('CLI: a package over CDF\'s limit creates nothing, and the zip is deleted', async () => {
+    const repo = exampleRepo();
+    // Random bytes: deflate cannot shrink them below the limit.
+    writeFileSync(join(repo, 'model_artifact', 'weights.bin'), randomBytes(CDF_CODE_ZIP_LIMIT_BYTES + 1_000_000));
+    const functions = (await listFunctions(client)).map((f) => f.id);
+    const files = (await client.files.list({ limit: 1000 }).autoPagingToArray({ limit: 1000 })).map((f) => f.id);
+    const run = await cli(['deploy', '--repo', repo, '--no-install', '--env', 'dev', '--secrets', '{}']);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/The package of model "sonic_model" is \d+ bytes, over CDF's limit of 100000000 bytes for function code; it was deleted\. Largest files: model_artifact\/weights\.bin/);
+    const outDir = join(repo, '.mlops', 'packages');
+    expect(existsSync(outDir) ? readdirSync(outDir).filter((f) => /\.(zip|manifest\.json)$/.test(f)) : []).toEqual([]);
+    rmSync(join(repo, 'model_artifact', 'weights.bin'));
+    expect((await listFunctions(client)).map((f) => f.id)).toEqual(functions);
+    expect((await client.files.list({ limit: 1000 }).autoPagingToArray({ limit: 1000 })).map((f) => f.id)).toEqual(files);
+  }, 600_000);
 
   it('CLI: rotation takes effect; without --secrets after secrets the deploy is refused and the function keeps them; a credentialed line is refused', async () => {
     const repo = taggingRepo();

@@ -56,6 +56,8 @@ describe('secrets never leave their place', () => {
     writeFileSync(join(repo, 'payload.json'), JSON.stringify({ data: { ACS: [180.0], RDEP: [2.5], DEN: [2.3] } }));
     writeFileSync(join(repo, 'model_code', '.env'), `API_KEY=${FILE_SECRET}\n`);
     writeFileSync(join(repo, 'model_artifact', 'service.pem'), `-----BEGIN PRIVATE KEY-----\n${FILE_SECRET}\n`);
+    // A private key under a name no rule knows: found by its content.
+    writeFileSync(join(repo, 'model_code', 'deploy_key'), `-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA${FILE_SECRET}\n-----END OPENSSH PRIVATE KEY-----\n`);
     const run = async (name: string, inputs: Record<string, string>) => {
       runs[name] = await runBundle(name, { 'working-directory': repo, 'client-secret': CLIENT_SECRET, ...inputs }, { cwd: repo, env, timeoutMs: 280_000 });
     };
@@ -69,9 +71,10 @@ describe('secrets never leave their place', () => {
     const client = await createCdfClient(resolveCdfConfig({}, env), { access: 'write' });
     await new ModelManager({ client, log: silentLogger }).uploadNewVersion('sonic_model', 'test', join(repo, 'model_artifact'));
     await run('promote-artifact', { model: 'sonic_model', 'from-env': 'test', 'to-env': 'prod' });
-    // The CLI's deploy, with the same secrets as flags (its logger masks them as ***).
-    const cli = await mlopsAsync(['deploy', '--repo', repo, '--env', 'dev', '--no-install', '--secrets', SECRETS_JSON, '--extra-index-urls', EXTRA_INDEX_URL], {
-      timeoutMs: 280_000, env: { ...Object.fromEntries(Object.keys(process.env).filter((k) => /^(GITHUB_|COGNITE_|INPUT_)/.test(k)).map((k) => [k, undefined])), ...cogniteEnv(emu, CLIENT_SECRET) },
+    // The CLI's deploy, with the secrets from the environment variable a CI sets and the index as a flag (its logger masks them as ***).
+    const cli = await mlopsAsync(['deploy', '--repo', repo, '--env', 'dev', '--no-install', '--extra-index-urls', EXTRA_INDEX_URL], {
+      timeoutMs: 280_000,
+      env: { ...Object.fromEntries(Object.keys(process.env).filter((k) => /^(GITHUB_|COGNITE_|INPUT_|MLOPS_)/.test(k)).map((k) => [k, undefined])), ...cogniteEnv(emu, CLIENT_SECRET), MLOPS_FUNCTION_SECRETS: SECRETS_JSON },
     });
     runs['mlops deploy (CLI)'] = { code: cli.code ?? 1, stdout: cli.stdout, stderr: cli.stderr, outputs: {}, summary: '', state: {}, runnerTemp: '' };
   }, 600_000);
