@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import * as tar from 'tar';
 import { describe, expect, it } from 'vitest';
 import {
-  MlopsError, buildPackage, createArchive, checkGivenPackage, credentialFingerprint, logicalLines, refuseRequirementCredentials, credentialsMatch, decodeSuiteMetadata, encodeSuiteMetadata, isCredentialFile, localArtifactSource, maskIndexUrls, privateKeyIn, parseIndexUrls, parseSecretsJson, refuseSilentWipe, silentLogger,
+  MlopsError, buildPackage, createArchive, checkGivenPackage, credentialFingerprint, logicalLines, refuseRequirementCredentials, credentialsMatch, decodeSuiteMetadata, encodeSuiteMetadata, isCredentialFile, localArtifactSource, maskIndexUrls, privateKeyIn, urlSecrets, parseIndexUrls, parseSecretsJson, refuseSilentWipe, silentLogger,
   type CdfFunction, type Logger,
 } from '@akerbp-mlops/core';
 import { withTempDir } from '../src/temp.js';
@@ -119,6 +119,12 @@ describe('index-url / extra-index-urls inputs', () => {
     expect(warnings).toEqual([expect.stringMatching(/^The package index http:\/\/\*\*\*@pkgs\.example\.com\/simple carries credentials over plain http:\/\/: CDF's build would send them unencrypted/)]);
     expect(warnings.join('\n')).not.toMatch(/cleartext-tok1|deploy:/);
     expect(secrets).toEqual(expect.arrayContaining(['cleartext-tok1', 'tls-tok2']));
+  });
+
+  it('masks the password, or a token given as the user; a user name beside a password is no secret (trial F8)', () => {
+    expect(urlSecrets('https://user:p%40ss-word@h.example/simple')).toEqual(['https://user:p%40ss-word@h.example/simple', 'p%40ss-word', 'p@ss-word']);
+    expect(urlSecrets('https://ghp_token1234@h.example/simple')).toEqual(['https://ghp_token1234@h.example/simple', 'ghp_token1234']);
+    expect(urlSecrets('https://h.example/simple')).toEqual(['https://h.example/simple']);
   });
 });
 

@@ -31,17 +31,19 @@ function checkUrl(text: string, field: string): string {
 }
 
 /**
- * Every part of a URL a log line could show on its own: the whole URL and its decoded and
- * encoded password and user (a token is often given as the user). For `Logger.secret`.
+ * Every part of a URL a log line could show on its own: the whole URL and its decoded and encoded
+ * secret, which is the password (`user:token@`), or the user when there is no password (a token
+ * given alone, `token@`). A user name beside a password is no secret and is left alone, so that a
+ * login like `user` does not hide every "user" in the log. For `Logger.secret` and redaction.
  */
 export function urlSecrets(text: string): string[] {
   const out = new Set([text]);
   try {
     const url = new URL(text);
-    for (const part of [url.password, url.username]) {
-      if (!part) continue;
-      out.add(part);
-      out.add(decodeURIComponent(part));
+    const secret = url.password || url.username;
+    if (secret) {
+      out.add(secret);
+      out.add(decodeURIComponent(secret));
     }
   } catch {
     // not a URL: the whole text is masked
