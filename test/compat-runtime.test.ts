@@ -93,6 +93,7 @@ class ModelException(Exception):
 
 def initialization(artifact_folder, secrets):
     mm.setup()
+    logging.info("secret-read is %s", (secrets or {}).get("secret-read"))  # careless code: the suite hides it
     with open(os.path.join(artifact_folder, "weights.json")) as f:
         return {"w": json.load(f)["w"], "secret_names": sorted(secrets or {})}
 
@@ -224,6 +225,9 @@ describe('model code written for the akerbp-mlops package', () => {
     expect(sonic.status, sonic.out).toBe(0);
     expect(sonic.out).toMatch(/sonic\s+1\s+0\s+0\s+passed\s+sonic\/dev\/1/);
     expect(sonic.out).not.toMatch(/vsh\.artifact_folder|problem in settings/);
+    // No CDF client was made (dev), yet the read secret the handler got and printed is hidden.
+    expect(sonic.out).toMatch(/secret-read is \S+/);
+    expect(sonic.out).not.toContain('read-secret-value');
     // The pipeline too: validated once for sonic, tested, nothing deployed.
     const pipeline = await cli(['deploy', '--env', 'dev', '--testing-only', '--models', 'sonic']);
     expect(pipeline.status, pipeline.out).toBe(0);
