@@ -17,7 +17,7 @@ export default function register(program: Command): void {
   const cmd = program
     .command('test')
     .summary("run a model's tests and its service test")
-    .description(`Runs each model's pytest tests, then its service test: the packaged handler called locally with ServiceTest.prediction_input (or training_input) against an embedded CDF emulator, as the test-model action does. With --env test or prod, a missing artifact folder is downloaded from that environment first. CDF credentials (for that and for helper models) come from the COGNITE_* variables; the read pair is enough. Exit code 1 when anything fails.`)
+    .description(`Runs each model's test_file with pytest (other test files are not collected), then its service test: the packaged handler called locally with ServiceTest.prediction_input (or training_input) against an embedded CDF emulator, as the test-model action does. With --env test or prod, a missing artifact folder is downloaded from that environment first. CDF credentials (for that and for helper models) come from the COGNITE_* variables; the read pair is enough. Exit code 1 when anything fails.`)
     .addOption(envOption('environment a missing artifact folder is downloaded from: dev (none is), test or prod', 'dev'));
   repoOptions(cmd)
     .option('--python <path>', 'Python interpreter', 'python3')
