@@ -249,11 +249,12 @@ async function runModel(r: ModelRun): Promise<void> {
  * The zip to deploy for `service`, and the guarantee that it was tested. The tests' zip of the
  * first service (`tested`) is deployed itself when it already carries the target env's label
  * (its artifact folder was downloaded from `r.env` for the tests, or `r.env` is dev): nothing is
- * packaged or downloaded again, and files the tests may have written since are not picked up. Otherwise `pack` builds it (outside dev from the env's artifact
- * version in the Model Manager); when that is the tested service and its files differ from the
- * tested zip's (BuiltPackage.contentSha256: the artifact version's label aside), it gets its own
- * service test before anything is created in CDF, so what is deployed is what was tested. Throws
- * MlopsError as packageModel and runServiceTest do.
+ * packaged or downloaded again, and files the tests may have written since are not picked up.
+ * Otherwise `pack` builds it (outside dev from the env's artifact version in the Model Manager);
+ * when that is the tested service and its files differ from the tested zip's
+ * (BuiltPackage.contentSha256: the artifact version's label aside), it gets its own service test
+ * before anything is created in CDF, so what is deployed is what was tested. Throws MlopsError as
+ * packageModel and runServiceTest do.
  */
 async function zipToDeploy(r: ModelRun, service: Service, testedService: boolean, pack: () => Promise<PackagedModel>): Promise<PackagedModel> {
   const { model, log } = r;

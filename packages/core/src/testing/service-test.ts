@@ -212,6 +212,16 @@ async function runServiceTestCheck(o: RunServiceTestOptions, response: unknown, 
   return true;
 }
 
+/**
+ * The service test: reads ServiceTest's payload (written to `o.payloadFile`), unpacks the package
+ * and runs its handler once with it as CDF would (a bare environment plus the proxy variables,
+ * MODEL_ENV and SERVICE_NAME; the read pair's dashed secrets when configured; the client of
+ * `o.emulator`, else of an emulator started and stopped here), then ServiceTest's check when
+ * callable. Returns the response and the model_id it names. Throws ServiceTestFailure (located at
+ * the payload or the check in test_file, with the model id when the service answered one) when
+ * the handler crashes, times out (CDF's call limit), answers other than `"ok"` or the check fails;
+ * MlopsError when the payload cannot be read or the package would not build in CDF.
+ */
 export async function runServiceTest(o: RunServiceTestOptions): Promise<ServiceTestResult> {
   const { payload, line } = await readServiceTestPayload(o);
   await writeFile(o.payloadFile, `${JSON.stringify(payload, null, 2)}\n`);
