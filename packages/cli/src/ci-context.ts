@@ -17,8 +17,9 @@ export function ciRunContext(env: NodeJS.ProcessEnv, explicitEnv: boolean): Gith
   if (github) return github;
   const branch = env.BITBUCKET_BRANCH?.trim();
   const tag = env.BITBUCKET_TAG?.trim();
-  if (env.BITBUCKET_PR_ID?.trim()) return { eventName: 'pull_request', ref: `refs/heads/${branch ?? ''}` };
-  if (tag) return { eventName: 'push', ref: `refs/tags/${tag}` };
-  if (branch) return { eventName: explicitEnv ? 'workflow_dispatch' : 'push', ref: `refs/heads/${branch}` };
+  const system = 'bitbucket' as const;
+  if (env.BITBUCKET_PR_ID?.trim()) return { eventName: 'pull_request', ref: `refs/heads/${branch ?? ''}`, system };
+  if (tag) return { eventName: 'push', ref: `refs/tags/${tag}`, system };
+  if (branch) return { eventName: explicitEnv ? 'workflow_dispatch' : 'push', ref: `refs/heads/${branch}`, system };
   return null;
 }

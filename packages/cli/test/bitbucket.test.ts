@@ -137,15 +137,20 @@ describe('--env auto in Bitbucket Pipelines', () => {
     expect(() => plan({ BITBUCKET_BRANCH: 'feature/x' }, 'prod')).toThrow(/only allowed from the default branch/);
     expect(() => plan({ BITBUCKET_BRANCH: 'main', BITBUCKET_PR_ID: '7' }, 'prod')).toThrow(/pull request may only deploy to dev/);
     expect(ciRunContext({}, false)).toBeNull();
+    // Bitbucket's words for its runs; a terminal is no CI run at all, not "no GitHub run".
+    expect(plan({ BITBUCKET_BRANCH: 'feature/x' }, 'test').reason).toBe('step with an explicit --env: deploy to test from feature/x');
+    expect(resolvePlan({ env: 'dev', github: null }).reason).toBe('deploy to dev as asked (not a CI run, so no branch rules apply)');
   });
 
   it('the built CLI follows them: a tag build validates only; prod from a feature branch is refused', () => {
     const tag = mlops(['deploy', '--env', 'auto', '--repo', validRepo], { bareEnv: true, env: { BITBUCKET_TAG: 'v1.0' } });
     expect(tag.code, tag.stderr).toBe(0);
-    expect(tag.stdout).toContain('refs/tags/v1.0 is not a branch (tags do not deploy). This run: validated.');
+    // In Bitbucket's words: tags and branches by name, its manual step; never GitHub's refs or workflows.
+    expect(tag.stdout).toContain('tag v1.0 is not a branch (tags do not deploy). This run: validated.');
     const prod = mlops(['deploy', '--env', 'prod', '--yes', '--repo', validRepo], { bareEnv: true, env: { BITBUCKET_BRANCH: 'feature/x' } });
     expect(prod.code).toBe(1);
-    expect(prod.stderr).toContain('Deploying to prod is only allowed from the default branch (main or master); this run is on refs/heads/feature/x.');
+    expect(prod.stderr).toContain("Deploying to prod is only allowed from the default branch (main or master); this run is on branch feature/x. Merge first, then run the 'Deploy to prod' step of the main or master pipeline.");
+    for (const run of [tag, prod]) expect(run.stdout + run.stderr).not.toMatch(/refs\/|workflow|GitHub/);
     const outside = mlops(['deploy', '--repo', validRepo], { bareEnv: true });
     expect(outside.code).toBe(2);
     expect(outside.stderr).toMatch(/--env auto applies the branch rules of a CI run/);

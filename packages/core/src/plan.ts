@@ -22,6 +22,7 @@
 import { MlopsError } from './errors.js';
 import { parseEnv, parseNameList } from './settings/inputs.js';
 import { SERVICES, type Env, type Service } from './settings/types.js';
+import type { CiSystem } from './pipeline/github-context.js';
 
 export interface Plan {
   /** where to deploy; null when nothing is deployed */
@@ -42,7 +43,30 @@ export interface PlanRequest {
   ref: string;
   /** the repository's default branch; when absent main and master both count */
   defaultBranch?: string;
+  /** whose run it is, for the messages' words (a Bitbucket step is no workflow); github when absent */
+  system?: CiSystem;
   inputs: { env?: string; services?: string };
+}
+
+/**
+ * The words of `system`'s messages: GitHub names refs and workflow runs; Bitbucket, whose runs
+ * `mlops init --ci bitbucket` wrote, names branches and tags and its manual "Deploy to prod" step.
+ */
+function wording(system: CiSystem | undefined) {
+  if (system === 'bitbucket') {
+    return {
+      where: (ref: string) => (ref.startsWith('refs/tags/') ? `tag ${ref.slice('refs/tags/'.length)}` : `branch ${branchOf(ref) ?? ref}`),
+      prodRun: (allowed: string) => `run the 'Deploy to prod' step of the ${allowed} pipeline`,
+      prodOnly: 'prod is deployed only by the manual \'Deploy to prod\' step on the default branch, never by a push.',
+      manual: 'step with an explicit --env',
+    };
+  }
+  return {
+    where: (ref: string) => ref,
+    prodRun: (allowed: string) => `run the workflow on ${allowed}`,
+    prodOnly: 'prod is deployed only by a manual workflow_dispatch run on the default branch, never by a push.',
+    manual: 'manual run',
+  };
 }
 
 function branchOf(ref: string): string | null {
@@ -85,7 +109,8 @@ export function planDeployment(request: PlanRequest): Plan {
   return { ...plan, services: parseServices(services), reason: `${plan.reason}; services set by input` };
 }
 
-function basePlan({ eventName, ref, defaultBranch, inputs }: PlanRequest): Plan {
+function basePlan({ eventName, ref, defaultBranch, system, inputs }: PlanRequest): Plan {
+  const words = wording(system);
   const env = inputs.env?.trim() ? parseEnv(inputs.env) : undefined;
   const branch = branchOf(ref);
   const deployTo = (environment: Env, services: Service[], reason: string): Plan => ({ environment, services, deploy: true, reason, warnings: [] });
@@ -95,9 +120,9 @@ function basePlan({ eventName, ref, defaultBranch, inputs }: PlanRequest): Plan 
     const target = env ?? 'test';
     if (target === 'prod' && !isDefaultBranch(branch, defaultBranch)) {
       const allowed = defaultBranch ?? 'main or master';
-      throw new MlopsError(`Deploying to prod is only allowed from the default branch (${allowed}); this run is on ${ref}. Merge first, then run the workflow on ${allowed}.`);
+      throw new MlopsError(`Deploying to prod is only allowed from the default branch (${allowed}); this run is on ${words.where(ref)}. Merge first, then ${words.prodRun(allowed)}.`);
     }
-    return deployTo(target, ['prediction'], `manual run: deploy to ${target} from ${branch ?? ref}`);
+    return deployTo(target, ['prediction'], `${words.manual}: deploy to ${target} from ${branch ?? words.where(ref)}`);
   }
 
   if (eventName === 'pull_request' || eventName === 'pull_request_target') {
@@ -112,9 +137,9 @@ function basePlan({ eventName, ref, defaultBranch, inputs }: PlanRequest): Plan 
     return noDeploy([], `event "${eventName}" validates only; push, schedule and workflow_dispatch deploy`);
   }
   if (env === 'prod') {
-    throw new MlopsError('prod is deployed only by a manual workflow_dispatch run on the default branch, never by a push.');
+    throw new MlopsError(words.prodOnly);
   }
-  if (branch === null) return noDeploy([], `${ref} is not a branch (tags do not deploy)`);
+  if (branch === null) return noDeploy([], `${words.where(ref)} is not a branch (tags do not deploy)`);
   const target = env ?? 'test';
   if (isDeployBranch(branch, defaultBranch)) return deployTo(target, ['prediction'], `${branch}: deploy the prediction service to ${target}`);
   if (branch.startsWith('mlops/')) return deployTo(target, ['prediction', 'training'], `${branch}: deploy prediction and training services to ${target}`);

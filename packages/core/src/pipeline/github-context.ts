@@ -8,7 +8,12 @@ export interface GithubRunContext {
   eventName: string;
   ref: string;
   defaultBranch?: string;
+  /** the CI system the run is in (its messages use its words); github when absent */
+  system?: CiSystem;
 }
+
+/** GitHub Actions, or Bitbucket Pipelines read into GitHub's terms (cli/ci-context.ts). */
+export type CiSystem = 'github' | 'bitbucket';
 
 /** null outside a GitHub run (no GITHUB_EVENT_NAME). */
 export function githubRunContext(env: NodeJS.ProcessEnv = process.env): GithubRunContext | null {

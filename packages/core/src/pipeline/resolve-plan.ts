@@ -1,6 +1,7 @@
 /**
- * The plan a pipeline run follows: the branch rules inside a GitHub run, the explicit
- * environment outside one (a terminal, the demo).
+ * The plan a pipeline run follows: the branch rules inside a CI run (GitHub Actions, or
+ * Bitbucket Pipelines read into GitHub's terms), the explicit environment outside one (a
+ * terminal, the demo).
  */
 import { MlopsError } from '../errors.js';
 import { planDeployment, type Plan } from '../plan.js';
@@ -29,14 +30,14 @@ export function resolvePlan({ env, services, github }: ResolvePlanOptions): Plan
     return planDeployment({ ...github, inputs: { env: env === 'auto' ? undefined : env, services } });
   }
   if (env === 'auto') {
-    throw new MlopsError('env "auto" follows the branch rules of a GitHub run (GITHUB_EVENT_NAME, GITHUB_REF), and there is none here; choose the environment: dev, test or prod.');
+    throw new MlopsError('env "auto" follows the branch rules of a CI run (GitHub Actions or Bitbucket Pipelines), and this is none; choose the environment: dev, test or prod.');
   }
   const named = parseNameList(services).map((s) => parseService(s));
   return {
     environment: env,
     services: named.length ? SERVICES.filter((s) => named.includes(s)) : ['prediction'],
     deploy: true,
-    reason: `deploy to ${env} as asked (not a GitHub run, so no branch rules apply)`,
+    reason: `deploy to ${env} as asked (not a CI run, so no branch rules apply)`,
     warnings: [],
   };
 }
