@@ -1,7 +1,9 @@
 /**
  * Secrets, index credentials and given packages, end to end: the built deploy-cdf-function
- * action run as the runner runs it, and the built CLI, against the emulator.
- * Needs `node scripts/build.mjs dist deploy-cdf-function cli`.
+ * action (and the root action) run as the runner runs it (every input's action.yml default set,
+ * GITHUB_WORKSPACE, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_STATE, RUNNER_TEMP), and the built
+ * CLI, against the emulator.
+ * Needs `node scripts/build.mjs dist deploy-cdf-function deploy cli`.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, rmSync, mkdtempSync, readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
@@ -52,7 +54,7 @@ describe('secrets, index credentials and given packages, through the built actio
   let client: CogniteClient;
 
   const deployAction = (repo: string, inputs: Record<string, string>): Promise<BundleRun> =>
-    runBundle('deploy-cdf-function', { env: 'dev', 'test-payload': 'payload.json', 'timeout-seconds': '600', ...inputs }, { cwd: repo, env, timeoutMs: 600_000 });
+    runBundle('deploy-cdf-function', { env: 'dev', 'test-payload': 'payload.json', 'timeout-seconds': '600', ...inputs }, { cwd: repo, env, timeoutMs: 600_000, asRunner: true });
 
   /** The built CLI with the emulator's credentials and nothing of this run's CI or action environment. */
   const cli = (args: string[], cwd?: string, extraEnv: NodeJS.ProcessEnv = {}) => mlopsAsync(args, {
@@ -328,7 +330,7 @@ describe('secrets, index credentials and given packages, through the built actio
     const repo = taggingRepo();
     const pipeline = (secrets: string) => runBundle('deploy', {
       'working-directory': repo, env: 'dev', 'install-requirements': 'false', 'timeout-seconds': '600', 'function-secrets': secrets,
-    }, { env, timeoutMs: 600_000 });
+    }, { env, timeoutMs: 600_000, asRunner: true });
     const xid = 'sonic_model-prediction-dev';
     writeFileSync(join(repo, 'model_code', '.env'), `PIP_TOKEN=${FILE_TOKEN}\n`);
     const first = await pipeline('{"api-key": "root-value-5555"}');
