@@ -3,9 +3,10 @@
  * smoke test (fresh-eyes trial of issue 15, F4/F8): the step fails, and neither its log (minus the
  * runner's own ::add-mask:: commands) nor its job summary holds a secret; each line of a
  * multi-line secret is registered with the runner. And the built CLI's rollback and redeploy,
- * whose failing smoke call echoes the secret they were given: it is nowhere.
- * Needs `node scripts/build.mjs dist deploy-cdf-function cli`.
+ * and the post step's check, whose failing smoke call echoes the secret: it is nowhere.
+ * Needs `node scripts/build.mjs dist deploy-cdf-function deploy-post cli`.
  */
+import { createHash } from 'node:crypto';
 import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,8 @@ import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cogniteEnv } from './helpers/emulator-env.js';
 import { exampleRepo } from './helpers/example-repo.js';
-import { runBundle } from './helpers/run-bundle.js';
+import { actionDefaults, runBundle, stateEnv } from './helpers/run-bundle.js';
+import { summaryText } from './helpers/summary.js';
 import { zipText } from './helpers/zip-text.js';
 import { mlopsAsync } from '../packages/cli/test/helpers/built-cli.js';
 import { createCdfClient, downloadFile, listFunctions, resolveCdfConfig } from '@akerbp-mlops/core';
@@ -51,19 +53,21 @@ describe('deploy-cdf-function: a model that echoes its secrets', () => {
     }
   });
 
-  it('CLI rollback and redeploy: a smoke call that echoes the secret they were given fails with it hidden everywhere; what served is restored', async () => {
-    const GOOD = 'good-key-0001';
+  it('CLI rollback and redeploy, and the post step\'s check: a smoke call that echoes the secret fails with it hidden everywhere; what served is restored', async () => {
+    const GOOD = 'GOODLEAK_G3';
     const WRONG = 'ROLLBACKLEAK_R7';
     const env = cogniteEnv(emu);
     const repo = exampleRepo();
     const payload = join(repo, 'payload.json');
     writeFileSync(payload, JSON.stringify({ data: { ACS: [180.0], RDEP: [2.5], DEN: [2.3] } }));
-    // Answers with the right key; with another, prints and raises it (as code does on an auth failure).
+    // Answers with the right key (known by its hash: the code zip must not hold it); with another,
+    // or when the payload says fail, prints and raises the key it has (as code does on an auth failure).
     appendFileSync(join(repo, 'model_code', 'model.py'), [
       '', '_plain_predict = predict', '',
       'def predict(data, init_object, secrets):',
+      '    import hashlib',
       '    key = (secrets or {}).get("api-key", "")',
-      `    if key != "${GOOD}":`,
+      `    if hashlib.sha256(key.encode()).hexdigest() != "${createHash('sha256').update(GOOD).digest('hex')}" or data.get("fail"):`,
       '        print("model log: key is", key)',
       '        raise ModelException("auth failed for key %s" % key)',
       '    return _plain_predict(data, init_object, secrets)', '',
@@ -101,6 +105,25 @@ describe('deploy-cdf-function: a model that echoes its secrets', () => {
     // What served serves again, with its own secret; nothing CDF keeps holds the echoed one.
     const after = (await listFunctions(client)).find((f) => f.externalId === 'sonic_model-prediction-dev')!;
     expect(after.fileId).toBe(serving.fileId);
+
+    // CDF never returns secret values: the restore re-created what served with the secrets given (WRONG). Redeployed with the right one, it answers again.
+    const fixed = await cli(['functions', 'redeploy', 'sonic_model-prediction-dev', '--test-payload', payload], { MLOPS_FUNCTION_SECRETS: JSON.stringify({ 'api-key': GOOD }) });
+    expect(fixed.code, fixed.stdout + fixed.stderr).toBe(0);
+
+    // The post step of a deploy stopped mid-switch: its check calls the latest with the deploy's payload, and the model echoes its key.
+    const latest = 'sonic_model-prediction-dev';
+    const failPayload = join(repo, 'fail.json');
+    writeFileSync(failPayload, JSON.stringify({ data: { ACS: [180.0], RDEP: [2.5], DEN: [2.3], fail: 1 } }));
+    const previous = (await listFunctions(client)).find((f) => f.externalId === `${latest}-1`)!;
+    const state = { deployments: JSON.stringify([{ latest, phase: 'switching', serving: `${latest} is being re-created`, previousVersioned: previous.externalId, previousFileId: previous.fileId, payloadFile: failPayload }]) };
+    const post = await runBundle('deploy-post', {
+      ...actionDefaults('deploy-cdf-function'), 'working-directory': repo, env: 'dev', 'wait-timeout-seconds': '120', 'function-secrets': JSON.stringify({ 'api-key': GOOD }),
+    }, { cwd: repo, env: { ...env, ...stateEnv(state) }, asRunner: true, timeoutMs: 240_000 });
+    expect(post.stdout).toMatch(/::warning ?::sonic_model-prediction-dev does not answer \(Smoke test of sonic_model-prediction-dev failed: .*auth failed for key \*\*\*\); restoring/);
+    expect(summaryText(post.summary)).toMatch(/\| sonic_model-prediction-dev \| restored \|/);
+    const postText = post.stdout.replace(/^::add-mask::.*$/gm, '') + post.stderr + post.summary + JSON.stringify(post.outputs);
+    expect(postText).not.toContain(GOOD);
+    expect(JSON.stringify((await client.files.list({ limit: 1000 }).autoPagingToArray({ limit: 1000 })).map((f) => f.metadata))).toMatch(/post-deploy check: .*auth failed for key \*\*\*/);
     const files = await client.files.list({ limit: 1000 }).autoPagingToArray({ limit: 1000 });
     const stored = [JSON.stringify(files.map((f) => f.metadata)), JSON.stringify((await listFunctions(client)).map((f) => [f.metadata, f.description]))];
     const dir = mkdtempSync(join(tmpdir(), 'stored-'));
@@ -110,6 +133,6 @@ describe('deploy-cdf-function: a model that echoes its secrets', () => {
       await downloadFile(client, link.downloadUrl, path);
       stored.push(readFileSync(path).subarray(0, 2).toString('hex') === '504b' ? await zipText(path) : readFileSync(path, 'latin1'));
     }
-    expect(stored.join('\n')).not.toContain(WRONG);
+    for (const leak of [WRONG, GOOD]) expect(stored.join('\n')).not.toContain(leak);
   }, 900_000);
 });

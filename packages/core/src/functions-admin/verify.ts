@@ -90,7 +90,7 @@ export async function verifyLatest(client: CogniteClient, record: LatestProgress
         await recordCheck(client, record.latest, ready, record, 'serves', o.log);
         return { latest: record.latest, outcome: 'ok', serving: `${record.latest} serves version ${ready.metadata?.version ?? '?'} (function id ${ready.id}, code file ${ready.fileId})${smoke ? '; smoke test ok' : ''}` };
       }
-      why = smoke.message.split('\n')[0];
+      why = smoke.message.split('\n')[0].replace(/\.$/, '');
       // It passed as a versioned function, but not as the latest: not a deployment to return to.
       if (smoke instanceof SmokeTestError) await recordCheck(client, record.latest, ready, record, { failure: smoke.reason }, o.log);
     }
