@@ -10,7 +10,7 @@ import type { CogniteClient, FileInfo } from '@cognite/sdk';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  buildPackage, callByExternalId, createCdfClient, createFunction, deployFunction, familyFiles, listFunctions, loadSettings, provenVersioned, retrieveFunction, rollbackLatest,
+  buildPackage, callByExternalId, createCdfClient, createFunction, credentialsMatch, decodeSuiteMetadata, deployFunction, redeployFunction, familyFiles, listFunctions, loadSettings, provenVersioned, retrieveFunction, rollbackLatest,
   silentLogger, updateCodeFileState, verifyLatest, waitForReady, type CdfFunction, type DeployOptions, type Logger, type ModelSettings,
 } from '@akerbp-mlops/core';
 import { exampleRepo } from '../../../test/helpers/example-repo.js';
@@ -285,5 +285,20 @@ describe('immutable deployments', () => {
       await deployAs('mine_model', { adopt: true });
       expect((await retrieveFunction(client, { externalId: 'mine_model-prediction-test' }))?.metadata?.version).toBe('1');
     });
+  });
+
+  it('a redeploy with other secrets records their fingerprint, so a later deploy with the earlier secrets puts them back instead of saying unchanged', async () => {
+    const first = { 'api-key': 'first-aaaa-1111' };
+    const second = { 'api-key': 'second-bbbb-2222' };
+    const matches = async (secrets: Record<string, string>) =>
+      credentialsMatch(decodeSuiteMetadata((await retrieveFunction(client, { externalId: LATEST }))?.metadata)?.credentials, { secrets });
+    await deploy(1, '', '', { secrets: first });
+    expect(await matches(first)).toBe(true);
+    await redeployFunction(client, LATEST, { secrets: second, testPayload: PAYLOAD, log, waitTimeoutMs: 60_000 });
+    expect(await matches(second)).toBe(true);
+    expect(await matches(first)).toBe(false);
+    const back = await deploy(1, '', '', { secrets: first });
+    expect(back.changed).toBe(true);
+    expect(await matches(first)).toBe(true);
   });
 });

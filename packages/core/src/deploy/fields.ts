@@ -7,7 +7,8 @@ import { MlopsError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { SUITE_VERSION } from '../version.js';
 import type { Env, ModelSettings, Service } from '../settings/types.js';
-import { decodeSuiteMetadata, encodeSuiteMetadata } from './suite-metadata.js';
+import { credentialFingerprint } from './credential-fingerprint.js';
+import { decodeSuiteMetadata, encodeSuiteMetadata, withCredentialsFingerprint } from './suite-metadata.js';
 import type { IndexUrls } from './index-urls.js';
 import type { DeployProvenance } from './types.js';
 
@@ -88,6 +89,17 @@ export function recreateSpec(fn: CdfFunction, overrides: Partial<FunctionCreate>
     ...overrides,
   };
   return Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== undefined && v !== null)) as unknown as FunctionCreate;
+}
+
+/**
+ * recreateSpec with the secrets and index URLs of `fields`, and a fresh fingerprint of them in
+ * the suite's record: the function runs with these, whatever `fn` had (a redeploy with other
+ * secrets, a restore with the values the caller gave), so a later deploy compares against what it
+ * really holds (credential-fingerprint.ts). Takes a fraction of a second (scrypt).
+ */
+export async function recreateSpecWithCredentials(fn: CdfFunction, fields: Pick<FunctionCreate, 'secrets' | 'indexUrl' | 'extraIndexUrls'>, overrides: Partial<FunctionCreate> = {}): Promise<FunctionCreate> {
+  const fingerprint = await credentialFingerprint({ secrets: fields.secrets, indexUrls: { indexUrl: fields.indexUrl, extraIndexUrls: fields.extraIndexUrls } });
+  return recreateSpec(fn, { ...overrides, ...fields, metadata: withCredentialsFingerprint(fn.metadata, fingerprint) });
 }
 
 /** The code sha256 a function of ours records, and the artifact version (`version`) any function records. */

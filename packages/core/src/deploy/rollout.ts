@@ -18,7 +18,7 @@ import { MlopsError } from '../errors.js';
 import { onCancel, uninterruptible } from '../interrupt.js';
 import type { Logger } from '../logger.js';
 import type { RedactableError } from '../redact.js';
-import { recreateSpec } from './fields.js';
+import { recreateSpecWithCredentials } from './fields.js';
 
 export const DEFAULT_WAIT_TIMEOUT_MS = 1_500_000;
 /** Last lines of a failed smoke call's logs shown in the error. */
@@ -216,7 +216,7 @@ async function restoreOnce(client: CogniteClient, previous: CdfFunction, attempt
     }
   }
   o.log.warning(`Restoring ${xid} from its previous code file (id ${previous.fileId}).`);
-  const fn = await deleteThenCreate(client, now, recreateSpec(previous, o.restoreFields ?? {}), o.log);
+  const fn = await deleteThenCreate(client, now, await recreateSpecWithCredentials(previous, o.restoreFields ?? {}), o.log);
   await waitForReady(client, { id: fn.id }, { timeoutMs: o.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS, log: o.log });
   return restored;
 }

@@ -116,6 +116,26 @@ export function encodeSuiteMetadata(input: SuiteMetadataInput, warn: (message: s
 }
 
 /**
+ * `metadata` of a function of ours with its record's credentials fingerprint replaced by
+ * `fingerprint` (removed when null), for a function re-created with other secrets or index URLs
+ * than it had (rollback, redeploy, restore: CDF never returns the old values, so the new ones are
+ * what the new function runs with). Should the record outgrow 512 characters, the run and then the
+ * commit are left out, never the fingerprint. A function not ours (no record) is returned as it is.
+ */
+export function withCredentialsFingerprint(metadata: Record<string, string> | undefined, fingerprint: string | null): Record<string, string> | undefined {
+  if (!decodeSuiteMetadata(metadata)) return metadata;
+  const record = JSON.parse(metadata![SUITE_RECORD_KEY]) as Record<string, string>;
+  const key = OPTIONAL_FIELDS.find((f) => f.prop === 'credentials')!.key;
+  if (fingerprint) record[key] = fingerprint;
+  else delete record[key];
+  for (const f of [...OPTIONAL_FIELDS].reverse()) {
+    if (Buffer.byteLength(JSON.stringify(record)) <= SUITE_RECORD_MAX_CHARS || f.prop === 'credentials') break;
+    delete record[f.key];
+  }
+  return { ...metadata, [SUITE_RECORD_KEY]: JSON.stringify(record) };
+}
+
+/**
  * Reads back what `encodeSuiteMetadata` wrote; null for functions that are not ours (no `mlops`
  * key, not our JSON, another owner marker, or no valid version). Never throws.
  */

@@ -11,7 +11,7 @@ import type { Logger } from '../logger.js';
 import { functionExternalId } from '../naming.js';
 import type { Env, Service } from '../settings/types.js';
 import { isCodeFileExternalId, retrieveFiles, updateCodeFileState } from '../deploy/code-file.js';
-import { LATEST_HINT, recreateSpec } from '../deploy/fields.js';
+import { LATEST_HINT, recreateSpecWithCredentials } from '../deploy/fields.js';
 import type { IndexUrls } from '../deploy/index-urls.js';
 import { givenSecretValues, validateSecrets } from '../deploy/secrets.js';
 import { redactError } from '../redact.js';
@@ -185,7 +185,7 @@ export async function pointLatestAt(client: CogniteClient, d: Deployments, targe
   const fields = fieldsGiven(target, fileOf(target.fileId), o);
   const current = await retrieveFunction(client, { externalId: d.latestXid });
   const description = `${(target.description ?? '').replace(/ \(latest\)$/, '').slice(0, 500 - LATEST_HINT.length)}${LATEST_HINT}`;
-  const spec = recreateSpec(target, { externalId: d.latestXid, description, ...fields });
+  const spec = await recreateSpecWithCredentials(target, fields, { externalId: d.latestXid, description });
   o.log.info(`Pointing ${d.latestXid} at ${target.externalId} (version ${target.metadata?.version ?? '?'}, code file ${target.fileId}).`);
   if (ours(target.fileId)) await updateCodeFileState(client, target.fileId, { [STATE_KEYS.servedAt]: String(Date.now()) });
   recordProgress({ latest: d.latestXid, phase: 'switching', targetFileId: target.fileId, serving: `${d.latestXid} is being re-created from ${target.externalId}` });
@@ -207,5 +207,5 @@ export async function redeployFunction(client: CogniteClient, xid: string, o: Re
   const current = await requireFunction(client, xid);
   const [file] = await retrieveFiles(client, [{ id: current.fileId }]);
   const fields = fieldsGiven(current, file && { id: file.id, metadata: file.metadata as Record<string, string> | undefined }, o);
-  return replaceKeepingSchedule(client, current, recreateSpec(current, fields), o, fields);
+  return replaceKeepingSchedule(client, current, await recreateSpecWithCredentials(current, fields), o, fields);
 }
