@@ -92,6 +92,23 @@ describe('readServiceTestPayload', () => {
     expect(err2.message).toMatch(/is not JSON/);
   });
 
+  it('reads the payload from ServiceTest() as akerbp-mlops did: set in __init__ (from a file) or a property; a raising constructor is located at __init__', async () => {
+    const init = await repoWith({
+      'mcode/payload.json': '{"input": [1, 2]}',
+      'mcode/test_m.py': 'import json\n\n\nclass ServiceTest:\n    def __init__(self):\n        with open("mcode/payload.json") as f:\n            self.prediction_input = json.load(f)\n\n    @property\n    def training_input(self):\n        return {"data": self.prediction_input}\n',
+    });
+    expect(await read(init)).toEqual({ payload: { input: [1, 2] }, line: 7 });
+    expect(await read(init, 'training')).toEqual({ payload: { data: { input: [1, 2] } }, line: 10 });
+
+    // The constructor raises: the class's own payload still serves; without one, the error names __init__.
+    const raising = 'class ServiceTest:\n    prediction_input = {"a": 1}\n\n    def __init__(self):\n        raise OSError("no payload file")\n';
+    expect(await read(await repoWith({ 'mcode/test_m.py': raising }))).toEqual({ payload: { a: 1 }, line: 2 });
+    const err = await read(await repoWith({ 'mcode/test_m.py': raising }), 'training').catch((e) => e);
+    expect(err).toBeInstanceOf(MlopsError);
+    expect(err.message).toMatch(/ServiceTest\(\) in mcode\/test_m\.py raised OSError: no payload file/);
+    expect(err.problems[0]).toMatchObject({ line: 4, field: 'ServiceTest.training_input' });
+  });
+
   it('reports an import error of the test module', async () => {
     const repo = await repoWith({ 'mcode/test_m.py': 'import not_a_module_anywhere\n\nclass ServiceTest:\n    prediction_input = {}\n' });
     const err = await read(repo).catch((e) => e);

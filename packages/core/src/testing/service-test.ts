@@ -18,14 +18,31 @@ import { modelPythonPath, runPython, tail } from './process.js';
 const CALL_TIMEOUT_MS = 10 * 60_000;
 
 /**
- * Imports the test module and dumps `ServiceTest.<attr>`, with the lines to annotate. Like
- * CALL_CHECK, it first imports mlops_runtime.akerbp_path (akerbp.mlops beside a regular akerbp).
+ * Python that makes the ServiceTest object as akerbp-mlops 3.x–4.1 did (`ServiceTest()`, its
+ * get_model_test_data, so payloads set in `__init__` or exposed as properties are read): defines
+ * `service_test(cls) -> (instance or None, constructor error or None)`.
+ */
+const INSTANTIATE = String.raw`
+import traceback as _traceback
+def service_test(cls):
+    try:
+        return cls(), None
+    except BaseException as e:
+        return None, "".join(_traceback.format_exception_only(type(e), e)).strip()
+`;
+
+/**
+ * Imports the test module and dumps `ServiceTest().<attr>` (the class's attribute when the
+ * constructor raises and the class defines the attribute itself), with the lines to annotate:
+ * the class, the attribute (a class assignment, `self.<attr> = ...` or a property) and `__init__`.
+ * Like CALL_CHECK, it first imports mlops_runtime.akerbp_path (akerbp.mlops beside a regular akerbp).
  */
 const READ_PAYLOAD = String.raw`
-import ast, importlib, json, sys, traceback
+import ast, importlib, inspect, json, sys, traceback
 import mlops_runtime.akerbp_path
+${INSTANTIATE}
 test_file, attr, out = sys.argv[1:4]
-result = {"class_line": None, "attr_line": None}
+result = {"class_line": None, "attr_line": None, "init_line": None}
 try:
     tree = ast.parse(open(test_file, "rb").read())
     for node in tree.body:
@@ -33,8 +50,14 @@ try:
             result["class_line"] = node.lineno
             for st in node.body:
                 targets = st.targets if isinstance(st, ast.Assign) else [st.target] if isinstance(st, ast.AnnAssign) else []
-                if any(isinstance(t, ast.Name) and t.id == attr for t in targets):
+                if any(isinstance(t, ast.Name) and t.id == attr for t in targets) or (isinstance(st, ast.FunctionDef) and st.name == attr):
                     result["attr_line"] = st.lineno
+                if isinstance(st, ast.FunctionDef) and st.name == "__init__":
+                    result["init_line"] = st.lineno
+                    for sub in ast.walk(st):
+                        targets = sub.targets if isinstance(sub, ast.Assign) else [sub.target] if isinstance(sub, ast.AnnAssign) else []
+                        if result["attr_line"] is None and any(isinstance(t, ast.Attribute) and t.attr == attr and isinstance(t.value, ast.Name) and t.value.id == "self" for t in targets):
+                            result["attr_line"] = sub.lineno
 except SyntaxError:
     pass
 try:
@@ -42,14 +65,26 @@ try:
     cls = getattr(module, "ServiceTest", None)
     if cls is None:
         result["error"] = "no-class"
-    elif not hasattr(cls, attr):
-        result["error"] = "no-attr"
     else:
-        try:
-            result["payload"] = json.loads(json.dumps(getattr(cls, attr), allow_nan=False))
-        except (TypeError, ValueError) as e:
-            result["error"] = "not-json"
-            result["message"] = str(e)
+        obj, init_error = service_test(cls)
+        static = inspect.getattr_static(cls, attr, None)
+        if obj is None and (static is None or isinstance(static, property)):
+            result["error"] = "init"
+            result["message"] = init_error
+        else:
+            try:
+                value = getattr(cls if obj is None else obj, attr)
+            except AttributeError:
+                result["error"] = "no-attr"
+            except BaseException as e:
+                result["error"] = "raised"
+                result["message"] = "".join(traceback.format_exception_only(type(e), e)).strip()
+            else:
+                try:
+                    result["payload"] = json.loads(json.dumps(value, allow_nan=False))
+                except (TypeError, ValueError) as e:
+                    result["error"] = "not-json"
+                    result["message"] = str(e)
 except BaseException as e:
     result["error"] = "import"
     result["message"] = "".join(traceback.format_exception_only(type(e), e)).strip()
@@ -58,17 +93,24 @@ json.dump(result, open(out, "w"))
 
 /**
  * Calls `ServiceTest.<check>(response)` when it is callable (a staticmethod, a function or lambda
- * of the response, or a method of an instance); a missing or non-callable check is skipped, as
- * the Python package fetched but never called it.
+ * of the response, a method of the `ServiceTest()` instance, or a callable set in `__init__`); a
+ * missing or non-callable check is skipped, as the Python package fetched but never called it.
  */
 const CALL_CHECK = String.raw`
 import importlib, inspect, json, sys, traceback
 import mlops_runtime.akerbp_path
+${INSTANTIATE}
 test_file, attr, response_file, out = sys.argv[1:5]
 result = {}
 try:
     cls = getattr(importlib.import_module(test_file[:-3].replace("/", ".")), "ServiceTest")
+    obj, init_error = service_test(cls)
     check = getattr(cls, attr, None)
+    if check is None and obj is not None:
+        # set in __init__: already bound (or a plain function of the response)
+        check, bound = getattr(obj, attr, None), True
+    else:
+        bound = False
     if not callable(check):
         result["skipped"] = "absent" if check is None else "not callable"
     else:
@@ -81,7 +123,12 @@ try:
         except (TypeError, ValueError):
             positional = [None]
         response = json.load(open(response_file))
-        result["passed"] = bool(check(cls(), response) if len(positional) >= 2 else check(response))
+        if not bound and len(positional) >= 2:
+            if obj is None:
+                raise RuntimeError("ServiceTest() raised " + init_error)
+            result["passed"] = bool(check(obj, response))
+        else:
+            result["passed"] = bool(check(response))
 except BaseException as e:
     result["error"] = "".join(traceback.format_exception_only(type(e), e)).strip()
 json.dump(result, open(out, "w"))
@@ -89,10 +136,11 @@ json.dump(result, open(out, "w"))
 
 interface PayloadRead {
   payload?: unknown;
-  error?: 'no-class' | 'no-attr' | 'not-json' | 'import';
+  error?: 'no-class' | 'no-attr' | 'not-json' | 'import' | 'init' | 'raised';
   message?: string;
   class_line: number | null;
   attr_line: number | null;
+  init_line: number | null;
 }
 
 export function serviceTestAttribute(service: Service): string {
@@ -125,6 +173,10 @@ export async function readServiceTestPayload(o: { repoRoot: string; model: Model
         throw new MlopsError(`${testFile} has no ServiceTest class.`, [at(null, `Add \`class ServiceTest:\` with a \`${attr}\` payload (the data the ${o.service} service is called with).`)]);
       case 'no-attr':
         throw new MlopsError(`ServiceTest in ${testFile} has no ${attr}.`, [at(read.class_line, `Add \`${attr} = {...}\` to ServiceTest: the payload the ${o.service} service test sends.`)]);
+      case 'init':
+        throw new MlopsError(`ServiceTest() in ${testFile} raised ${read.message}`, [at(read.init_line ?? read.class_line, `The service test reads ${attr} from ServiceTest() (as akerbp-mlops did), and its constructor raised ${read.message}. Make __init__ run from the repository root, or define ${attr} on the class.`)]);
+      case 'raised':
+        throw new MlopsError(`Reading ServiceTest().${attr} in ${testFile} raised ${read.message}`, [at(read.attr_line ?? read.class_line, `Reading ${attr} raised ${read.message}`)]);
       case 'not-json':
         throw new MlopsError(`ServiceTest.${attr} in ${testFile} is not JSON.`, [at(read.attr_line ?? read.class_line, `The payload must be JSON (dicts, lists, strings, finite numbers, booleans, None): ${read.message}`)]);
       case 'import':
