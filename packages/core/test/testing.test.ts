@@ -1,9 +1,10 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { displayRepoPath, functionsNamedBy, MlopsError, modelTestEnvironment, parseJUnit, readServiceTestPayload, runModelTests, silentLogger, testModels, testSummaryRows, type ModelSettings } from '@akerbp-mlops/core';
+import { startEmulator } from '@akerbp-mlops/cdf-emulator';
+import { createCdfClient, displayRepoPath, functionsNamedBy, MlopsError, ModelManager, resolveCdfConfig, modelTestEnvironment, parseJUnit, readServiceTestPayload, runModelTests, silentLogger, testModels, testSummaryRows, type ModelSettings } from '@akerbp-mlops/core';
 
 function settings(testFile: string): ModelSettings {
   return {
@@ -256,6 +257,47 @@ def predict(data, init_object, secrets):
     });
     const { COGNITE_CLIENT_ID_READ: _id, COGNITE_CLIENT_SECRET_READ: _secret, ...writeOnly } = vars;
     expect((await responseOf(writeOnly)).prediction).toEqual({ seen: null, secret_read_is_set: false });
+  }, 300_000);
+});
+
+describe("the step's artifact version (the pipeline's test job of one model)", () => {
+  it('applies to the models tested only: a model their service test calls gets its own latest version in the env', async () => {
+    const model = (name: string) => `model_name: ${name}\nhuman_friendly_model_name: ${name}\nmodel_file: mcode/${name}.py\nreq_file: mcode/requirements.model\nartifact_folder: ${name}_artifact\ntest_file: mcode/test_${name}.py\ndataset: mlops\npython_version: py311\ninfo:\n  prediction:\n    description: d\n    owner: o@example.com\n    metadata: {}\n`;
+    const code = (body: string) => `import json\nimport os\n\n\nclass ModelException(Exception):\n    pass\n\n\ndef initialization(artifact_folder, secrets):\n    with open(os.path.join(artifact_folder, "v.json")) as f:\n        return json.load(f)\n\n\ndef predict(data, init_object, secrets):\n${body}`;
+    const repo = await repoWith({
+      'mlops_settings.yaml': `${model('alpha')}---\n${model('beta')}`,
+      'mcode/requirements.model': '',
+      'mcode/alpha.py': code('    return init_object["v"]\n'),
+      'mcode/beta.py': code('    from akerbp.mlops.cdf.helpers import call_function\n    return {"beta": init_object["v"], "alpha": call_function(f"alpha-prediction-{os.environ[\'MODEL_ENV\']}", {"data": {}})["prediction"]}\n'),
+      'mcode/test_alpha.py': 'class ServiceTest:\n    prediction_input = {"data": {}}\n',
+      'mcode/test_beta.py': 'class ServiceTest:\n    prediction_input = {"data": {}}\n',
+    });
+    const emu = await startEmulator();
+    try {
+      const client = await createCdfClient(resolveCdfConfig({}, { COGNITE_PROJECT: emu.project, COGNITE_OIDC_BASE_URL: emu.url, COGNITE_TOKEN_URL: emu.tokenUrl, COGNITE_CLIENT_ID_WRITE: 'w', COGNITE_CLIENT_SECRET_WRITE: 's' }), { access: 'write' });
+      const manager = new ModelManager({ client });
+      // As on a runner: artifacts in the Model Manager only; alpha's latest in test is 2, beta's 3.
+      for (const [name, versions] of [['alpha', 2], ['beta', 3]] as const) {
+        await mkdir(join(repo, `${name}_artifact`));
+        for (let v = 1; v <= versions; v++) {
+          await writeFile(join(repo, `${name}_artifact`, 'v.json'), JSON.stringify({ v: `${name}${v}` }));
+          await manager.uploadNewVersion(name, 'test', join(repo, `${name}_artifact`));
+        }
+        await rm(join(repo, `${name}_artifact`), { recursive: true });
+      }
+      const lines: string[] = [];
+      const [beta] = await testModels({
+        settingsFile: 'mlops_settings.yaml', workingDirectory: repo, models: ['beta'], python: 'python3', installRequirements: false,
+        service: 'prediction', outputDir: '.mlops/test', artifactEnv: 'test', artifactVersion: 3, cdfClient: async () => client,
+        log: { ...silentLogger, info: (l: string) => lines.push(l), warning: (l: string) => lines.push(l) },
+      });
+      expect(beta.problems, lines.join('\n')).toEqual([]);
+      expect(beta.modelId).toBe('beta/test/3');
+      expect(lines.join('\n')).toContain("Service tests can call alpha-prediction-test: this run's package of alpha (artifact version 2)");
+      expect(lines.join('\n')).toMatch(/"prediction":\{"beta":"beta3","alpha":"alpha2"\}/);
+    } finally {
+      await emu.stop();
+    }
   }, 300_000);
 });
 

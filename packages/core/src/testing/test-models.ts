@@ -31,7 +31,11 @@ export interface TestModelsOptions {
   outputDir: string;
   /** whose artifacts a missing artifact folder is downloaded from; absent or dev: none is */
   artifactEnv?: Env;
-  /** null or absent: the settings' artifact_version, else the latest */
+  /**
+   * the version of the tested models' artifacts to download when their folder is missing; null or
+   * absent: the settings' artifact_version, else the latest. Never applied to the other models a
+   * service test calls: they get their own settings' version, else their latest.
+   */
   artifactVersion?: number | null;
   /** false: a missing artifact folder that cannot be downloaded is a warning (the tests then report it); default true */
   artifactRequired?: boolean;
@@ -71,14 +75,16 @@ export async function testModels(o: TestModelsOptions): Promise<ModelTestResult[
   const repoRoot = settings.repoRoot;
   const out = join(repoRoot, o.outputDir);
   await mkdir(out, { recursive: true });
+  const selected = settings.models.filter((m) => !o.models.length || o.models.includes(m.modelName));
+  const version = o.artifactVersion;
   const run = o.run ?? new TestRun({
     // Every model of the file: a model asked for may call one that was not.
     repoRoot, settingsFile: o.settingsFile, models: settings.allModels ?? settings.models, python: o.python, outDir: out, artifactEnv: o.artifactEnv,
-    artifactVersion: o.artifactVersion, artifactRequired: o.artifactRequired, cdfClient: o.cdfClient,
+    artifactVersions: version == null ? undefined : Object.fromEntries(selected.map((m) => [m.modelName, version])),
+    artifactRequired: o.artifactRequired, cdfClient: o.cdfClient,
   });
   const results: ModelTestResult[] = [];
   try {
-    const selected = settings.models.filter((m) => !o.models.length || o.models.includes(m.modelName));
     for (const model of selected) {
       // Several models share the step's log: every line names its model.
       const log = selected.length > 1 ? prefixedLogger(o.log, model.modelName, { groups: true }) : o.log;

@@ -41,8 +41,12 @@ export interface TestRunOptions {
   outDir: string;
   /** whose artifacts a missing artifact folder is downloaded from, and MODEL_ENV in the service test; absent: dev (none is) */
   artifactEnv?: Env;
-  /** null or absent: the settings' artifact_version, else the latest */
-  artifactVersion?: number | null;
+  /**
+   * per model name: the artifact version to download when its folder is missing (the step's
+   * `artifact-version` applies to the models it tests only); a model not named here gets its
+   * settings' artifact_version, else the latest in the env
+   */
+  artifactVersions?: Readonly<Record<string, number>>;
   /** false: a missing artifact folder that cannot be downloaded is a warning; default true */
   artifactRequired?: boolean;
   /** made on first use, only when an artifact folder must be downloaded or a helper model's package fetched */
@@ -92,7 +96,7 @@ export class TestRun {
     if (!download) {
       let source: Promise<ArtifactSource> | undefined;
       download = fetchMissingArtifactFolder({
-        repoRoot: this.o.repoRoot, model, env: this.env, version: this.o.artifactVersion, required: this.o.artifactRequired ?? true, log,
+        repoRoot: this.o.repoRoot, model, env: this.env, version: this.o.artifactVersions?.[model.modelName] ?? null, required: this.o.artifactRequired ?? true, log,
         source: () => (source ??= this.cdfArtifacts(log)),
       });
       this.downloads.set(model.modelName, download);
