@@ -102,7 +102,11 @@ describe('deploy-cdf-function: a model that echoes its secrets', () => {
       expect(r.stdout + r.stderr).toMatch(/was restored from its code file/);
       expect(r.stdout + r.stderr).not.toContain(WRONG);
     }
-    // What served serves again, with its own secret; nothing CDF keeps holds the echoed one.
+    // Said before anything changed: CDF never returns the old values, so the restore uses the given ones
+    // (and records their fingerprint: the redeploy after it, given the same, is not warned).
+    expect(runs[0].stderr).toMatch(/warning: The secrets or index URLs given differ from those sonic_model-prediction-dev runs with \(its recorded fingerprint\)/);
+    expect(runs[1].stderr).not.toMatch(/given differ from those/);
+    // What served serves again; nothing CDF keeps holds the echoed secret.
     const after = (await listFunctions(client)).find((f) => f.externalId === 'sonic_model-prediction-dev')!;
     expect(after.fileId).toBe(serving.fileId);
 

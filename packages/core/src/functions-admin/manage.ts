@@ -13,6 +13,8 @@ import type { Env, Service } from '../settings/types.js';
 import { isCodeFileExternalId, retrieveFiles, updateCodeFileState } from '../deploy/code-file.js';
 import { LATEST_HINT, recreateSpecWithCredentials } from '../deploy/fields.js';
 import type { IndexUrls } from '../deploy/index-urls.js';
+import { credentialsMatch } from '../deploy/credential-fingerprint.js';
+import { decodeSuiteMetadata } from '../deploy/suite-metadata.js';
 import { givenSecretValues, validateSecrets } from '../deploy/secrets.js';
 import { redactError } from '../redact.js';
 import { applyKeepWarm, keepWarmOf } from '../deploy/keep-warm.js';
@@ -71,6 +73,18 @@ function fieldsGiven(source: CdfFunction, sourceFile: FileLike | undefined, o: R
 }
 
 /**
+ * Warns before a replace when `current` records a fingerprint of other secrets or index URLs than
+ * `fields`, those it would be restored with: CDF never returns the old values, so a failed
+ * replace cannot bring `current` back as it was.
+ */
+async function warnIfRestoreDiffers(current: CdfFunction | null, fields: Pick<FunctionCreate, 'secrets' | 'indexUrl' | 'extraIndexUrls'>, log: Logger): Promise<void> {
+  const stored = decodeSuiteMetadata(current?.metadata)?.credentials;
+  if (!current || !stored) return;
+  if (await credentialsMatch(stored, { secrets: fields.secrets, indexUrls: { indexUrl: fields.indexUrl, extraIndexUrls: fields.extraIndexUrls } })) return;
+  log.warning(`The secrets or index URLs given differ from those ${current.externalId} runs with (its recorded fingerprint): should the new function fail, ${current.externalId} can only be restored with the ones given now, since CDF never returns secret values.`);
+}
+
+/**
  * Re-creates `current` as `spec` with restore on failure, carrying the keep-warm schedule over.
  * Throws the replace's error with the caller's secrets and index-URL credentials hidden (`***`).
  */
@@ -79,6 +93,7 @@ async function replaceKeepingSchedule(
   onRestore?: (previous: CdfFunction) => Promise<void>,
 ): Promise<ReplaceOutcome> {
   const cron = current ? await keepWarmOf(client, current) : null;
+  await warnIfRestoreDiffers(current, restoreFields, o.log);
   const { fn, smoke } = await replaceFunction(client, current, spec, {
     waitTimeoutMs: o.waitTimeoutMs, smokePayload: o.smokeTest === false ? null : (o.testPayload ?? {}), restoreFields, onRestore, log: o.log,
   }).catch((err: unknown) => {
