@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '@akerbp-mlops/cdf-emulator';
 import { createCdfClient, displayRepoPath, functionsNamedBy, MlopsError, ModelManager, resolveCdfConfig, modelTestEnvironment, parseJUnit, readServiceTestPayload, runModelTests, silentLogger, testModels, testSummaryRows, type ModelSettings } from '@akerbp-mlops/core';
 
@@ -260,44 +260,77 @@ def predict(data, init_object, secrets):
   }, 300_000);
 });
 
-describe("the step's artifact version (the pipeline's test job of one model)", () => {
-  it('applies to the models tested only: a model their service test calls gets its own latest version in the env', async () => {
-    const model = (name: string) => `model_name: ${name}\nhuman_friendly_model_name: ${name}\nmodel_file: mcode/${name}.py\nreq_file: mcode/requirements.model\nartifact_folder: ${name}_artifact\ntest_file: mcode/test_${name}.py\ndataset: mlops\npython_version: py311\ninfo:\n  prediction:\n    description: d\n    owner: o@example.com\n    metadata: {}\n`;
-    const code = (body: string) => `import json\nimport os\n\n\nclass ModelException(Exception):\n    pass\n\n\ndef initialization(artifact_folder, secrets):\n    with open(os.path.join(artifact_folder, "v.json")) as f:\n        return json.load(f)\n\n\ndef predict(data, init_object, secrets):\n${body}`;
-    const repo = await repoWith({
-      'mlops_settings.yaml': `${model('alpha')}---\n${model('beta')}`,
+describe("the artifacts a service test sees (the pipeline's test job of one model)", () => {
+  const model = (name: string, folder = 'mcode') => `model_name: ${name}\nhuman_friendly_model_name: ${name}\nmodel_file: ${folder}/${name}.py\nreq_file: mcode/requirements.model\nartifact_folder: ${name}_artifact\ntest_file: ${folder}/test_${name}.py\ndataset: mlops\npython_version: py311\ninfo:\n  prediction:\n    description: d\n    owner: o@example.com\n    metadata: {}\n`;
+  const code = (body: string) => `import json\nimport os\n\n\nclass ModelException(Exception):\n    pass\n\n\ndef initialization(artifact_folder, secrets):\n    with open(os.path.join(artifact_folder, "v.json")) as f:\n        return json.load(f)\n\n\ndef predict(data, init_object, secrets):\n${body}`;
+  let emu: Awaited<ReturnType<typeof startEmulator>>;
+  let client: Awaited<ReturnType<typeof createCdfClient>>;
+  let repo: string;
+  const test = async (models: string[], artifactVersion: number | null) => {
+    const lines: string[] = [];
+    const [result] = await testModels({
+      settingsFile: 'mlops_settings.yaml', workingDirectory: repo, models, python: 'python3', installRequirements: false,
+      service: 'prediction', outputDir: '.mlops/test', artifactEnv: 'test', artifactVersion, cdfClient: async () => client,
+      log: { ...silentLogger, info: (l: string) => lines.push(l), warning: (l: string) => lines.push(l) },
+    });
+    for (const name of ['alpha', 'beta', 'gamma']) await rm(join(repo, `${name}_artifact`), { recursive: true, force: true });
+    return { result, out: lines.join('\n') };
+  };
+
+  beforeAll(async () => {
+    repo = await repoWith({
+      'mlops_settings.yaml': `${model('alpha')}---\n${model('beta')}---\n${model('gamma', 'gcode')}`,
       'mcode/requirements.model': '',
       'mcode/alpha.py': code('    return init_object["v"]\n'),
       'mcode/beta.py': code('    from akerbp.mlops.cdf.helpers import call_function\n    return {"beta": init_object["v"], "alpha": call_function(f"alpha-prediction-{os.environ[\'MODEL_ENV\']}", {"data": {}})["prediction"]}\n'),
       'mcode/test_alpha.py': 'class ServiceTest:\n    prediction_input = {"data": {}}\n',
       'mcode/test_beta.py': 'class ServiceTest:\n    prediction_input = {"data": {}}\n',
+      // 4.x model code reading another model's artifacts, and its own versions, at run time.
+      'gcode/gamma.py': code(`    import tempfile
+    import akerbp.mlops.model_manager as mm
+    mm.setup()
+    folder = tempfile.mkdtemp()
+    xid = mm.download_model_version("alpha", os.environ["MODEL_ENV"], folder)
+    with open(os.path.join(folder, "v.json")) as f:
+        alpha = json.load(f)["v"]
+    try:
+        mm.download_model_version("alpha", os.environ["MODEL_ENV"], folder, version=1)
+        missing = None
+    except Exception as e:
+        missing = type(e).__name__ + ": ..." + str(e)[-110:]  # the log shows 300 characters of the response
+    return {"xid": xid, "alpha": alpha, "own": len(mm.get_model_version_overview(model_name="gamma", output_logs=False)), "missing": missing}
+`),
+      'gcode/test_gamma.py': 'class ServiceTest:\n    prediction_input = {"data": {}}\n',
     });
-    const emu = await startEmulator();
-    try {
-      const client = await createCdfClient(resolveCdfConfig({}, { COGNITE_PROJECT: emu.project, COGNITE_OIDC_BASE_URL: emu.url, COGNITE_TOKEN_URL: emu.tokenUrl, COGNITE_CLIENT_ID_WRITE: 'w', COGNITE_CLIENT_SECRET_WRITE: 's' }), { access: 'write' });
-      const manager = new ModelManager({ client });
-      // As on a runner: artifacts in the Model Manager only; alpha's latest in test is 2, beta's 3.
-      for (const [name, versions] of [['alpha', 2], ['beta', 3]] as const) {
-        await mkdir(join(repo, `${name}_artifact`));
-        for (let v = 1; v <= versions; v++) {
-          await writeFile(join(repo, `${name}_artifact`, 'v.json'), JSON.stringify({ v: `${name}${v}` }));
-          await manager.uploadNewVersion(name, 'test', join(repo, `${name}_artifact`));
-        }
-        await rm(join(repo, `${name}_artifact`), { recursive: true });
+    emu = await startEmulator();
+    client = await createCdfClient(resolveCdfConfig({}, { COGNITE_PROJECT: emu.project, COGNITE_OIDC_BASE_URL: emu.url, COGNITE_TOKEN_URL: emu.tokenUrl, COGNITE_CLIENT_ID_WRITE: 'w', COGNITE_CLIENT_SECRET_WRITE: 's' }), { access: 'write' });
+    const manager = new ModelManager({ client });
+    // As on a runner: artifacts in the Model Manager only; the latest in test: alpha 2, beta 3, gamma 1.
+    for (const [name, versions] of [['alpha', 2], ['beta', 3], ['gamma', 1]] as const) {
+      await mkdir(join(repo, `${name}_artifact`));
+      for (let v = 1; v <= versions; v++) {
+        await writeFile(join(repo, `${name}_artifact`, 'v.json'), JSON.stringify({ v: `${name}${v}` }));
+        await manager.uploadNewVersion(name, 'test', join(repo, `${name}_artifact`));
       }
-      const lines: string[] = [];
-      const [beta] = await testModels({
-        settingsFile: 'mlops_settings.yaml', workingDirectory: repo, models: ['beta'], python: 'python3', installRequirements: false,
-        service: 'prediction', outputDir: '.mlops/test', artifactEnv: 'test', artifactVersion: 3, cdfClient: async () => client,
-        log: { ...silentLogger, info: (l: string) => lines.push(l), warning: (l: string) => lines.push(l) },
-      });
-      expect(beta.problems, lines.join('\n')).toEqual([]);
-      expect(beta.modelId).toBe('beta/test/3');
-      expect(lines.join('\n')).toContain("Service tests can call alpha-prediction-test: this run's package of alpha (artifact version 2)");
-      expect(lines.join('\n')).toMatch(/"prediction":\{"beta":"beta3","alpha":"alpha2"\}/);
-    } finally {
-      await emu.stop();
+      await rm(join(repo, `${name}_artifact`), { recursive: true });
     }
+  }, 120_000);
+  afterAll(() => emu?.stop());
+
+  it('the step\'s artifact version applies to the models tested only: a model their service test calls gets its own latest version in the env', async () => {
+    const { result: beta, out } = await test(['beta'], 3);
+    expect(beta.problems, out).toEqual([]);
+    expect(beta.modelId).toBe('beta/test/3');
+    expect(out).toContain("Service tests can call alpha-prediction-test: this run's package of alpha (artifact version 2)");
+    expect(out).toMatch(/"prediction":\{"beta":"beta3","alpha":"alpha2"\}/);
+  }, 300_000);
+
+  it('mm.download_model_version and get_model_version_overview read the artifact versions the run packaged, as deployed; others are missing with a message saying why', async () => {
+    const { result: gamma, out } = await test(['gamma'], null);
+    expect(gamma.problems, out).toEqual([]);
+    const answered = JSON.parse(/passed with model gamma\/test\/1: (\{.*\})$/m.exec(out)?.[1] ?? 'null');
+    expect(answered.prediction).toMatchObject({ xid: 'alpha/test/2', alpha: 'alpha2', own: 1 });
+    expect(answered.prediction.missing).toMatch(/^MissingModelArtifactsError: \.\.\.: alpha versions \[2\] in test\), without their metadata; other versions are not reachable from the service test\.$/);
   }, 300_000);
 });
 

@@ -168,10 +168,13 @@ export class ModelManager {
     return all.reduce((max, v) => Math.max(max, Number(v.metadata.version) || v.version), 0) + 1;
   }
 
-  /** Creates the next free version from an archive on disk; a concurrent writer's version is skipped. */
-  private async createVersion(model: string, env: Env, archive: { file: string } & Digest, metadata: Record<string, string>): Promise<ArtifactVersion> {
+  /**
+   * Creates the next free version from an archive on disk; a concurrent writer's version is
+   * skipped. With `exactVersion`, that version or a CdfApiError (409 when it exists).
+   */
+  private async createVersion(model: string, env: Env, archive: { file: string } & Digest, metadata: Record<string, string>, exactVersion?: number): Promise<ArtifactVersion> {
     const dataSetId = await this.resolveDataSetId();
-    let version = await this.nextVersion(model, env);
+    let version = exactVersion ?? await this.nextVersion(model, env);
     for (let collisions = 0; ; collisions++) {
       const externalId = artifactExternalId(model, env, version);
       const fileInfo = {
@@ -187,7 +190,7 @@ export class ModelManager {
         // overwrite=false: a duplicate external id means someone else took this version.
         created = await sdkCall(this.client, 'POST /files', () => this.client.files.upload(fileInfo, undefined, false), false);
       } catch (err) {
-        if (err instanceof CdfApiError && err.status === 409 && collisions < MAX_VERSION_COLLISIONS) {
+        if (exactVersion === undefined && err instanceof CdfApiError && err.status === 409 && collisions < MAX_VERSION_COLLISIONS) {
           this.log.debug(`${externalId} was taken meanwhile; trying version ${version + 1}.`);
           version++;
           continue;
@@ -244,11 +247,26 @@ export class ModelManager {
     const provenance = options.provenance ?? {};
     if (provenance.gitSha) user.git_sha = provenance.gitSha;
     if (provenance.runUrl) user.run_url = provenance.runUrl;
+    return this.archiveAndCreate(model, e, folder, user);
+  }
+
+  /** Archives `folder` (.tar.gz) and creates a version of it: the next free one, or `exactVersion`. */
+  private archiveAndCreate(model: string, env: Env, folder: string, metadata: Record<string, string>, exactVersion?: number): Promise<ArtifactVersion> {
     return withTempDir('mlops-artifact-', async (dir) => {
       const file = join(dir, 'artifact.tar.gz');
       const digest = await createArchive(folder, file, this.log);
-      return this.createVersion(model, e, { file, ...digest }, user);
+      return this.createVersion(model, env, { file, ...digest }, metadata, exactVersion);
     });
+  }
+
+  /**
+   * Stores `folder` as exactly `<model>/<env>/<version>` (any env): a copy of a version that
+   * exists elsewhere, such as the service test's local CDF holding the artifacts a run tests.
+   * Throws CdfApiError (409) when that version exists, MlopsError as uploadNewVersion does.
+   */
+  async storeCopy(model: string, env: string, version: number, folder: string): Promise<ArtifactVersion> {
+    checkModel(model);
+    return this.archiveAndCreate(model, checkEnv(env), folder, {}, version);
   }
 
   /** Downloads a version's bytes to `dest` (null: only hash them) and checks them against its metadata. */

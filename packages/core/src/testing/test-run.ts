@@ -13,10 +13,17 @@
  * it, through the emulator's function calls (a session, a subprocess, as CDF runs it), whatever
  * order the models are tested in. Reading the code first keeps repositories whose models never
  * call each other from paying for builds they do not use.
+ *
+ * It holds the artifacts the run has on hand too, so `mm.download_model_version` and
+ * `mm.get_model_version_overview` in model code work there as deployed: the artifact folder of
+ * the model under test and of each model its code names, each stored as the version it was
+ * packaged as (`<model>/<env>/<version>`, e.g. a downloaded `vsh/test/2`, a local `vsh/dev/1`) in
+ * the model's data set (default `mlops`). Other versions, and their metadata, are not there.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CogniteClient } from '@cognite/sdk';
+import { ModelManager } from '../artifacts/manager.js';
 import { cdfArtifactSource } from '../artifacts/source.js';
 import { clientOnFirstUse } from '../cdf/client.js';
 import { createFunction, waitForReady } from '../cdf/functions.js';
@@ -63,6 +70,9 @@ export class TestRun {
   private readonly seeded = new Map<string, Promise<void>>();
   /** per model: its prediction package, uploaded to the local CDF */
   private readonly codeFiles = new Map<string, Promise<{ pkg: PackagedModel; file: { id: number } }>>();
+  /** per model: the artifact version its packages were built with, stored in the local CDF on first use */
+  private readonly artifacts = new Map<string, { model: ModelSettings; env: Env; version: number }>();
+  private readonly storedArtifacts = new Map<string, Promise<void>>();
   private readonly shared?: () => Promise<CogniteClient>;
   private emulator?: Promise<{ running: Emulator; client: CogniteClient }>;
 
@@ -103,10 +113,37 @@ export class TestRun {
     }
     const downloaded = await download;
     const local = localArtifactSource(this.o.repoRoot);
-    return packageModel({
+    const pkg = await packageModel({
       settingsFile: this.o.settingsFile, workingDirectory: this.o.repoRoot, models: [], env: downloaded?.env ?? 'dev', service,
       artifactSource: 'local', artifactVersion: downloaded?.version ?? null, outputDir: join(this.o.outDir, 'packages'), cdfClient: this.shared, log,
     }, this.o.repoRoot, model, async () => local);
+    if (model.artifactFolder) this.artifacts.set(model.modelName, { model, env: pkg.env, version: pkg.version });
+    return pkg;
+  }
+
+  /**
+   * Stores the artifact folder of each named model the run packaged in the local CDF as the
+   * version it was packaged as (once per model; see the module comment). A folder that cannot be
+   * stored is a warning: model code reading it then fails saying what the local CDF holds.
+   */
+  private storeArtifacts(client: CogniteClient, names: string[], log: Logger): Promise<unknown> {
+    return Promise.all(names.map((name) => {
+      const a = this.artifacts.get(name);
+      if (!a?.model.artifactFolder) return undefined;
+      let storing = this.storedArtifacts.get(name);
+      if (!storing) {
+        const { model, env, version } = a;
+        const dataset = model.dataset ?? 'mlops';
+        storing = (async () => {
+          const [known] = await client.datasets.retrieve([{ externalId: dataset }], { ignoreUnknownIds: true });
+          if (!known) await client.datasets.create([{ externalId: dataset, name: dataset }]);
+          await new ModelManager({ client, dataset }).storeCopy(name, env, version, join(this.o.repoRoot, model.artifactFolder as string));
+          log.info(`Service tests can read artifacts ${name}/${env}/${version} (mm.download_model_version): this run's artifact folder of ${name}.`);
+        })().catch((err: unknown) => log.warning(`${name}/${env}/${version} is not readable in the service tests (${String((err as Error).message ?? err).split('\n')[0]}).`));
+        this.storedArtifacts.set(name, storing);
+      }
+      return storing;
+    }));
   }
 
   private async cdfArtifacts(log: Logger): Promise<ArtifactSource> {
@@ -133,6 +170,7 @@ export class TestRun {
       }
       return seeding;
     }))));
+    await this.storeArtifacts(client, [model.modelName, ...called.map((c) => c.peer.modelName)], log);
     return running;
   }
 
