@@ -6,15 +6,11 @@
  * script line would show them. `--secrets` takes JSON or `@file` holding JSON.
  */
 import { readFileSync } from 'node:fs';
-import { MlopsError, type Logger } from '@akerbp-mlops/core';
+import { FUNCTION_FIELD_VARIABLES, MlopsError, type Logger } from '@akerbp-mlops/core';
 import { Option, type Command } from 'commander';
 
 /** The environment variables that stand in for the flags (a flag on the command line wins). */
-export const FIELD_ENV = {
-  secrets: 'MLOPS_FUNCTION_SECRETS',
-  indexUrl: 'MLOPS_INDEX_URL',
-  extraIndexUrls: 'MLOPS_EXTRA_INDEX_URLS',
-} as const;
+export const FIELD_ENV = FUNCTION_FIELD_VARIABLES;
 
 const FLAGS = { secrets: '--secrets', indexUrl: '--index-url', extraIndexUrls: '--extra-index-urls' } as const;
 

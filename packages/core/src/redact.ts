@@ -15,16 +15,30 @@ export const REDACTED = '***';
 export const MIN_REDACTED_LENGTH = 4;
 
 /**
+ * The forms model code naturally prints a text in besides as it is: JSON string escaping
+ * (`json.dumps`, `JSON.stringify`: `\\`, `\"`, `\n`…), JSON with non-ASCII as `\uXXXX`
+ * (Python's `json.dumps` default, ensure_ascii), and Python's `repr` (`\\`, `\n`, `\t`, and `\'` when
+ * it quotes with `'`). Without them `Pa\ss"word` printed as JSON, or `Blåbær` by json.dumps, would
+ * be stored readable (GitHub's runner also masks JSON-escaped forms of its secrets).
+ */
+function escapedForms(text: string): string[] {
+  const json = JSON.stringify(text).slice(1, -1);
+  const ascii = json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const repr = text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
+  return [json, ascii, repr, repr.replace(/'/g, "\\'")];
+}
+
+/**
  * The pieces of one secret value to mask: the value itself, and, for a multi-line value (a PEM
  * key, JSON), each of its trimmed lines of at least MIN_REDACTED_LENGTH characters, since a runner
  * masks line by line and a line printed alone would not match the whole value (GitHub's advice for
- * multi-line secrets: register each line, docs.github.com "Using secrets in GitHub Actions").
- * Returns [] for ''.
+ * multi-line secrets: register each line, docs.github.com "Using secrets in GitHub Actions"); and
+ * the escaped forms of each (escapedForms). Returns [] for ''.
  */
 export function secretPieces(value: string): string[] {
   if (!value) return [];
   const lines = value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length >= MIN_REDACTED_LENGTH && l !== value);
-  return [...new Set([value, ...lines])];
+  return [...new Set([value, ...lines, ...[value, ...lines].flatMap(escapedForms)])];
 }
 
 /**

@@ -10,7 +10,7 @@ import type { CogniteClient, FileInfo } from '@cognite/sdk';
 import { startEmulator, type RunningEmulator } from '@akerbp-mlops/cdf-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  buildPackage, callByExternalId, createCdfClient, createFunction, credentialsMatch, decodeSuiteMetadata, deployFunction, redeployFunction, familyFiles, listFunctions, loadSettings, provenVersioned, retrieveFunction, rollbackLatest,
+  buildPackage, callByExternalId, createCdfClient, createFunction, credentialsMatch, decodeSuiteMetadata, deleteFunctions, deployFunction, redeployFunction, familyFiles, listFunctions, loadSettings, provenVersioned, retrieveFunction, rollbackLatest,
   silentLogger, updateCodeFileState, verifyLatest, waitForReady, type CdfFunction, type DeployOptions, type Logger, type ModelSettings,
 } from '@akerbp-mlops/core';
 import { exampleRepo } from '../../../test/helpers/example-repo.js';
@@ -300,5 +300,9 @@ describe('immutable deployments', () => {
     const back = await deploy(1, '', '', { secrets: first });
     expect(back.changed).toBe(true);
     expect(await matches(first)).toBe(true);
+
+    // With no latest (a failed switch, a deletion), an empty input is refused against the newest versioned function (trial F5).
+    await deleteFunctions(client, [{ externalId: LATEST }]);
+    await expect(deploy(1, '', '', { secrets: undefined })).rejects.toThrow(new RegExp(`function-secrets is empty, but ${LATEST}-1(-\\d+)? is serving with the secret api-key`));
   });
 });

@@ -22,8 +22,23 @@ describe('redactSecretValues', () => {
     expect(redactSecretValues(`key ${API_KEY}; pem ${PEM}; line MULTILINE_B2 alone`, [API_KEY, PEM])).toBe('key ***; pem ***; line *** alone');
     expect(redactSecretValues('a b abc', ['a', 'abc'])).toBe('a b abc');
     expect(redactSecretValues('nothing here', [])).toBe('nothing here');
-    expect(secretPieces(PEM)).toEqual([PEM, '-----BEGIN KEY-----', 'MULTILINE_A1', 'MULTILINE_B2', '-----END KEY-----']);
+    expect(secretPieces(PEM).slice(0, 5)).toEqual([PEM, '-----BEGIN KEY-----', 'MULTILINE_A1', 'MULTILINE_B2', '-----END KEY-----']);
+    expect(secretPieces(PEM)).toContain('-----BEGIN KEY-----\\nMULTILINE_A1\\nMULTILINE_B2\\n-----END KEY-----');
     expect(secretPieces('')).toEqual([]);
+  });
+
+  it('hides the forms model code prints a secret in: JSON-escaped (json.dumps, also with \\uXXXX for non-ASCII) and Python repr (trial F1)', () => {
+    const value = 'Pa\\ss"Quote_SECRETZ9';
+    const nordic = 'Blåbær_SECRET_øx';
+    const printed = [
+      String.raw`REPR {'api-key': 'Pa\\ss"Quote_SECRETZ9'}`,
+      String.raw`JSON {"api-key": "Pa\\ss\"Quote_SECRETZ9"}`,
+      String.raw`ASCII {"k": "Bl\u00e5b\u00e6r_SECRET_\u00f8x"}`,
+      String.raw`REPR2 'it\'s Pa\\ss"Quote_SECRETZ9'`,
+      `RAW ${value} ${nordic}`,
+    ].join('\n');
+    const hidden = redactSecretValues(printed, [value, nordic, "it's Pa\\ss\"Quote_SECRETZ9"]);
+    expect(hidden).toBe([`REPR {'api-key': '***'}`, 'JSON {"api-key": "***"}', 'ASCII {"k": "***"}', "REPR2 '***'", 'RAW *** ***'].join('\n'));
   });
 
   it('the CLI logger masks as redactSecretValues does: each line of a multi-line secret printed alone, longest first, short values left', () => {

@@ -131,6 +131,8 @@ describe('the credentials model tests see', () => {
     // The runner's workflow-command files: model code could forge outputs or set later steps' environment.
     GITHUB_OUTPUT: '/runner/out', GITHUB_ENV: '/runner/env', GITHUB_PATH: '/runner/path', GITHUB_STATE: '/runner/state',
     GITHUB_STEP_SUMMARY: '/runner/summary', GITHUB_REPOSITORY: 'akerbp/models',
+    // The CLI's secrets and index variables (a CI's secured variables; index URLs carry credentials).
+    MLOPS_FUNCTION_SECRETS: '{"k": "v"}', MLOPS_INDEX_URL: 'https://u:idx-tok@pkgs.example/simple', MLOPS_EXTRA_INDEX_URLS: 'https://x-tok@pkgs.example/simple',
   };
   afterEach(() => {
     for (const name of Object.keys(planted)) delete process.env[name];

@@ -181,7 +181,9 @@ async function deploy(o: DeployOptions, latestXid: string): Promise<DeployResult
   const { latest, versioned, files } = family;
   if (!family.unchanged) checkOwnership(latest, files, latestXid, o.adopt ?? false, log);
   // Before anything changes, so a refused deploy leaves the serving function and its secrets as they are.
-  refuseSilentWipe(userSecrets, latest && withoutCredentialSecrets(latest), o.secretsField);
+  // With no latest (a switch that failed, a deleted one), the newest versioned function, which callers fall back to, is the reference.
+  const reference = latest ?? [...versioned].sort((a, b) => b.createdTime - a.createdTime)[0] ?? null;
+  refuseSilentWipe(userSecrets, reference && withoutCredentialSecrets(reference), o.secretsField);
   const fileOf = (id: number): FileLike | undefined => {
     const f = files.find((x) => x.id === id);
     return f && { id: f.id, externalId: f.externalId, metadata: f.metadata as Record<string, string> | undefined };

@@ -2,7 +2,7 @@
 export * from './types.js';
 export { deployFunction, stageRunner, functionOwner } from './deploy.js';
 export { functionSpec, recreateSpec, deployedCode, LATEST_HINT } from './fields.js';
-export { validateSecrets, parseSecretsJson, refuseSilentWipe, SECRET_LIMITS } from './secrets.js';
+export { validateSecrets, parseSecretsJson, refuseSilentWipe, SECRET_LIMITS, FUNCTION_FIELD_VARIABLES } from './secrets.js';
 export { credentialFingerprint, credentialsMatch, type FunctionCredentials } from './credential-fingerprint.js';
 export { parseIndexUrls, maskIndexUrls, urlSecrets, type IndexUrls } from './index-urls.js';
 export { PROD_KEEP_WARM_SCHEDULE, KEEP_WARM_NAME, parseKeepWarmSchedule, checkCron, applyKeepWarm, keepWarmOf } from './keep-warm.js';

@@ -16,6 +16,17 @@ import type { CdfFunction } from '../cdf/functions.js';
 import { MlopsError, type Problem } from '../errors.js';
 import { urlSecrets, type IndexUrls } from './index-urls.js';
 
+/**
+ * The environment variables the CLI reads function secrets and package indexes from when its
+ * flags are absent (a CI's secured variables); never passed to code we did not write
+ * (testing/credentials.ts).
+ */
+export const FUNCTION_FIELD_VARIABLES = {
+  secrets: 'MLOPS_FUNCTION_SECRETS',
+  indexUrl: 'MLOPS_INDEX_URL',
+  extraIndexUrls: 'MLOPS_EXTRA_INDEX_URLS',
+} as const;
+
 /** CDF's limits on function secrets. */
 export const SECRET_LIMITS = { count: 30, keyPattern: /^[a-z0-9-]{1,15}$/, reserved: ['token'] } as const;
 

@@ -4,6 +4,8 @@
  * read credentials at most.
  */
 
+import { FUNCTION_FIELD_VARIABLES } from '../deploy/secrets.js';
+
 /** CDF variables a model's code may read: the read pair and where CDF is (not secrets in themselves). */
 export const READ_CREDENTIAL_VARIABLES = [
   'COGNITE_CLIENT_ID_READ',
@@ -24,7 +26,8 @@ export const WORKFLOW_COMMAND_FILES = ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_
 
 /**
  * Whether a variable is withheld: every other COGNITE_* (the write pair above all); the runner's
- * workflow-command files (WORKFLOW_COMMAND_FILES); action inputs
+ * workflow-command files (WORKFLOW_COMMAND_FILES); the CLI's secrets and index-URL variables
+ * (FUNCTION_FIELD_VARIABLES, which may carry index credentials); action inputs
  * (INPUT_*, which hold client-secret and function-secrets); the runner's ACTIONS_* tokens (among
  * them ACTIONS_ID_TOKEN_REQUEST_URL/_TOKEN, which mint OIDC tokens that sign in with write
  * access); GITHUB_TOKEN and GH_TOKEN; and any other name saying SECRET, TOKEN, PASSWORD or
@@ -35,6 +38,7 @@ export function isWithheldVariable(name: string): boolean {
   const upper = name.toUpperCase();
   if ((READ_CREDENTIAL_VARIABLES as readonly string[]).includes(upper)) return false;
   if ((WORKFLOW_COMMAND_FILES as readonly string[]).includes(upper)) return true;
+  if ((Object.values(FUNCTION_FIELD_VARIABLES) as string[]).includes(upper)) return true;
   return upper.startsWith('COGNITE_') || upper.startsWith('INPUT_') || upper.startsWith('ACTIONS_')
     || /SECRET|TOKEN|PASSWORD|PRIVATE_KEY/.test(upper);
 }
