@@ -223,7 +223,7 @@ describe('secrets, index credentials and given packages, through the built actio
     }
     const keyRun = await deployAction(repo, { package: keyed, 'test-payload': '' });
     expect(keyRun.code).toBe(1);
-    expect(keyRun.stdout).toMatch(/::error.*it holds private keys \(model_code\/deploy_key: an OpenSSH private key\)/);
+    expect(keyRun.stdout).toMatch(/::error.*it holds credentials in files \(model_code\/deploy_key: an OpenSSH private key\)/);
     expect((await listFunctions(client)).map((f) => f.id)).toEqual(functions);
     expect((await client.files.list({ limit: 1000 }).autoPagingToArray({ limit: 1000 })).map((f) => f.id)).toEqual(files);
 

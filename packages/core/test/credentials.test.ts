@@ -183,10 +183,17 @@ describe('credentials in requirements lines', () => {
     expect(err!.message).toMatch(/anyone with Files read access.*index-url \/ extra-index-urls.*basic auth/);
   });
 
+  it('refuses a credential in a comment too: pip ignores it, but the file is shipped as it is (trial F2, session 4)', () => {
+    const err = refused(`numpy  # mirror https://bob:${TOKEN}@pkgs.example.com/simple\n# old: --extra-index-url https://bob:${TOKEN}@pkgs.example.com/simple\npandas\n`);
+    expect(err!.problems.map((p) => p.line)).toEqual([1, 2]);
+    expect(err!.problems[1].message).toMatch(/^line 2 carries credentials in a comment \(https:\/\/\*\*\*@pkgs\.example\.com\/simple\); pip ignores it, but the file is copied into the zip as it is/);
+    expect(`${err!.message}${JSON.stringify(err!.problems)}`).not.toContain(TOKEN);
+  });
+
   it('leaves plain requirements, index URLs without credentials and ssh git logins alone', () => {
     expect(refused([
       'numpy==1.26.4', '--extra-index-url https://pkgs.example.com/simple', '-e git+ssh://git@github.com/org/lib.git#egg=lib',
-      'lib @ https://pkgs.example.com/lib-1.0.whl', '# https://user:pw@in-a-comment.example/simple', 'pandas>=2 ; python_version >= "3.10"',
+      'lib @ https://pkgs.example.com/lib-1.0.whl', '# https://pkgs.example.com/simple (no credentials)', 'pandas>=2 ; python_version >= "3.10"',
     ].join('\n'))).toBeNull();
   });
 
@@ -275,6 +282,12 @@ describe('credential files and .mlopsignore', () => {
       'an OpenPGP private key': '-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQVYBGVk3ZkBDADGq1l2d0Ck3K1Lw4sQm4a0R0cB7Qh1Jx4PzF9Hk8bYc2u3dP1s\n',
       'a PuTTY private key': 'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: eddsa-key-20240101\nPublic-Lines: 2\n',
     };
+    // After a UTF-8 BOM (Notepad), indented in YAML, inside a JSON string, and the other credential stores (trial F3, session 4).
+    keys['a PEM private key     '] = `\uFEFF${pem('pkcs8')}`;
+    keys['a PEM private key      '] = `tls:\n  key: |\n${pem('pkcs8').split('\n').map((l) => `    ${l}`).join('\n')}`;
+    keys['a private key in a JSON string (e.g. a service-account file)'] = JSON.stringify({ type: 'service_account', private_key: pem('pkcs8') });
+    keys['AWS credentials (aws_secret_access_key)'] = '[default]\naws_access_key_id = AKIAEXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG\n';
+    keys['a pip configuration with index credentials'] = '[global]\nextra-index-url = https://bob:TOKEN1234@pkgs.example.com/simple\n';
     expect(keys['a PEM private key    ']).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: /);
     for (const [kind, text] of Object.entries(keys)) expect(privateKeyIn(Buffer.from(`note first\n${text}`)), kind).toBe(kind.trim());
     for (const text of [
@@ -283,6 +296,8 @@ describe('credential files and .mlopsignore', () => {
       generateKeyPairSync('ed25519', { publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } }).publicKey,
       '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUZ2J0\n-----END CERTIFICATE-----\n',
       'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl user@host\n',
+      '[global]\nindex-url = https://pypi.example.com/simple\n',
+      '[default]\naws_access_key_id = AKIAEXAMPLE\nregion = eu-north-1\n',
       '',
     ]) expect(privateKeyIn(Buffer.from(text)), text).toBeNull();
   });
@@ -297,7 +312,7 @@ describe('credential files and .mlopsignore', () => {
     expect(paths).not.toContain('model_code/deploy_key');
     expect(paths).not.toContain('model_artifact/signing.txt');
     expect(warnings.sort()).toEqual([
-      expect.stringMatching(/^model_artifact\/signing\.txt was left out of the function zip: it holds a PEM private key, and private keys are never shipped, whatever the file is called/),
+      expect.stringMatching(/^model_artifact\/signing\.txt was left out of the function zip: it holds a PEM private key, and credentials are never shipped, whatever the file is called/),
       expect.stringMatching(/^model_code\/deploy_key was left out of the function zip: it holds an OpenSSH private key/),
     ]);
 
@@ -400,7 +415,7 @@ describe('given packages: credentials anywhere inside, and the nested-zip messag
     const pkg = await build(repo);
     const dir = await mkdtemp(join(tmpdir(), 'user-zips-'));
     const keyed = await check(await rezip(pkg.path, join(dir, 'k.zip'), { 'model_code/deploy_key': OPENSSH_KEY, 'model_code/.ENV': 'A=1' }), repo);
-    expect(keyed!.message).toMatch(/it holds credential files \(model_code\/\.ENV\).*it holds private keys \(model_code\/deploy_key: an OpenSSH private key\)/);
+    expect(keyed!.message).toMatch(/it holds credential files \(model_code\/\.ENV\).*it holds credentials in files \(model_code\/deploy_key: an OpenSSH private key\)/);
     const nested = await check(await rezip(pkg.path, join(dir, 'n.zip'), {}, 'inner/'), repo);
     expect(nested!.message).toMatch(/cannot be deployed: it has no handler\.py at its root \(CDF calls handle\(\) in handler\.py\); it has no mlops_function\.json at its root \(everything in it lies under the folder inner\/: a zip of a folder rather than of its contents, so neither handler\.py nor mlops_function\.json is at its root\)\. Nothing was created in CDF\./);
     expect(nested!.message).not.toContain('..');

@@ -72,7 +72,7 @@ async function problemsOf(o: GivenPackageOptions): Promise<{ problems: string[];
   const credentials = entries.filter((e) => !e.endsWith('/') && isCredentialFile(basename(e)));
   if (credentials.length) problems.push(`it holds credential files (${credentials.join(', ')}), which anyone with Files read access could download`);
   const keys = privateKeys.filter((k) => !credentials.includes(k.entry));
-  if (keys.length) problems.push(`it holds private keys (${keys.map((k) => `${k.entry}: ${k.kind}`).join(', ')}), which anyone with Files read access could download`);
+  if (keys.length) problems.push(`it holds credentials in files (${keys.map((k) => `${k.entry}: ${k.kind}`).join(', ')}), which anyone with Files read access could download`);
   for (const [file, text] of [...requirementFiles].sort(([a], [b]) => (a < b ? -1 : 1))) {
     try {
       refuseRequirementCredentials(text, file);

@@ -45,7 +45,7 @@ export type CredentialFileTarget = 'function zip' | 'artifact';
 export function credentialFileReason(name: string, head?: Buffer): string | null {
   if (isCredentialFile(name)) return 'credential files (auth_cache.bin, .env, *.pem, .netrc and the like) are never shipped';
   const key = head?.length ? privateKeyIn(head) : null;
-  return key ? `it holds ${key}, and private keys are never shipped, whatever the file is called` : null;
+  return key ? `it holds ${key}, and credentials are never shipped, whatever the file is called` : null;
 }
 
 /**

@@ -20,17 +20,27 @@ export const SNIFF_BYTES = 8 * 1024;
 /** Larger files are not read at all (a key file is never this big; weights are). */
 export const SNIFF_MAX_FILE_BYTES = 1024 * 1024;
 
-/** A PEM/OpenPGP block's BEGIN line, optional `Name: value` headers and blank line, then base64. */
-const ARMORED_KEY = /^-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----\r?\n(?:[A-Za-z-]+: ?.*\r?\n)*(?:\r?\n)?[A-Za-z0-9+/=]{16,}/m;
+/** A PEM/OpenPGP block's BEGIN line (after a UTF-8 BOM or indentation), optional `Name: value` headers and blank line, then base64. */
+const ARMORED_KEY = /^(?:\u00ef\u00bb\u00bf)?[ \t]*-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----\r?\n(?:[ \t]*[A-Za-z-]+: ?.*\r?\n)*(?:\r?\n)?[ \t]*[A-Za-z0-9+/=]{16,}/m;
+/** A key inside a JSON string (a GCP service-account file's `"private_key"`): its newlines are `\n`. */
+const JSON_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----\\n[A-Za-z0-9+/=]{16,}/;
 const PUTTY_KEY = /^PuTTY-User-Key-File-\d+: /m;
+/** The AWS shared credentials file (`~/.aws/credentials`, docs.aws.amazon.com "Configuration and credential file settings"). */
+const AWS_CREDENTIALS = /^[ \t]*aws_secret_access_key[ \t]*=/m;
+/** pip's configuration (`pip.conf`, `pip.ini`: pip.pypa.io "Configuration") with an index URL carrying credentials. */
+const PIP_CONFIG = /^[ \t]*(?:extra-)?index-url[ \t]*[=:][ \t]*[a-z][a-z0-9+.-]*:\/\/[^\s/@]+@/im;
 
 /**
- * What private key `head` (a file's first bytes) starts or holds, e.g. "an OpenSSH private key",
- * or null when it holds none. Pure; never throws.
+ * What credential `head` (a file's first bytes) holds, e.g. "an OpenSSH private key", or null
+ * when it holds none: a private key (PEM, OpenSSH, OpenPGP, PuTTY, or one inside a JSON string),
+ * AWS credentials, or a pip configuration with index credentials. Pure; never throws.
  */
 export function privateKeyIn(head: Buffer): string | null {
   const text = head.toString('latin1');
   if (PUTTY_KEY.test(text)) return 'a PuTTY private key';
+  if (AWS_CREDENTIALS.test(text)) return 'AWS credentials (aws_secret_access_key)';
+  if (PIP_CONFIG.test(text)) return 'a pip configuration with index credentials';
+  if (JSON_KEY.test(text)) return 'a private key in a JSON string (e.g. a service-account file)';
   const m = ARMORED_KEY.exec(text);
   if (!m) return null;
   const kind = m[1].trim();

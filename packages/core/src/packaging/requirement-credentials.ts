@@ -80,7 +80,16 @@ export function refuseRequirementCredentials(text: string, file: string): void {
       message: `line ${line} carries credentials in ${hidden.join(', ')}; remove them from the file and use ${supportedWay(content)} instead.`,
     });
   }
+  // pip drops comments, but the file is shipped as it is: a commented-out index line still leaks.
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const comment = /(?:^|\s)#(.*)$/.exec(raw)?.[1] ?? '';
+    const hidden = (comment.match(URL_IN_TEXT) ?? []).map(redactUrlCredentials).filter((r): r is string => r !== null);
+    if (hidden.length) {
+      problems.push({ file, line: i + 1, message: `line ${i + 1} carries credentials in a comment (${hidden.join(', ')}); pip ignores it, but the file is copied into the zip as it is: delete the credentials from it.` });
+    }
+  });
   if (!problems.length) return;
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   throw new MlopsError(
     `${file} carries credentials, and it is copied into the function zip, which anyone with Files read access in the CDF project can download; nothing was packaged. ` +
       'Give private package indexes through the masked deploy inputs index-url / extra-index-urls (GitHub Actions), or mlops deploy --index-url / --extra-index-urls ' +
