@@ -268,14 +268,14 @@ describe("the artifacts a service test sees (the pipeline's test job of one mode
   let emu: Awaited<ReturnType<typeof startEmulator>>;
   let client: Awaited<ReturnType<typeof createCdfClient>>;
   let repo: string;
-  const test = async (models: string[], artifactVersion: number | null) => {
+  const test = async (models: string[], artifactVersion: number | null, keepFolders = false) => {
     const lines: string[] = [];
     const [result] = await testModels({
       settingsFile: 'mlops_settings.yaml', workingDirectory: repo, models, python: 'python3', installRequirements: false,
       service: 'prediction', outputDir: '.mlops/test', artifactEnv: 'test', artifactVersion, cdfClient: async () => client,
       log: { ...silentLogger, info: (l: string) => lines.push(l), warning: (l: string) => lines.push(l) },
     });
-    for (const name of ['alpha', 'beta', 'gamma']) await rm(join(repo, `${name}_artifact`), { recursive: true, force: true });
+    if (!keepFolders) for (const name of ['alpha', 'beta', 'gamma']) await rm(join(repo, `${name}_artifact`), { recursive: true, force: true });
     return { result, out: lines.join('\n') };
   };
 
@@ -325,6 +325,17 @@ describe("the artifacts a service test sees (the pipeline's test job of one mode
     expect(beta.modelId).toBe('beta/test/3');
     expect(out).toContain("Service tests can call alpha-prediction-test: this run's package of alpha (artifact version 2)");
     expect(out).toMatch(/"prediction":\{"beta":"beta3","alpha":"alpha2"\}/);
+  }, 300_000);
+
+  it('a folder an earlier step downloaded, asked for again at that version, is reported as that version while unchanged (the pipeline\'s training step after its prediction step), and as a local folder once edited', async () => {
+    const first = await test(['alpha'], 2, true);
+    expect(first.result.modelId, first.out).toBe('alpha/test/2');
+    const again = await test(['alpha'], 2, true);
+    expect(again.result.modelId, again.out).toBe('alpha/test/2');
+    expect(again.out).toContain('alpha_artifact is artifact version 2 (test), downloaded by an earlier step and unchanged since.');
+    await writeFile(join(repo, 'alpha_artifact', 'v.json'), JSON.stringify({ v: 'edited' }));
+    const edited = await test(['alpha'], 2);
+    expect(edited.result.modelId, edited.out).toBe('alpha/dev/1');
   }, 300_000);
 
   it('mm.download_model_version and get_model_version_overview read the artifact versions the run packaged, as deployed; others are missing with a message saying why', async () => {
