@@ -217,6 +217,24 @@ info:
   }, 300_000);
 });
 
+describe('a model whose helper model cannot be fetched', () => {
+  it('reports the credentials error once, with each missing variable once', async () => {
+    const doc = (name: string, extra = '') => `model_name: ${name}\nhuman_friendly_model_name: ${name}\nmodel_file: mcode/${name}.py\nreq_file: mcode/requirements.model\nartifact_folder: null\ntest_file: mcode/test_${name}.py\npython_version: py311\n${extra}info:\n  prediction:\n    description: d\n    owner: o@example.com\n    metadata: {}\n`;
+    const repo = await repoWith({
+      'mlops_settings.yaml': `${doc('vsh')}---\n${doc('sonic', 'helper_models: [vsh]\n')}`,
+      'mcode/requirements.model': '', 'mcode/vsh.py': '', 'mcode/sonic.py': '', 'mcode/test_vsh.py': '', 'mcode/test_sonic.py': '',
+    });
+    const [sonic] = await testModels({
+      settingsFile: 'mlops_settings.yaml', workingDirectory: repo, models: ['sonic'], python: 'python3', installRequirements: false,
+      service: 'prediction', outputDir: '.mlops/test', log: silentLogger,
+      cdfClient: async () => { throw new MlopsError('CDF credentials are incomplete: COGNITE_PROJECT, COGNITE_TENANT_ID are not set.', [{ message: 'export COGNITE_PROJECT=p' }, { message: 'export COGNITE_TENANT_ID=t' }]); },
+    });
+    expect(sonic.problems).toHaveLength(1);
+    expect(sonic.problems[0].file).toMatch(/mlops_settings\.yaml$/);
+    expect(sonic.problems[0].message).toBe('The deployed package of helper model "vsh" (env prod, latest version) is fetched from CDF, which needs CDF credentials: CDF credentials are incomplete: COGNITE_PROJECT, COGNITE_TENANT_ID are not set. export COGNITE_PROJECT=p export COGNITE_TENANT_ID=t');
+  });
+});
+
 describe("the service test's handler", () => {
   it('gets the read pair as a deployed function does (tenant-id, base-url, id-read, secret-read), never the write pair; without a read pair, no secrets', async () => {
     const repo = await repoWith({

@@ -47,7 +47,7 @@ async function testCommand(values: TestOptions): Promise<number> {
     artifactEnv: parseEnv(values.env, '--env'),
     // Tests read, never write: the read pair is enough.
     cdfClient: () => createCdfClient(cdfConfigFromEnv(log, process.env, {
-      readOnly: true, hint: 'or, without CDF, keep the artifact folders on disk and run with --env dev (the default)',
+      readOnly: true, hint: 'without CDF, a missing artifact folder can be kept on disk and tested with --env dev (the default), but a helper model is always fetched from CDF',
     }), { access: 'read', log }),
     log,
   });

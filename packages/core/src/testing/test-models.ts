@@ -63,9 +63,20 @@ export interface ModelTestResult {
   problems: Problem[];
 }
 
+/**
+ * A model's error as located problems: each located problem with the error's message; problems
+ * with no file (e.g. one `export NAME=...` per missing credential) folded into one problem at
+ * the model's settings, so the error's paragraph is printed once.
+ */
 function asProblems(err: unknown, model: ModelSettings): Problem[] {
   if (!(err instanceof MlopsError)) throw err;
-  return err.problems.length ? err.problems.map((p) => ({ ...p, message: `${err.message} ${p.message}` })) : [{ file: model.source.file, line: model.source.line, message: err.message }];
+  const located = err.problems.filter((p) => p.file);
+  const loose = err.problems.filter((p) => !p.file);
+  const problems: Problem[] = located.map((p) => ({ ...p, message: `${err.message} ${p.message}` }));
+  if (loose.length || !located.length) {
+    problems.push({ file: model.source.file, line: model.source.line, message: [err.message, ...loose.map((p) => p.message)].join(' ') });
+  }
+  return problems;
 }
 
 export async function testModels(o: TestModelsOptions): Promise<ModelTestResult[]> {
