@@ -32,7 +32,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const argv = mlopsArguments(process.argv[1], process.argv.slice(2));
+const argv = mlopsArguments(process.argv[1], process.argv.slice(2), process.env);
 try {
   process.exitCode = await runCli(argv);
 } catch (err) {
