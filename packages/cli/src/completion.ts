@@ -66,10 +66,15 @@ complete -o default -F _mlops mlops
 }
 
 function zsh(program: Command): string {
-  // zsh runs bash completion functions through bashcompinit (part of zsh).
+  // zsh runs bash completion functions through bashcompinit (part of zsh). compinit is the
+  // user's own (~/.zshrc, oh-my-zsh, prezto): running it again would slow every shell start and
+  // reset their setup, so the script only checks that it ran.
   return `#compdef mlops
-# mlops completion for zsh. Load it with:  source <(mlops completion zsh)   (in ~/.zshrc)
-autoload -U +X compinit && compinit
+# mlops completion for zsh. Load it with:  source <(mlops completion zsh)   (in ~/.zshrc, after compinit)
+if (( ! $+functions[compdef] )); then
+  print -u2 "mlops completion: run compinit first (autoload -Uz compinit && compinit in ~/.zshrc, before this line)"
+  return 1
+fi
 autoload -U +X bashcompinit && bashcompinit
 ${bash(program).split('\n').filter((l) => !l.startsWith('#')).join('\n')}`;
 }

@@ -36,9 +36,23 @@ describe('mlops completion', () => {
     expect(zsh.stdout).toMatch(/^#compdef mlops\n/);
     expect(zsh.stdout).toContain('bashcompinit');
     expect(zsh.stdout).toContain('complete -o default -F _mlops mlops');
+    // compinit is the user's (~/.zshrc, oh-my-zsh): the script never runs it again.
+    expect(zsh.stdout).not.toMatch(/^\s*(autoload\b.*&&\s*)?compinit\b/m);
     const tcsh = mlops(['completion', 'tcsh']);
     expect(tcsh.code).toBe(2);
     expect(tcsh.stderr).toContain("'tcsh' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish.");
+  });
+
+  // zsh is not on every machine either; where it is, the script is sourced by it after compinit.
+  const hasZsh = spawnSync('zsh', ['--version']).status === 0;
+  it.skipIf(!hasZsh)('zsh sources the script after the user\'s compinit and completes option values; without compinit it says so and loads nothing', () => {
+    const source = `source <("${process.execPath}" "${CLI}" completion zsh)`;
+    const loaded = spawnSync('zsh', ['-f', '-c', `autoload -Uz compinit && compinit -u; ${source}; echo "rc=$?"; print -r -- \${_comps[mlops]}; setopt ksharrays; COMP_WORDS=(mlops deploy --env ''); COMP_CWORD=3; _mlops; print -r -- "\${COMPREPLY[@]}"`], { encoding: 'utf8' });
+    expect(loaded.stderr).toBe('');
+    expect(loaded.stdout).toBe('rc=0\n_bash_complete -o default -F _mlops\ndev test prod auto\n');
+    const bare = spawnSync('zsh', ['-f', '-c', `${source}; echo "rc=$?"`], { encoding: 'utf8' });
+    expect(bare.stdout).toBe('rc=1\n');
+    expect(bare.stderr).toContain('mlops completion: run compinit first');
   });
 
   // fish is not on every machine (CI images lack it); where it is, the script is sourced by it.
