@@ -39,6 +39,9 @@ describe('mlops init --ci bitbucket', () => {
     // Only the manual step names prod; nothing else deploys it.
     expect(text.match(/--env prod/g)).toHaveLength(1);
     for (const variable of BITBUCKET_VARIABLES) expect(text).toContain(variable);
+    for (const variable of ['MLOPS_FUNCTION_SECRETS', 'MLOPS_INDEX_URL', 'MLOPS_EXTRA_INDEX_URLS']) expect(text).toContain(variable);
+    // Those are read by mlops deploy itself: never echoed on a script line (Bitbucket prints each command).
+    expect(text).not.toMatch(/^\s+- .*\$MLOPS_/m);
 
     expect(mlops(['init', '--ci', 'bitbucket', '--repo', dir]).stdout).toContain('bitbucket-pipelines.yml is up to date');
     writeFileSync(join(dir, 'bitbucket-pipelines.yml'), `${text}# mine\n`);
@@ -64,9 +67,9 @@ describe('mlops init --ci bitbucket', () => {
     expect(image()).toBe('nikolaik/python-nodejs:python3.12-nodejs22');
     expect(mlops(['init', '--ci', 'bitbucket', '--repo', dir]).stdout).toContain('bitbucket-pipelines.yml is up to date (image nikolaik/python-nodejs:python3.12-nodejs22)');
 
-    // A file an older mlops init wrote (Node 20 image, v3 pin) is moved too, not refused as edited.
+    // A file an older mlops init wrote (Node 20 image, v3 pin, older notes) is moved too, not refused as edited.
     const current = readFileSync(join(dir, 'bitbucket-pipelines.yml'), 'utf8');
-    writeFileSync(join(dir, 'bitbucket-pipelines.yml'), current.replace('python3.12-nodejs22', 'python3.11-nodejs20').replaceAll('mlops#v4', 'mlops#v3'));
+    writeFileSync(join(dir, 'bitbucket-pipelines.yml'), current.replace('python3.12-nodejs22', 'python3.11-nodejs20').replaceAll('mlops#v4', 'mlops#v3').replace(/^# Optional, secured:.*\n/m, ''));
     const older = mlops(['init', '--ci', 'bitbucket', '--repo', dir]);
     expect(older.stdout).toContain('updated bitbucket-pipelines.yml: image nikolaik/python-nodejs:python3.11-nodejs20 → nikolaik/python-nodejs:python3.12-nodejs22; akerbp/mlops v3 → v4');
     expect(readFileSync(join(dir, 'bitbucket-pipelines.yml'), 'utf8')).toBe(current);

@@ -42,6 +42,8 @@ export function renderBitbucketPipelines(major: string, runtime: PythonRuntime):
 # Repository variables: ${BITBUCKET_VARIABLES.join(', ')} (secured)
 # (COGNITE_TOKEN_URL instead of COGNITE_TENANT_ID for another identity provider); give the
 # "Production" deployment environment its own values to deploy prod to another CDF project.
+# Optional, secured: MLOPS_FUNCTION_SECRETS (the functions' secrets as JSON), MLOPS_INDEX_URL
+# and MLOPS_EXTRA_INDEX_URLS (package indexes); mlops deploy reads them when its flags are absent.
 # The image's Python is the models' python_version: run \`mlops init --ci bitbucket\` again
 # when that changes, to move it.
 image: ${bitbucketImage(runtime)}
@@ -88,17 +90,18 @@ export type BitbucketAction =
 /** The parts init moves in a file it wrote: the image and the version pin of the install. */
 const MOVABLE = [/^image: (\S+)$/m, /github:akerbp\/mlops#([\w.-]+)/];
 
+/** The file without its leading comment block (init's own notes), its movable parts as placeholders. */
 function movableParts(text: string): { rest: string; parts: (string | undefined)[] } {
-  let rest = text.replace(/\r\n/g, '\n');
+  let rest = text.replace(/\r\n/g, '\n').replace(/^(#.*\n)+/, '');
   for (const pattern of MOVABLE) rest = rest.replace(new RegExp(pattern.source, `${pattern.flags}g`), '<moved>');
   return { rest, parts: MOVABLE.map((p) => p.exec(text)?.[1]) };
 }
 
 /**
  * Compares the file on disk with `content`, what init writes now: the same text is unchanged; a
- * file that differs only in its image or its akerbp/mlops pin (the models' python_version or the
- * suite's major changed) is updated, saying what moved; anything else holds edits and is left
- * alone unless `force`.
+ * file that differs only in its image, its akerbp/mlops pin (the models' python_version or the
+ * suite's major changed) or init's leading comments is updated, saying what moved; anything else
+ * holds edits and is left alone unless `force`.
  */
 export function planBitbucketWrite(existing: string | undefined, content: string, force: boolean): BitbucketAction {
   if (existing === undefined) return { kind: 'create' };
@@ -106,7 +109,8 @@ export function planBitbucketWrite(existing: string | undefined, content: string
   const was = movableParts(existing);
   const now = movableParts(content);
   if (was.rest === now.rest) {
-    return { kind: 'update', changes: now.parts.flatMap((part, i) => (part !== was.parts[i] ? [`${i === 0 ? 'image' : 'akerbp/mlops'} ${was.parts[i]} → ${part}`] : [])) };
+    const moved = now.parts.flatMap((part, i) => (part !== was.parts[i] ? [`${i === 0 ? 'image' : 'akerbp/mlops'} ${was.parts[i]} → ${part}`] : []));
+    return { kind: 'update', changes: moved.length ? moved : ['its comments'] };
   }
   return { kind: force ? 'force' : 'refuse' };
 }
