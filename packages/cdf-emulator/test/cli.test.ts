@@ -37,8 +37,9 @@ describe('mlops emulator start (bundle)', () => {
     expect(((await listed.json()) as { items: { externalId: string }[] }).items.map((d) => d.externalId)).toEqual(['mlops']);
     const code = await new Promise<number | null>((ok) => {
       child.on('exit', ok);
-      child.kill('SIGTERM');
+      child.kill('SIGINT');
     });
+    // Ctrl+C stops the server cleanly: exit 0, as the exit codes in --help and the README say.
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/oauth2\/v2\.0\/token/);

@@ -35,9 +35,15 @@ export async function confirmProd(command: string, what: string, project: string
   return false;
 }
 
-/** y/N, default no; true with `yes`. */
-export async function confirmYesNo(command: string, question: string, yes: boolean | undefined): Promise<boolean> {
+/**
+ * y/N, default no; true with `yes`. `what` is worded as for confirmProd (`Deleting function f`),
+ * so the question and the refusal without a terminal read alike in and out of prod. A "no"
+ * prints `Cancelled: nothing was changed.` (not an error: the caller exits 1 without one).
+ */
+export async function confirmYesNo(command: string, what: string, yes: boolean | undefined): Promise<boolean> {
   if (yes) return true;
-  needTerminal(command, question.replace(/\?$/, ''));
-  return /^y(es)?$/i.test(await ask(`${question} [y/N] `));
+  needTerminal(command, what);
+  if (/^y(es)?$/i.test(await ask(`${what}. Continue? [y/N] `))) return true;
+  process.stderr.write('Cancelled: nothing was changed.\n');
+  return false;
 }

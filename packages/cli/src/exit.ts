@@ -7,7 +7,7 @@ export const EXIT_CODES_HELP = `Exit codes:
   0    success
   1    failure (invalid settings, a failed test, deploy or call, a CDF error)
   2    usage error (unknown command or option, missing or invalid argument)
-  130  interrupted (Ctrl+C)`;
+  130  interrupted (Ctrl+C); mlops emulator start, a server, exits 0 when Ctrl+C stops it`;
 
 let exitCode: number = EXIT.ok;
 

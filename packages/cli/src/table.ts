@@ -4,7 +4,7 @@ import { cellText, foldTable, type CellValue } from '@akerbp-mlops/core';
 import { statusColor, style, type ColorStream } from './color.js';
 
 /** Columns whose cells are statuses or outcomes, coloured by `statusColor`. */
-const STATUS_COLUMNS = new Set(['Outcome', 'Smoke test', 'Service test', 'STATUS']);
+const STATUS_COLUMNS = new Set(['Outcome', 'Smoke test', 'Service test', 'Status']);
 
 /**
  * Left-aligned columns two spaces apart, the first row the headings; no trailing spaces or newline. Links show their text.

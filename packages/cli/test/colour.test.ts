@@ -34,7 +34,7 @@ describe('on a terminal', () => {
   it('table headings bold, statuses coloured, the error prefix red', async () => {
     const listed = await inTerminal(['functions', 'list', '--env', 'test']);
     expect(listed.code, listed.output).toBe(0);
-    expect(listed.output).toContain('\x1b[1mEXTERNAL ID\x1b[22m');
+    expect(listed.output).toContain('\x1b[1mExternal id\x1b[22m');
     expect(listed.output).toContain('\x1b[32mReady\x1b[39m');
 
     const invalid = await inTerminal(['validate', '--repo', faultyRepo]);
@@ -50,7 +50,7 @@ describe('on a terminal', () => {
       [['functions', 'list', '--env', 'test'], { TERM: 'dumb' }],
     ] as [string[], NodeJS.ProcessEnv][]) {
       const run = await inTerminal(args, extra);
-      expect(run.output, `${args.join(' ')} ${JSON.stringify(extra)}`).toMatch(/EXTERNAL ID|error:/);
+      expect(run.output, `${args.join(' ')} ${JSON.stringify(extra)}`).toMatch(/External id|error:/);
       expect(run.output, `${args.join(' ')} ${JSON.stringify(extra)}`).not.toMatch(COLOUR);
     }
   });
@@ -59,7 +59,7 @@ describe('on a terminal', () => {
 describe('without a terminal', () => {
   it('no colour, unless FORCE_COLOR', async () => {
     const plain = await mlopsAsync(['functions', 'list', '--env', 'test'], { env });
-    expect(plain.stdout).toMatch(/^EXTERNAL ID +STATUS/);
+    expect(plain.stdout).toMatch(/^External id +Status/);
     expect(plain.stdout + plain.stderr).not.toMatch(COLOUR);
     const invalid = await mlopsAsync(['validate', '--repo', faultyRepo], { env });
     expect(invalid.stderr).toMatch(/^error: /m);

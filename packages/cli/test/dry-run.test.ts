@@ -28,7 +28,7 @@ describe('mlops deploy --dry-run', () => {
   it('a real run says deployed', () => {
     const text = formatPipelineResult(result(false));
     expect(text).toMatch(/^m\s+prediction\s+deployed/m);
-    expect(text).toContain('This run: validated, tested and deployed.');
+    expect(text).toContain('This run: validated, tested and deployed (1 unchanged).');
   });
 
   it('on a terminal the outcome is coloured: would deploy yellow, unchanged dim, deployed green; headings bold', () => {

@@ -39,6 +39,11 @@ describe('mlops init', () => {
     expect(wf.on).toHaveProperty('pull_request');
     expect(wf.on.workflow_dispatch.inputs.env.options).toEqual(['test', 'prod', 'dev']);
     expect(out).toContain('wrote mlops_settings.yaml');
+    // The template's comments line up in one column, and say what the README says of the package pin.
+    const settings = readFileSync(join(dir, 'mlops_settings.yaml'), 'utf8');
+    const columns = new Set(settings.split('\n').filter((l) => /^\w.*\S\s{2,}#/.test(l)).map((l) => l.indexOf(' #') + 1));
+    expect([...columns]).toEqual([44]);
+    expect(settings).toMatch(/req_file: .*akerbp-mlops==MLOPS_VERSION is left out of the function/);
   });
 
   it('the settings template becomes valid once the model files exist', async () => {

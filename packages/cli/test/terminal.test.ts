@@ -94,6 +94,21 @@ describe('prod is deliberate', () => {
   });
 });
 
+describe('outside prod: a y/N question, worded as in prod', () => {
+  it('"n" cancels without an error (exit 1, the function kept); without a terminal --yes is required in the same words', async () => {
+    const declined = await mlopsInTerminal(['functions', 'delete', 'tiny-prediction-test-1'], { env, prompt: '[y/N] ', answer: 'n' });
+    expect(declined.output).toContain('Deleting function tiny-prediction-test-1. Continue? [y/N] ');
+    expect(declined.output).toContain('Cancelled: nothing was changed.');
+    expect(declined.output).not.toMatch(/error|Not deleted/i);
+    expect(declined.code).toBe(1);
+    const piped = await mlopsAsync(['functions', 'delete', 'tiny-prediction-test-1'], { env });
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toMatch(/^error: Deleting function tiny-prediction-test-1 needs confirmation and there is no terminal to ask on: pass --yes\./);
+    const client = await createCdfClient(resolveCdfConfig({}, env), { access: 'read' });
+    expect(await retrieveFunction(client, { externalId: 'tiny-prediction-test-1' })).not.toBeNull();
+  });
+});
+
 describe('messages for a terminal', () => {
   it('missing credentials name the environment variables to export, not action inputs', async () => {
     const run = await mlopsAsync(['functions', 'list'], { bareEnv: true });

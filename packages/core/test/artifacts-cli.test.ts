@@ -62,7 +62,7 @@ describe('mlops artifacts', () => {
     expect(readFileSync(join(dest, 'weights.bin'))).toEqual(Buffer.alloc(50_000, 7));
 
     const table = await mlops('list');
-    expect(table.stdout).toMatch(/^ARTIFACT +CREATED +SIZE +SHA256 +PROMOTED FROM\n/);
+    expect(table.stdout).toMatch(/^Artifact +Created +Size +SHA-256 +Promoted from\n/);
     expect(table.stdout).toMatch(/cli_model\/prod\/1 .* cli_model\/test\/1\n/);
 
     // No terminal to ask in: deleting needs --yes.

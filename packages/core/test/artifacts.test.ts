@@ -178,7 +178,7 @@ describe('Model Manager against the emulator', () => {
     for await (const c of zip.outputStream) chunks.push(c as Buffer);
     const code = await client.files.upload({ name: 'code.zip', externalId: 'deleteme-code' }, Buffer.concat(chunks), true, true);
     await createFunction(client, { name: 'deleteme-prediction-dev', externalId: 'deleteme-prediction-dev', fileId: code.id, metadata: { model_id: v.externalId } });
-    await expect(mm.deleteVersion(v.externalId)).rejects.toThrow(/deleteme\/dev\/1 is the artifact of deployed function\(s\) deleteme-prediction-dev/);
+    await expect(mm.deleteVersion(v.externalId)).rejects.toThrow(/deleteme\/dev\/1 is the artifact of deployed function\(s\) deleteme-prediction-dev.*Delete those functions first, or force the deletion \(`mlops artifacts delete --force`\)\./);
     await expect(mm.deleteVersion('deleteme/dev')).rejects.toThrow(/not an artifact id/);
     expect((await mm.deleteVersion(v.externalId, { force: true })).externalId).toBe('deleteme/dev/1');
     expect(await mm.overview({ model: 'deleteme' })).toEqual([]);

@@ -39,6 +39,13 @@ describe('the plan line', () => {
     expect(planLine(failed)).toMatch(/This run: n failed; 1 of 2 models finished\.$/);
     expect(planLine(failed)).not.toContain('tested and deployed');
   });
+
+  it('a run where every function already ran the code says nothing was deployed; a mixed one counts the unchanged', () => {
+    const same: PipelineResult = { ...base, results: { m: { prediction: { ...deployed, changed: false } } } };
+    expect(planLine(same)).toMatch(/This run: validated and tested; nothing to deploy: every function already runs this code \(unchanged\)\.$/);
+    const mixed: PipelineResult = { ...base, results: { m: { prediction: deployed }, n: { prediction: { ...deployed, changed: false } } } };
+    expect(planLine(mixed)).toMatch(/This run: validated, tested and deployed \(1 unchanged\)\.$/);
+  });
 });
 
 describe('a failure is told once', () => {

@@ -18,7 +18,7 @@ import { confirmProd, confirmYesNo } from '../confirm.js';
 import { cdfConfigFromEnv } from '../credentials.js';
 
 function table(versions: ArtifactVersion[]): string {
-  const rows = [['ARTIFACT', 'CREATED', 'SIZE', 'SHA256', 'PROMOTED FROM'], ...versions.map((v) => [
+  const rows = [['Artifact', 'Created', 'Size', 'SHA-256', 'Promoted from'], ...versions.map((v) => [
     v.externalId + (v.uploaded ? '' : ' (not uploaded)'),
     new Date(v.createdTime).toISOString().replace('T', ' ').slice(0, 19),
     v.size === undefined ? '' : String(v.size),
@@ -128,14 +128,11 @@ export default function register(program: Command): void {
       if (!parsed) throw new MlopsError(`"${id}" is not an artifact id; use <model>/<env>/<version>, e.g. my_model/test/3.`);
       const { manager, project } = await connectManager(values, 'write');
       const v = await manager.getVersion(parsed.model, parsed.env, parsed.version);
-      const what = `Delete ${v.externalId} (${v.size ?? '?'} bytes, created ${new Date(v.createdTime).toISOString()})`;
+      const what = `Deleting ${v.externalId} (${v.size ?? '?'} bytes, created ${new Date(v.createdTime).toISOString()})`;
       const confirmed = parsed.env === 'prod'
         ? await confirmProd('mlops artifacts delete', what, project, values.yes)
-        : await confirmYesNo('mlops artifacts delete', `${what}?`, values.yes);
-      if (!confirmed) {
-        process.stderr.write('Not deleted.\n');
-        return 1;
-      }
+        : await confirmYesNo('mlops artifacts delete', what, values.yes);
+      if (!confirmed) return 1;
       await manager.deleteVersion(v.externalId, { force: values.force });
       process.stdout.write(`Deleted ${v.externalId}\n`);
       return 0;

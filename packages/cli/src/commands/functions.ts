@@ -156,7 +156,7 @@ export default function register(program: Command): void {
       const rows = listed.map((f) => [
         f.fn.externalId ?? '', f.fn.status, f.serves === null ? '' : String(f.serves), new Date(f.fn.createdTime).toISOString(), f.fn.name,
       ]);
-      process.stdout.write(`${alignedTable([['EXTERNAL ID', 'STATUS', 'SERVES', 'CREATED', 'NAME'], ...rows], process.stdout)}\n`);
+      process.stdout.write(`${alignedTable([['External id', 'Status', 'Serves', 'Created', 'Name'], ...rows], process.stdout)}\n`);
       return 0;
     }));
 
@@ -210,13 +210,9 @@ export default function register(program: Command): void {
     .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
     .action(handler(async (target: string, values: FunctionsOptions & { yes?: boolean }) => {
       const { client, log, project } = await connect(values, 'write');
-      const confirmed = isProdFunction(target)
-        ? await confirmProd('mlops functions delete', `Deleting function ${target}`, project, values.yes)
-        : await confirmYesNo('mlops functions delete', `Delete function ${target}?`, values.yes);
-      if (!confirmed) {
-        log.error('Not deleted.');
-        return 1;
-      }
+      const what = `Deleting function ${target}`;
+      const confirmed = isProdFunction(target) ? await confirmProd('mlops functions delete', what, project, values.yes) : await confirmYesNo('mlops functions delete', what, values.yes);
+      if (!confirmed) return 1;
       await deleteFunctionByExternalId(client, target, log);
       return 0;
     }));

@@ -12,13 +12,13 @@ export const SETTINGS_TEMPLATE = `# akerbp/mlops settings: one YAML document per
 model_name: my_model                        # letters, digits and _ only
 human_friendly_model_name: 'My Model'       # the CDF Function's name
 model_file: model_code/my_model.py          # everything under model_code/ is deployed
-req_file: model_code/requirements.model     # not .txt; keep the line akerbp-mlops==MLOPS_VERSION
+req_file: model_code/requirements.model     # not .txt; a line akerbp-mlops==MLOPS_VERSION is left out of the function
 artifact_folder: model_artifact             # never committed; null if the model has no artifact
 # artifact_version: 1                       # default: the latest version in the target env
 test_file: model_code/test_my_model.py      # null skips the tests (not recommended)
 platform: cdf                               # cdf or local
 dataset: mlops                              # CDF data set holding the artifacts
-python_version: ${RECOMMENDED_RUNTIME}                        # one of ${CDF_PYTHON_RUNTIMES.join(', ')}
+python_version: ${RECOMMENDED_RUNTIME}                       # one of ${CDF_PYTHON_RUNTIMES.join(', ')}
 helper_models: []
 info:
   prediction: &prediction

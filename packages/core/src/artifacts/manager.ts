@@ -365,7 +365,7 @@ export class ModelManager {
       if (users.length) {
         throw new MlopsError(
           `${externalId} is the artifact of deployed function(s) ${users.map((f) => f.externalId ?? f.name).join(', ')}; ` +
-            'deleting it would break redeploys and rollbacks. Delete those functions first, or force the deletion.',
+            'deleting it would break redeploys and rollbacks. Delete those functions first, or force the deletion (`mlops artifacts delete --force`).',
         );
       }
     }

@@ -29,15 +29,19 @@ export function pipelineSummaryRows(result: PipelineResult, site?: CdfSite): Cel
 
 /**
  * One line saying what the plan was and what the run did. "validated, tested and deployed"
- * only when every model was: a failure or a dry run says so instead.
+ * only when every model was and something changed: a failure, a dry run or a run where every
+ * function already served this code ("unchanged") says so instead.
  */
 export function planLine(result: PipelineResult): string {
   const { plan } = result;
   const where = plan.environment ? ` → ${plan.environment}` : '';
+  const outcomes = Object.values(result.results).flatMap((services) => Object.values(services)).filter(isDeployed);
+  const unchanged = outcomes.filter((o) => !o.changed).length;
   const done = result.mode === 'validate' ? 'validated'
     : result.mode === 'test' ? 'validated and tested'
       : result.dryRun ? 'validated and tested; a dry run, so nothing was deployed: "would deploy" rows would change, "unchanged" ones would not'
-        : 'validated, tested and deployed';
+        : outcomes.length && unchanged === outcomes.length ? 'validated and tested; nothing to deploy: every function already runs this code (unchanged)'
+          : `validated, tested and deployed${unchanged ? ` (${unchanged} unchanged)` : ''}`;
   const models = Object.keys(result.results).length;
   const failed = result.failed.map((f) => f.model);
   const outcome = failed.length ? `${failed.join(', ')} failed; ${models - failed.length} of ${count(models, 'model')} finished` : done;
