@@ -5,11 +5,17 @@
  * never hangs on a prompt and never changes prod by accident.
  */
 import { createInterface } from 'node:readline/promises';
-import { UsageError } from './exit.js';
+import { EXIT, UsageError } from './exit.js';
 import { style } from './color.js';
 
 async function ask(question: string): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  // Ctrl+C at the prompt (raw mode: a byte, not a signal) is an interrupt like anywhere else: 130.
+  rl.on('SIGINT', () => {
+    rl.close();
+    process.stderr.write('\n');
+    process.exit(EXIT.interrupted);
+  });
   try {
     return (await rl.question(question)).trim();
   } finally {

@@ -101,6 +101,9 @@ describe('outside prod: a y/N question, worded as in prod', () => {
     expect(declined.output).toContain('Cancelled: nothing was changed.');
     expect(declined.output).not.toMatch(/error|Not deleted/i);
     expect(declined.code).toBe(1);
+    // Ctrl+C at the prompt (a byte in raw mode, not a signal) exits 130 as an interrupt does elsewhere.
+    const interrupted = await mlopsInTerminal(['functions', 'delete', 'tiny-prediction-test-1'], { env, prompt: '[y/N] ', answer: '\x03' });
+    expect(interrupted.code).toBe(130);
     const piped = await mlopsAsync(['functions', 'delete', 'tiny-prediction-test-1'], { env });
     expect(piped.code).toBe(2);
     expect(piped.stderr).toMatch(/^error: Deleting function tiny-prediction-test-1 needs confirmation and there is no terminal to ask on: pass --yes\./);
