@@ -376,4 +376,23 @@ describe('secrets, index credentials and given packages, through the built actio
     expect(readdirSync(join(cwd, 'out'), { recursive: true }).map(String).sort()).toEqual(['keys', join('keys', 'id_ed25519.pub'), 'weights.bin']);
     expect(await storedText()).not.toContain(FILE_TOKEN);
   }, 300_000);
+  it('CLI: redeploy gives the rebuilt function the read pair\'s credential secrets, as mlops deploy did; no warning that the secrets differ', async () => {
+    const repo = taggingRepo();
+    const xid = 'sonic_model-prediction-dev';
+    const readEnv = { COGNITE_CLIENT_ID_READ: 'reader', COGNITE_CLIENT_SECRET_READ: 'read-secret-8888', MLOPS_FUNCTION_SECRETS: '{"api-key": "cli-value-6666"}' };
+    const keys = ['api-key', 'base-url', 'id-read', 'secret-read'];
+    const deployed = await cli(['deploy', '--repo', repo, '--no-install', '--env', 'dev'], undefined, readEnv);
+    expect(deployed.code, deployed.stdout + deployed.stderr).toBe(0);
+    const before = await latest(xid);
+    expect(Object.keys(before.secrets ?? {}).sort()).toEqual(keys);
+
+    const redeployed = await cli(['functions', 'redeploy', xid, '--no-smoke-test'], repo, readEnv);
+    expect(redeployed.code, redeployed.stdout + redeployed.stderr).toBe(0);
+    expect(redeployed.stderr).not.toMatch(/differ from those/);
+    const after = await latest(xid);
+    expect(after.id).not.toBe(before.id);
+    expect(Object.keys(after.secrets ?? {}).sort()).toEqual(keys);
+    expect(await servedTag(xid)).toBe(tag('cli-value-6666'));
+    for (const run of [deployed, redeployed]) expect(run.stdout + run.stderr).not.toMatch(/read-secret-8888|cli-value-6666/);
+  }, 600_000);
 });

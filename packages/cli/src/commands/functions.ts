@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { CogniteClient } from '@cognite/sdk';
 import type { Command } from 'commander';
 import {
-  MlopsError, callByExternalId, callParallel, createCdfClient, deleteFunctionByExternalId, functionCallLogs, listModelFunctions,
-  maskIndexUrls, parseEnv, parseFunctionExternalId, parseIndexUrls, parseSecretsJson, parseService, parseVersionArgument, redeployFunction, rollbackLatest, targetExternalId, type Logger, type Service,
+  MlopsError, callByExternalId, callParallel, createCdfClient, credentialSecretsIfConfigured, deleteFunctionByExternalId, functionCallLogs, listModelFunctions,
+  maskIndexUrls, mergeCredentialSecrets, parseEnv, parseFunctionExternalId, parseIndexUrls, parseSecretsJson, parseService, parseVersionArgument, redeployFunction, rollbackLatest, targetExternalId, type Logger, type Service,
 } from '@akerbp-mlops/core';
 import { cliLogger } from '../progress.js';
 import { alignedTable } from '../table.js';
@@ -54,6 +54,7 @@ interface TargetOptions extends FunctionsOptions {
 
 interface RedeployOptions extends FunctionsOptions {
   secrets?: string;
+  passWriteCredentials?: boolean;
   indexUrl?: string;
   extraIndexUrls?: string;
   testPayload?: string;
@@ -79,7 +80,10 @@ async function rebuildPayload(values: RedeployOptions, model: string, service: S
 
 /**
  * What a rebuild needs that CDF never returns: secrets and index URLs (masked), as the deploy gave
- * them (flags or their environment variables, function-fields.ts); and the smoke payload.
+ * them (flags or their environment variables, function-fields.ts), with the credential secrets
+ * `mlops deploy` adds (the read pair's `tenant-id`, `base-url`, `id-read`, `secret-read` when set;
+ * the write pair with --pass-write-credentials), so the rebuilt function gets what the deploy gave
+ * it; and the smoke payload. Throws MlopsError when --secrets sets a key the credentials fill.
  */
 async function rebuildFields(values: RedeployOptions, cmd: Command, model: string, service: Service, log: Logger) {
   for (const v of [values.indexUrl, values.extraIndexUrls]) if (v) log.secret(v);
@@ -87,7 +91,9 @@ async function rebuildFields(values: RedeployOptions, cmd: Command, model: strin
   const indexUrls = parseIndexUrls(values.indexUrl, values.extraIndexUrls, names);
   maskIndexUrls(indexUrls, log);
   const text = secretsText(values.secrets, names.secrets, log);
-  const secrets = text === undefined ? undefined : parseSecretsJson(text, names.secrets);
+  const given = text === undefined ? undefined : parseSecretsJson(text, names.secrets);
+  const credentials = credentialSecretsIfConfigured(() => cdfConfigFromEnv(log), { passWrite: values.passWriteCredentials ?? false });
+  const secrets = mergeCredentialSecrets(given, credentials, names.secrets);
   for (const v of Object.values(secrets ?? {})) log.secret(v);
   return { secrets, indexUrls, fieldNames: names, smokeTest: values.smokeTest, testPayload: await rebuildPayload(values, model, service, log), log };
 }
@@ -128,6 +134,7 @@ function redeployOptions(cmd: Command): Command {
     indexUrl: 'package index the deployment was built with (CDF never returns it)',
     extraIndexUrls: 'further package indexes, comma-separated',
   })
+    .option('--pass-write-credentials', 'also pass the write credentials as the secrets id-write and secret-write, as the deploy did with this flag; the read pair is passed whenever it is set')
     .option('--test-payload <file>', 'JSON payload of the smoke call (default: .mlops/test/<MODEL>-prediction-payload.json, the ServiceTest payload mlops test writes, when it exists; else a keep-warm {} that does not call the model)')
     .option('--no-smoke-test', 'skip the smoke call afterwards');
 }
