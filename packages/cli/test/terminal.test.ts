@@ -129,7 +129,7 @@ describe('messages for a terminal', () => {
     expect(test.code).toBe(1);
     const tested = test.stdout + test.stderr;
     expect(tested).toContain('COGNITE_PROJECT, COGNITE_OIDC_BASE_URL, COGNITE_TENANT_ID, COGNITE_CLIENT_ID_READ, COGNITE_CLIENT_SECRET_READ are not set');
-    expect(tested).toContain('run with --env dev');
+    expect(tested).toContain('tested with --env dev');
     expect(tested).not.toMatch(/_WRITE|input|repository secret/i);
     const pkg = await mlopsAsync(['package', '--env', 'test', '--repo', repo], { bareEnv: true });
     expect(pkg.code).toBe(1);
