@@ -92,9 +92,15 @@ def download_model_version(model_name: str, env: str, folder: str | os.PathLike,
         matching = [v for v, f in found.items() if wanted.items() <= (f.metadata or {}).items()]
         chosen = found[max(matching)] if matching else None
     if chosen is None:
+        # The service test runs against a local CDF seeded by the suite (testing/test-run.ts).
+        advice = ("the service test's local CDF holds only the artifact folders this run tested or packaged "
+                  "(the model's own and those of the repository models its code names), each as the version "
+                  f"it was packaged as{f' (here: {model_name} versions {sorted(found)} in {env})' if found else ''}, "
+                  "without their metadata; other versions are not reachable from the service test"
+                  ) if os.getenv("MLOPS_SERVICE_TEST") else "upload or promote them first"
         raise exceptions.MissingModelArtifactsError(
             f"No artifacts for model {model_name} in {env}{f' version {version}' if version else ''} "
-            f"(data set id {dataset_id}); upload or promote them first.")
+            f"(data set id {dataset_id}); {advice}.")
     unpack_archive(_client().files.download_bytes(id=chosen.id), str(folder))
     logger.info("Downloaded model with external_id=%s to %s", chosen.external_id, folder)
     return chosen.external_id
