@@ -25,6 +25,33 @@ export function envOption(description: string, defaultValue?: string, extra: rea
   return defaultValue === undefined ? option : option.default(defaultValue);
 }
 
+export const SERVICES = ['prediction', 'training'] as const;
+
+/**
+ * `--service <name>` limited to prediction and training: anything else is a usage error (exit 2)
+ * naming --service, and completion offers the values.
+ */
+export function serviceOption(description: string, defaultValue?: string): Option {
+  const option = new Option('--service <name>', description).choices(SERVICES);
+  return defaultValue === undefined ? option : option.default(defaultValue);
+}
+
+/**
+ * A commander argParser for a comma-separated list of services (deploy's `--service <list>`):
+ * each item must be prediction or training, else InvalidArgumentError (usage error, exit 2).
+ * Returns the value unchanged.
+ */
+export function serviceList(value: string): string {
+  const unknown = value.split(',').map((s) => s.trim()).filter((s) => !(SERVICES as readonly string[]).includes(s));
+  if (unknown.length) throw new InvalidArgumentError(`Expected prediction, training or both, comma-separated; got ${unknown.map((u) => `'${u}'`).join(', ')}.`);
+  return value;
+}
+
+/** `--version <n>`-style options: a version number (1, 2, ...), else a usage error naming the flag. */
+export function versionOption(flags: string, description: string): Option {
+  return new Option(flags, description).argParser(wholeNumber(1, Number.MAX_SAFE_INTEGER, ['latest']));
+}
+
 /**
  * A commander argParser: the option's value must be a whole number in [min, max] (or one of
  * `words`, case-insensitive), else InvalidArgumentError, which commander prints as a usage error

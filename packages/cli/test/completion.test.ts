@@ -25,6 +25,8 @@ describe('mlops completion', () => {
     expect(complete('mlops deploy --dr')).toEqual(['--dry-run']);
     expect(complete('mlops validate --env ')).toEqual(['dev', 'test', 'prod']);
     expect(complete('mlops init --ci b')).toEqual(['bitbucket']);
+    expect(complete('mlops package --service ')).toEqual(['prediction', 'training']);
+    expect(complete('mlops package --artifact-source ')).toEqual(['local', 'cdf']);
     expect(complete('mlops functions call tiny --js')).toEqual(['--json']);
     // A free value (a folder) is left to bash's file completion.
     expect(complete('mlops init --repo ')).toEqual([]);

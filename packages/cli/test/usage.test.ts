@@ -29,6 +29,12 @@ describe('mlops usage errors exit 2 with one line and a pointer to help', () => 
     [['deploy', '--keep-versions', 'x'], /^error: option '--keep-versions <n>' argument 'x' is invalid\. Expected a whole number ≥ 1 or 'all'\.\nRun 'mlops deploy --help' for usage\.\n$/],
     [['emulator', 'start', '--port', 'abc'], /^error: option '--port <n>' argument 'abc' is invalid\. Expected a whole number from 0 to 65535\.\nRun 'mlops emulator start --help' for usage\.\n$/],
     [['functions', 'logs', 'f', '--call', '0'], /^error: option '--call <id>' argument '0' is invalid\. Expected a whole number ≥ 1\.\nRun 'mlops functions logs --help' for usage\.\n$/],
+    [['package', '--service', 'foo'], /^error: option '--service <name>' argument 'foo' is invalid\. Allowed choices are prediction, training\.\nRun 'mlops package --help' for usage\.\n$/],
+    [['package', '--artifact-source', 'foo'], /^error: option '--artifact-source <src>' argument 'foo' is invalid\. Allowed choices are local, cdf\.\nRun 'mlops package --help' for usage\.\n$/],
+    [['deploy', '--service', 'prediction,trainig'], /^error: option '--service <list>' argument 'prediction,trainig' is invalid\. Expected prediction, training or both, comma-separated; got 'trainig'\.\nRun 'mlops deploy --help' for usage\.\n$/],
+    [['functions', 'rollback', 'm', '--env', 'dev', '--service', 'foo'], /^error: option '--service <name>' argument 'foo' is invalid\. Allowed choices are prediction, training\.\nRun 'mlops functions rollback --help' for usage\.\n$/],
+    [['functions', 'call', 'm', '--data', '{}', '--version', 'abc'], /^error: option '--version <n>' argument 'abc' is invalid\. Expected a whole number ≥ 1 or 'latest'\.\nRun 'mlops functions call --help' for usage\.\n$/],
+    [['artifacts', 'download', 'm', 'test', 'out', '--version', '0'], /^error: option '--version <n>' argument '0' is invalid\. Expected a whole number ≥ 1 or 'latest'\.\nRun 'mlops artifacts download --help' for usage\.\n$/],
     [['validate', 'extra'], /^error: too many arguments for 'validate'\. Expected 0 arguments but got 1\.\nRun 'mlops validate --help' for usage\.\n$/],
   ])('mlops %j', (args, stderr) => {
     const run = mlops(args);

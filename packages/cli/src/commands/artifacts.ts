@@ -13,7 +13,7 @@ import {
 import { cliLogger } from '../progress.js';
 import { alignedTable } from '../table.js';
 import { handler } from '../exit.js';
-import { collect, envOption, verboseOption } from '../options.js';
+import { collect, envOption, verboseOption, versionOption } from '../options.js';
 import { confirmProd, confirmYesNo } from '../confirm.js';
 import { cdfConfigFromEnv } from '../credentials.js';
 
@@ -95,7 +95,7 @@ export default function register(program: Command): void {
     .argument('<model>', 'model name')
     .argument('<env>', 'dev, test or prod')
     .argument('<folder>', 'where to unpack it')
-    .option('--version <n>', 'version to download (default: the latest)')
+    .addOption(versionOption('--version <n>', 'version to download (default: the latest)'))
     .action(handler(async (model: string, env: string, folder: string, values: ArtifactsOptions & { version?: string }) => {
       const v = await (await modelManager(values, 'read')).download(model, env, parseVersionArgument(values.version, '--version'), folder);
       process.stdout.write(`${v.externalId} → ${folder}\n`);
@@ -106,7 +106,7 @@ export default function register(program: Command): void {
     .argument('<model>', 'model name')
     .option('--from <env>', 'source environment', 'test')
     .option('--to <env>', 'target environment', 'prod')
-    .option('--version <n>', 'version to promote (default: the latest)')
+    .addOption(versionOption('--version <n>', 'version to promote (default: the latest)'))
     .action(handler(async (model: string, values: ArtifactsOptions & { from: string; to: string; version?: string }) => {
       const { result, table: t } = await promoteWithReport(await modelManager(values, 'write'), {
         model,

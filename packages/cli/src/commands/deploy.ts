@@ -9,7 +9,7 @@ import { cliLogger } from '../progress.js';
 import { alignedTable } from '../table.js';
 import type { ColorStream } from '../color.js';
 import { UsageError, handler } from '../exit.js';
-import { envOption, repoOptions, verboseOption, wholeNumber, type RepoOptions } from '../options.js';
+import { envOption, repoOptions, serviceList, verboseOption, wholeNumber, type RepoOptions } from '../options.js';
 import { humanStream, jsonOption, printJson } from '../output.js';
 import { printError } from '../report-error.js';
 import { confirmProd } from '../confirm.js';
@@ -25,7 +25,7 @@ export default function register(program: Command): void {
     .description(`Validates, tests, packages and deploys every model (or --models) to CDF Functions as <model>-<service>-<env>-<version> and <model>-<service>-<env>. Credentials come from the COGNITE_* environment variables (as for the Python package). Exit code 1 when any model fails; the others still finish.`)
     .addOption(envOption('target environment: dev, test, prod or auto (default: $MODEL_ENV, else auto); auto applies the branch rules of the CI run: GitHub (GITHUB_EVENT_NAME, GITHUB_REF) or Bitbucket (BITBUCKET_BRANCH, BITBUCKET_TAG, BITBUCKET_PR_ID)', undefined, ['auto']));
   repoOptions(cmd)
-    .option('--service <list>', 'services to deploy: prediction, training, comma-separated (default: prediction; both on mlops/* branches with --env auto)')
+    .option('--service <list>', 'services to deploy: prediction, training, comma-separated (default: prediction; both on mlops/* branches with --env auto)', serviceList)
     .option('--testing-only', 'validate and test, deploy nothing (as TESTING_ONLY=true)')
     .option('--dry-run', 'say what would change, change nothing')
     .option('-y, --yes', 'deploy to prod without typing the CDF project name (required without a terminal)')

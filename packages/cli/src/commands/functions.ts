@@ -10,7 +10,7 @@ import {
 import { cliLogger } from '../progress.js';
 import { alignedTable } from '../table.js';
 import { handler } from '../exit.js';
-import { envOption, int, verboseOption, wholeNumber } from '../options.js';
+import { envOption, int, serviceOption, verboseOption, versionOption, wholeNumber } from '../options.js';
 import { jsonOption, printJson } from '../output.js';
 import { confirmProd, confirmYesNo } from '../confirm.js';
 import { cdfConfigFromEnv } from '../credentials.js';
@@ -123,8 +123,8 @@ function externalIdOf(target: string, values: TargetOptions): string {
 function targetOptions(cmd: Command): Command {
   return cmd
     .addOption(envOption('environment, needed when MODEL is a model name'))
-    .option('--service <name>', 'prediction or training (default: prediction)')
-    .option('--version <n>', 'a kept version instead of the latest');
+    .addOption(serviceOption('prediction or training (default: prediction)'))
+    .addOption(versionOption('--version <n>', 'a kept version instead of the latest'));
 }
 
 /** --secrets, --index-url, --extra-index-urls and --no-smoke-test, for commands that rebuild a function. */
@@ -228,7 +228,7 @@ export default function register(program: Command): void {
     .argument('<model>', 'model name')
     .addOption(envOption('dev, test or prod').makeOptionMandatory())
     .option('--to <deployment>', 'N: version N\'s newest kept deployment; N-K: the deployment <MODEL>-<service>-<env>-N-K (N-1: the first, <MODEL>-<service>-<env>-N); 7+ hex digits: the deployment whose code sha256 starts with them')
-    .option('--service <name>', 'prediction or training (default: prediction)')
+    .addOption(serviceOption('prediction or training (default: prediction)'))
     .option('-y, --yes', 'in prod, do not ask for the CDF project name (required without a terminal)')
     .action(handler(async (model: string, values: RedeployOptions & { env: string; to?: string; service?: string; yes?: boolean }, cmd: Command) => {
       const env = parseEnv(values.env, '--env');

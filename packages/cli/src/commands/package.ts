@@ -1,13 +1,13 @@
 /** `mlops package`: the package-model action for a terminal. */
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import {
   createCdfClient, packageModels, parseArtifactSourceKind, parseVersionArgument, parseEnv, parseNameList, parseService,
 } from '@akerbp-mlops/core';
 import { cliLogger } from '../progress.js';
 import { cdfConfigFromEnv } from '../credentials.js';
 import { handler } from '../exit.js';
-import { envOption, repoOptions, verboseOption, type RepoOptions } from '../options.js';
+import { envOption, repoOptions, serviceOption, verboseOption, type RepoOptions } from '../options.js';
 import { humanStream, jsonOption, printJson } from '../output.js';
 
 /** Adds `mlops package`. */
@@ -18,8 +18,8 @@ export default function register(program: Command): void {
     .description('Builds the deterministic CDF Function zip of each model and prints its path, size and SHA-256.');
   repoOptions(cmd)
     .addOption(envOption('target environment', 'dev'))
-    .option('--service <name>', 'service to package: prediction or training', 'prediction')
-    .option('--artifact-source <src>', 'local (the artifact folder on disk) or cdf (the Model Manager, credentials from COGNITE_* variables); default local in dev, cdf otherwise')
+    .addOption(serviceOption('service to package: prediction or training', 'prediction'))
+    .addOption(new Option('--artifact-source <src>', 'local (the artifact folder on disk) or cdf (the Model Manager, credentials from COGNITE_* variables); default local in dev, cdf otherwise').choices(['local', 'cdf']))
     .option('--artifact-version <n>', 'artifact version (default: artifact_version from settings, else the latest)')
     .option('--output-dir <dir>', 'where zips and manifests go, relative to the repository', '.mlops/packages');
   jsonOption(verboseOption(cmd)).action(handler(packageCommand));

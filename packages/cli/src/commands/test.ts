@@ -9,7 +9,7 @@ import { cdfConfigFromEnv } from '../credentials.js';
 import { cliLogger } from '../progress.js';
 import { alignedTable } from '../table.js';
 import { handler } from '../exit.js';
-import { envOption, repoOptions, verboseOption, type RepoOptions } from '../options.js';
+import { envOption, repoOptions, serviceOption, verboseOption, type RepoOptions } from '../options.js';
 import { humanStream, jsonOption, printJson } from '../output.js';
 
 /** Adds `mlops test`. */
@@ -22,7 +22,7 @@ export default function register(program: Command): void {
   repoOptions(cmd)
     .option('--python <path>', 'Python interpreter', 'python3')
     .option('--no-install', "do not pip install the model's requirements first")
-    .option('--service <name>', 'service whose ServiceTest payload is run: prediction or training', 'prediction');
+    .addOption(serviceOption('service whose ServiceTest payload is run: prediction or training', 'prediction'));
   jsonOption(verboseOption(cmd)).action(handler(testCommand));
 }
 
