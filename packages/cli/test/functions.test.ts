@@ -54,7 +54,7 @@ describe('mlops functions', () => {
     out = '';
     expect(await runCli(['functions', 'logs', 'tiny-prediction-test'])).toBe(0);
     expect(out).toContain('tiny v2 called');
-    await expect(runCli(['functions', 'call', 'tiny', '--data', '{}'])).rejects.toThrow(/say which environment with --env/);
+    expect(await runCli(['functions', 'call', 'tiny', '--data', '{}'])).toBe(2);
     await expect(runCli(['functions', 'call', 'tiny-prediction-test', '--data', '{bad'])).rejects.toThrow(/--data is not valid JSON/);
   });
 

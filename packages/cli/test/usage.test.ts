@@ -35,6 +35,7 @@ describe('mlops usage errors exit 2 with one line and a pointer to help', () => 
     [['functions', 'rollback', 'm', '--env', 'dev', '--service', 'foo'], /^error: option '--service <name>' argument 'foo' is invalid\. Allowed choices are prediction, training\.\nRun 'mlops functions rollback --help' for usage\.\n$/],
     [['functions', 'call', 'm', '--data', '{}', '--version', 'abc'], /^error: option '--version <n>' argument 'abc' is invalid\. Expected a whole number ≥ 1 or 'latest'\.\nRun 'mlops functions call --help' for usage\.\n$/],
     [['artifacts', 'download', 'm', 'test', 'out', '--version', '0'], /^error: option '--version <n>' argument '0' is invalid\. Expected a whole number ≥ 1 or 'latest'\.\nRun 'mlops artifacts download --help' for usage\.\n$/],
+    [['functions', 'call', 'my_model', '--data', '{}'], /^error: "my_model" is a model name; say which environment with --env \(or give the function's external id, e\.g\. my_model-prediction-test\)\.\nRun 'mlops functions call --help' for usage\.\n$/],
     [['validate', 'extra'], /^error: too many arguments for 'validate'\. Expected 0 arguments but got 1\.\nRun 'mlops validate --help' for usage\.\n$/],
   ])('mlops %j', (args, stderr) => {
     const run = mlops(args);

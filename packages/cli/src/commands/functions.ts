@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import type { CogniteClient } from '@cognite/sdk';
 import type { Command } from 'commander';
 import {
-  MlopsError, callByExternalId, callParallel, createCdfClient, credentialSecretsIfConfigured, deleteFunctionByExternalId, functionCallLogs, listModelFunctions,
+  MlopsError, callByExternalId, callParallel, createCdfClient, credentialSecretsIfConfigured, deleteFunctionByExternalId, functionCallLogs, isModelNameTarget, listModelFunctions,
   maskIndexUrls, mergeCredentialSecrets, parseEnv, parseFunctionExternalId, parseIndexUrls, parseSecretsJson, parseService, parseVersionArgument, redeployFunction, rollbackLatest, targetExternalId, type Logger, type Service,
 } from '@akerbp-mlops/core';
 import { cliLogger } from '../progress.js';
 import { alignedTable } from '../table.js';
-import { handler } from '../exit.js';
+import { UsageError, handler } from '../exit.js';
 import { envOption, int, serviceOption, verboseOption, versionOption, wholeNumber } from '../options.js';
 import { jsonOption, printJson } from '../output.js';
 import { confirmProd, confirmYesNo } from '../confirm.js';
@@ -110,8 +110,14 @@ function isProdFunction(xid: string): boolean {
   return /-prod(-\d+){0,2}$/.test(xid);
 }
 
-/** MODEL (with --env, --service, --version) or an external id → the function's external id. */
-function externalIdOf(target: string, values: TargetOptions): string {
+/**
+ * MODEL (with --env, --service, --version) or an external id → the function's external id.
+ * A model name without --env is a usage error of `command` (exit 2), as a missing option is.
+ */
+function externalIdOf(target: string, values: TargetOptions, command: string): string {
+  if (!values.env && isModelNameTarget(target)) {
+    throw new UsageError(`"${target}" is a model name; say which environment with --env (or give the function's external id, e.g. ${target}-prediction-test).`, command);
+  }
   return targetExternalId(target, {
     env: values.env ? parseEnv(values.env, '--env') : undefined,
     service: values.service ? parseService(values.service) : undefined,
@@ -171,7 +177,7 @@ export default function register(program: Command): void {
     .argument('<target>', 'a model name (with --env) or a function external id')
     .requiredOption('--data <json>', 'the payload: JSON, or @file holding JSON')
     .action(handler(async (target: string, values: TargetOptions & { data: string; json?: boolean }) => {
-      const xid = externalIdOf(target, values);
+      const xid = externalIdOf(target, values, 'mlops functions call');
       const payload = jsonArgument(values.data, '--data');
       const { client, log } = await connect(values, 'write');
       const { call, response, logs } = await callByExternalId(client, xid, payload, { log });
@@ -190,7 +196,7 @@ export default function register(program: Command): void {
     .requiredOption('--data <json-array>', 'the payloads: a JSON array, or @file holding one')
     .option('--concurrency <n>', 'calls at once', wholeNumber(1), '4')
     .action(handler(async (target: string, values: TargetOptions & { data: string; concurrency: string }) => {
-      const xid = externalIdOf(target, values);
+      const xid = externalIdOf(target, values, 'mlops functions call-parallel');
       const payloads = jsonArgument(values.data, '--data');
       if (!Array.isArray(payloads)) throw new MlopsError('--data for call-parallel must be a JSON array: one payload per call.');
       const { client, log } = await connect(values, 'write');
