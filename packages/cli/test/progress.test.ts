@@ -107,8 +107,10 @@ describe('on a terminal: lines redrawn in place, each ended as one final line', 
     // 80 columns leave no room for the bar: the label gives way (cut with …), the numbers stay.
     expect(upload, text).toEqual([expect.stringMatching(/^Uploading mlops-code\/sonic_model-prediction-dev\/[0-9a-f]{0,12}… 100% [\d.]+ kB of [\d.]+ kB, [\d.]+ \w+\/s$/)]);
     // Progress lines fit: none reaches the last column (where the terminal would cut or fold it).
+    // The upload and both builds' waits at least; a smoke call's wait shows only when the call
+    // outlasts its first poll, which depends on the machine's load.
     const progress = screen.filter((l) => /^(Uploading|Waited|Waiting)/.test(l));
-    expect(progress.length, text).toBeGreaterThanOrEqual(4);
+    expect(progress.length, text).toBeGreaterThanOrEqual(3);
     expect(progress.filter((l) => l.length >= 80)).toEqual([]);
     expect(text).toMatch(/^Waited [1-9]\d* s for function sonic_model-prediction-dev-1 to build$/m);
     expect(screen.filter((l) => /Waiting for|[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏░]/.test(l))).toEqual([]);
