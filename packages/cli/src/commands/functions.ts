@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { CogniteClient } from '@cognite/sdk';
 import type { Command } from 'commander';
 import {
-  MlopsError, callByExternalId, callParallel, createCdfClient, credentialSecretsIfConfigured, deleteFunctionByExternalId, functionCallLogs, isModelNameTarget, listModelFunctions,
-  maskIndexUrls, mergeCredentialSecrets, parseEnv, parseFunctionExternalId, parseIndexUrls, parseSecretsJson, parseService, parseVersionArgument, redeployFunction, rollbackLatest, targetExternalId, type Logger, type Service,
+  MlopsError, callByExternalId, callParallel, createCdfClient, credentialSecrets, deleteFunctionByExternalId, functionCallLogs, listModelFunctions,
+  maskIndexUrls, mergeCredentialSecrets, parseEnv, parseFunctionExternalId, parseIndexUrls, parseSecretsJson, parseService, parseVersionArgument, redeployFunction, rollbackLatest, targetExternalId, type CdfConfig, type Logger, type Service,
 } from '@akerbp-mlops/core';
 import { cliLogger } from '../progress.js';
 import { alignedTable } from '../table.js';
@@ -83,26 +83,26 @@ async function rebuildPayload(values: RedeployOptions, model: string, service: S
  * them (flags or their environment variables, function-fields.ts), with the credential secrets
  * `mlops deploy` adds (the read pair's `tenant-id`, `base-url`, `id-read`, `secret-read` when set;
  * the write pair with --pass-write-credentials), so the rebuilt function gets what the deploy gave
- * it; and the smoke payload. Throws MlopsError when --secrets sets a key the credentials fill.
+ * it (from `config`, which connect resolved); and the smoke payload. Throws MlopsError when
+ * --secrets sets a key the credentials fill.
  */
-async function rebuildFields(values: RedeployOptions, cmd: Command, model: string, service: Service, log: Logger) {
+async function rebuildFields(values: RedeployOptions, cmd: Command, model: string, service: Service, config: CdfConfig, log: Logger) {
   for (const v of [values.indexUrl, values.extraIndexUrls]) if (v) log.secret(v);
   const names = { secrets: fieldName(cmd, 'secrets'), indexUrl: fieldName(cmd, 'indexUrl'), extraIndexUrls: fieldName(cmd, 'extraIndexUrls') };
   const indexUrls = parseIndexUrls(values.indexUrl, values.extraIndexUrls, names);
   maskIndexUrls(indexUrls, log);
   const text = secretsText(values.secrets, names.secrets, log);
   const given = text === undefined ? undefined : parseSecretsJson(text, names.secrets);
-  const credentials = credentialSecretsIfConfigured(() => cdfConfigFromEnv(log), { passWrite: values.passWriteCredentials ?? false });
-  const secrets = mergeCredentialSecrets(given, credentials, names.secrets);
+  const secrets = mergeCredentialSecrets(given, credentialSecrets(config, { passWrite: values.passWriteCredentials ?? false }), names.secrets);
   for (const v of Object.values(secrets ?? {})) log.secret(v);
   return { secrets, indexUrls, fieldNames: names, smokeTest: values.smokeTest, testPayload: await rebuildPayload(values, model, service, log), log };
 }
 
 /** A logger and a CDF client on the COGNITE_* credentials (read-only ones serve list and logs), and its CDF project. */
-async function connect(values: FunctionsOptions, access: 'read' | 'write'): Promise<{ client: CogniteClient; log: Logger; project: string }> {
+async function connect(values: FunctionsOptions, access: 'read' | 'write'): Promise<{ client: CogniteClient; config: CdfConfig; log: Logger; project: string }> {
   const log = cliLogger({ verbose: values.verbose });
   const config = cdfConfigFromEnv(log);
-  return { client: await createCdfClient(config, { access, log }), log, project: config.project };
+  return { client: await createCdfClient(config, { access, log }), config, log, project: config.project };
 }
 
 /** Whether an external id names a prod function (<model>-<service>-prod, or a kept -prod-<N> or -prod-<N>-<K>). */
@@ -115,14 +115,18 @@ function isProdFunction(xid: string): boolean {
  * A model name without --env is a usage error of `command` (exit 2), as a missing option is.
  */
 function externalIdOf(target: string, values: TargetOptions, command: string): string {
-  if (!values.env && isModelNameTarget(target)) {
-    throw new UsageError(`"${target}" is a model name; say which environment with --env (or give the function's external id, e.g. ${target}-prediction-test).`, command);
-  }
-  return targetExternalId(target, {
+  const which = {
     env: values.env ? parseEnv(values.env, '--env') : undefined,
     service: values.service ? parseService(values.service) : undefined,
     version: parseVersionArgument(values.version, '--version'),
-  });
+  };
+  try {
+    return targetExternalId(target, which);
+  } catch (err) {
+    // Its only refusal: a model name without --env.
+    if (err instanceof MlopsError) throw new UsageError(err.message, command);
+    throw err;
+  }
 }
 
 /** --env, --service and --version: which function MODEL means. */
@@ -239,10 +243,10 @@ export default function register(program: Command): void {
     .action(handler(async (model: string, values: RedeployOptions & { env: string; to?: string; service?: string; yes?: boolean }, cmd: Command) => {
       const env = parseEnv(values.env, '--env');
       const service = values.service ? parseService(values.service) : undefined;
-      const { client, log, project } = await connect(values, 'write');
+      const { client, config, log, project } = await connect(values, 'write');
       const what = `Rolling ${model} back to ${values.to ? `deployment ${values.to}` : 'the previous proven deployment'} in prod`;
       if (env === 'prod' && !(await confirmProd('mlops functions rollback', what, project, values.yes))) return 1;
-      printJson(await rollbackLatest(client, { model, service, env, to: values.to, ...(await rebuildFields(values, cmd, model, service ?? 'prediction', log)) }));
+      printJson(await rollbackLatest(client, { model, service, env, to: values.to, ...(await rebuildFields(values, cmd, model, service ?? 'prediction', config, log)) }));
       return 0;
     }));
 
@@ -250,10 +254,10 @@ export default function register(program: Command): void {
     .argument('<xid>', 'function external id')
     .option('-y, --yes', 'for a prod function, do not ask for the CDF project name (required without a terminal)')
     .action(handler(async (target: string, values: RedeployOptions & { yes?: boolean }, cmd: Command) => {
-      const { client, log, project } = await connect(values, 'write');
+      const { client, config, log, project } = await connect(values, 'write');
       if (isProdFunction(target) && !(await confirmProd('mlops functions redeploy', `Redeploying ${target}`, project, values.yes))) return 1;
       const name = parseFunctionExternalId(target);
-      printJson(await redeployFunction(client, target, await rebuildFields(values, cmd, name?.model ?? target, name?.service ?? 'prediction', log)));
+      printJson(await redeployFunction(client, target, await rebuildFields(values, cmd, name?.model ?? target, name?.service ?? 'prediction', config, log)));
       return 0;
     }));
 }

@@ -48,14 +48,9 @@ export async function listModelFunctions(client: CogniteClient, filter: { env?: 
     .sort((a, b) => (a.fn.externalId ?? '').localeCompare(b.fn.externalId ?? '', 'en', { numeric: true }));
 }
 
-/** Whether a command's target is a model name (letters, digits, _) rather than a function's external id. */
-export function isModelNameTarget(target: string): boolean {
-  return !parseFunctionExternalId(target) && /^[A-Za-z0-9_]+$/.test(target);
-}
-
 /** `MODEL` (with env, service, version) or a full external id → the external id to call. */
 export function targetExternalId(target: string, o: { env?: Env; service?: Service; version?: number | null }): string {
-  if (!isModelNameTarget(target)) return target;
+  if (parseFunctionExternalId(target) || !/^[A-Za-z0-9_]+$/.test(target)) return target;
   if (!o.env) throw new MlopsError(`"${target}" is a model name; say which environment with --env (or give the function's external id, e.g. ${target}-prediction-test).`);
   return functionExternalId(target, o.service ?? 'prediction', o.env, o.version ?? undefined);
 }
